@@ -1,0 +1,2 @@
+// The partner-engine command line.
+console.log('partner-engine');

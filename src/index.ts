@@ -1,2 +1,29 @@
 // The public API of @siso/partner-engine: re-exports only.
+export { createEngine, type Engine, SLICES } from './create-engine.js';
+export type { PeriodRange } from './engine/calendar.js';
+export type {
+  AdvanceResult,
+  ApplyResult,
+  EngineCore,
+  Rejection,
+  ReplayOptions,
+  ReplayResult,
+  Skip,
+} from './engine/engine.js';
+export { EngineError, type EngineErrorCode } from './engine/errors.js';
+export type * from './engine/outputs.js';
+export type * from './engine/state.js';
+export { type EventError, REJECTION_CODES, type RejectionCode } from './events/codes.js';
+export { canonicalJson, fingerprint } from './events/fingerprint.js';
+export * from './events/parse.js';
+export { EVENT_TYPES, type EventType } from './events/schema.js';
+export { FACTS, type FactDefinition, type FactKind } from './facts/catalogue.js';
+export { type Facts, partnerFacts } from './facts/partner-facts.js';
+export { formatPath, type Issue, type JsonPath } from './issues.js';
+export * from './money/index.js';
+export { type CompiledProgram, compileProgram, versionAt } from './program/compile.js';
+export * from './program/index.js';
+export { type PartnerSummary, partnerSummaries, type RunReport, runReport } from './reports/run-report.js';
+export * from './rules/index.js';
+export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
 export const VERSION = '0.1.0';

@@ -1,0 +1,116 @@
+// Badges from rules: after every event, each partner whose facts changed is judged against the
+// programme's rule badges (one-time, once per period, or by level) and milestones (once each).
+import type { Context } from '../engine/slice.js';
+import type { PartnerState } from '../engine/state.js';
+import { partnerFacts } from '../facts/partner-facts.js';
+import type { CompiledRule } from '../program/compile.js';
+import type { BadgeDefinition } from '../program/schema.js';
+
+type RuleBadge = Extract<BadgeDefinition, { when: unknown }>;
+
+export interface CompiledBadge {
+  readonly badge: RuleBadge;
+  readonly when: CompiledRule;
+  readonly levels: ReadonlyArray<{ readonly id: string; readonly when: CompiledRule }>;
+}
+
+export function compileBadges(context: Pick<Context, 'compiled'>): CompiledBadge[] {
+  const { compiled } = context;
+  return (compiled.program.badges as readonly BadgeDefinition[])
+    .filter((badge): badge is RuleBadge => 'when' in badge)
+    .map((badge) => ({
+      badge,
+      when: compiled.compile(badge.when),
+      levels: (badge.levels ?? []).map((level) => ({ id: level.id, when: compiled.compile(level.when) })),
+    }));
+}
+
+function award(
+  context: Context,
+  partnerId: string,
+  badge: string,
+  extra: { level?: string; period?: string },
+): void {
+  const partner = context.draft.writablePartner(partnerId);
+  partner.badges.push({ badge, at: context.at, eventId: context.eventId, ...extra });
+  const count = partner.badges.filter((held) => held.badge === badge).length;
+  context.emit({
+    type: 'badge.awarded',
+    partnerId,
+    at: context.at,
+    eventId: context.eventId,
+    badge,
+    count,
+    ...extra,
+  });
+}
+
+export { award as awardBadge };
+
+function judgeBadge(
+  context: Context,
+  partner: PartnerState,
+  compiled: CompiledBadge,
+  facts: Record<string, unknown>,
+): void {
+  const { badge } = compiled;
+  const held = partner.badges.filter((award) => award.badge === badge.id);
+  if (compiled.levels.length > 0) {
+    for (const level of compiled.levels) {
+      if (held.some((award) => award.level === level.id)) continue;
+      if (level.when.test(facts)) award(context, partner.id, badge.id, { level: level.id });
+    }
+    return;
+  }
+  if (badge.repeatable) {
+    const period = context.calendar.periodOf(context.instant, badge.repeatable.period).key;
+    if (held.some((award) => award.period === period)) return;
+    if (compiled.when.test(facts)) award(context, partner.id, badge.id, { period });
+    return;
+  }
+  if (held.length === 0 && compiled.when.test(facts)) award(context, partner.id, badge.id, {});
+}
+
+export function judgeAchievements(
+  context: Context,
+  badges: readonly CompiledBadge[],
+  milestones: readonly CompiledMilestone[],
+): void {
+  for (const partnerId of context.touched) {
+    const partner = context.draft.partner(partnerId);
+    if (!partner) continue;
+    const facts = partnerFacts(partner, {
+      compiled: context.compiled,
+      calendar: context.calendar,
+      instant: context.instant,
+    });
+    for (const badge of badges)
+      judgeBadge(context, context.draft.partner(partnerId) as PartnerState, badge, { ...facts });
+    for (const milestone of milestones) {
+      if (partner.milestones.includes(milestone.id) || !milestone.when.test(facts)) continue;
+      context.draft.writablePartner(partnerId).milestones.push(milestone.id);
+      context.emit({
+        type: 'milestone.reached',
+        partnerId,
+        at: context.at,
+        eventId: context.eventId,
+        milestone: milestone.id,
+        message: milestone.message,
+      });
+    }
+  }
+}
+
+export interface CompiledMilestone {
+  readonly id: string;
+  readonly message: string;
+  readonly when: CompiledRule;
+}
+
+export function compileMilestones(context: Pick<Context, 'compiled'>): CompiledMilestone[] {
+  return context.compiled.program.milestones.map((milestone) => ({
+    id: milestone.id,
+    message: milestone.message,
+    when: context.compiled.compile(milestone.when as Parameters<typeof context.compiled.compile>[0]),
+  }));
+}

@@ -1,0 +1,65 @@
+// Badges awarded when a period closes, from a leaderboard: every partner tied for first (with
+// something to show for the period) gets it, per tier held at the period's end or across all.
+import type { PeriodRange } from '../engine/calendar.js';
+import type { Context } from '../engine/slice.js';
+import type { PartnerState } from '../engine/state.js';
+import { Decimal } from '../money/decimal.js';
+import type { BadgeDefinition, LeaderboardMetric } from '../program/schema.js';
+import { awardBadge } from './badges.js';
+
+type LeaderboardBadge = Extract<BadgeDefinition, { leaderboard: unknown }>;
+
+/** Month keys a period covers: "2025-01".."2025-03" for "2025-Q1". */
+export function monthsOf(context: Pick<Context, 'calendar'>, range: PeriodRange): string[] {
+  const months: string[] = [];
+  for (let instant = range.start; instant < range.end; ) {
+    const month = context.calendar.periodOf(instant, 'month');
+    months.push(month.key);
+    instant = month.end;
+  }
+  return months;
+}
+
+/** A partner's score for a metric over some months of its history. */
+export function scoreOf(
+  partner: PartnerState,
+  months: readonly string[],
+  metric: LeaderboardMetric,
+): Decimal {
+  let total = new Decimal(0);
+  for (const month of months) {
+    const result = partner.history[month];
+    if (!result) continue;
+    total = total.plus(
+      metric === 'deals' ? result.deals : metric === 'revenue' ? result.revenue : result.commission,
+    );
+  }
+  return total;
+}
+
+export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[]): void {
+  const badges = (context.compiled.program.badges as readonly BadgeDefinition[]).filter(
+    (badge): badge is LeaderboardBadge => 'leaderboard' in badge,
+  );
+  for (const badge of badges) {
+    const range = ended.find((candidate) => candidate.period === badge.leaderboard.period);
+    if (!range) continue;
+    const months = monthsOf(context, range);
+    const groups = new Map<string, Array<{ id: string; score: Decimal }>>();
+    for (const id of Object.keys(context.draft.state.partners).sort()) {
+      const partner = context.draft.partner(id) as PartnerState;
+      const score = scoreOf(partner, months, badge.leaderboard.metric);
+      if (!score.isPositive() || score.isZero()) continue;
+      const lastMonth = months[months.length - 1] ?? '';
+      const group = badge.leaderboard.scope === 'tier' ? (partner.history[lastMonth]?.tier ?? '') : 'all';
+      const rows = groups.get(group) ?? [];
+      rows.push({ id, score });
+      groups.set(group, rows);
+    }
+    for (const rows of groups.values()) {
+      const best = Decimal.max(...rows.map((row) => row.score));
+      for (const row of rows)
+        if (row.score.equals(best)) awardBadge(context, row.id, badge.id, { period: range.key });
+    }
+  }
+}

@@ -1,0 +1,114 @@
+// Making a ledger entry: rate × basis rounded once with the programme's mode, booked on the
+// earner's balance, remembered on its deal (for clawbacks) and explained in words.
+import type { LedgerEntry, LedgerKind, RateSource } from '../engine/outputs.js';
+import type { Context } from '../engine/slice.js';
+import type { DealEntry, DealState, PartnerState } from '../engine/state.js';
+import { partnerFacts } from '../facts/partner-facts.js';
+import { Decimal } from '../money/decimal.js';
+import { formatMoney, formatRate } from '../money/format.js';
+import { multiplyAndRound } from '../money/money.js';
+import { factsUsed } from '../rules/check.js';
+import { bookEntry } from './balance.js';
+import { ledgerId } from './ids.js';
+import { readableFacts, readableMoney, readableRate } from './words.js';
+
+export interface Earning {
+  readonly partnerId: string;
+  readonly kind: Exclude<LedgerKind, 'clawback'>;
+  readonly rate: Decimal;
+  readonly basis: Decimal;
+  readonly basisOf: DealEntry['basisOf'];
+  readonly source: RateSource;
+  /** Distinguishes entries of one kind from one event (override level, adjusted deal). */
+  readonly qualifiers?: readonly string[];
+  readonly level?: number;
+  /** The most this entry may be (a cap's remaining room). */
+  readonly cap?: Decimal;
+  /** Why this rate, in words, appended to the explanation. */
+  readonly reason: string;
+  readonly reverses?: string;
+}
+
+/** The facts that met the earner's tier rule, for the entry's explanation. */
+export function tierFactsOf(context: Context, partner: PartnerState): Record<string, unknown> {
+  const tier = context.version.tiers[partner.tier];
+  if (!tier) return {};
+  const facts = partnerFacts(partner, {
+    compiled: context.compiled,
+    calendar: context.calendar,
+    instant: context.instant,
+  });
+  const used: Record<string, unknown> = {};
+  for (const name of factsUsed(tier.qualify.rule)) used[name] = facts[name];
+  return used;
+}
+
+/** Adds an amount to the month's commission total that leaderboards read. */
+export function addToHistory(context: Context, partner: PartnerState, amount: Decimal): void {
+  const places = context.compiled.program.currency.decimals;
+  const month = context.calendar.periodOf(context.instant, 'month').key;
+  const result = partner.history[month] ?? {
+    deals: 0,
+    revenue: formatMoney(new Decimal(0), places),
+    commission: '0',
+  };
+  partner.history[month] = {
+    ...result,
+    commission: formatMoney(new Decimal(result.commission).plus(amount), places),
+  };
+}
+
+/** Records one earning on a deal and returns the ledger entry made. */
+export function earn(context: Context, deal: DealState, eventId: string, earning: Earning): LedgerEntry {
+  const { currency, rounding } = context.compiled.program;
+  const exact = multiplyAndRound(earning.rate, earning.basis, currency.decimals, rounding);
+  const amount = earning.cap && exact.greaterThan(earning.cap) ? earning.cap : exact;
+  const earner = context.draft.writablePartner(earning.partnerId);
+  const tier = context.version.tiers[earner.tier];
+  const tierFacts = tierFactsOf(context, earner);
+  const id = ledgerId(eventId, earning.kind, ...(earning.qualifiers ?? []));
+  const text = (value: Decimal) => formatMoney(value, currency.decimals);
+  const capped = amount !== exact;
+  const entry: LedgerEntry = {
+    id,
+    partnerId: earning.partnerId,
+    kind: earning.kind,
+    amount: text(amount),
+    currency: currency.code,
+    rate: formatRate(earning.rate),
+    basis: text(earning.basis),
+    tier: tier?.id ?? '',
+    dealId: deal.id,
+    eventId,
+    sourcePartnerId: deal.partnerId,
+    at: context.at,
+    programVersion: context.version.version,
+    rateSource: earning.source,
+    ...(earning.level === undefined ? {} : { level: earning.level }),
+    ...(earning.reverses === undefined ? {} : { reverses: earning.reverses }),
+    ...(capped ? { uncapped: text(exact) } : {}),
+    tierFacts,
+    explanation:
+      `${readableRate(earning.rate)} of ${readableMoney(text(earning.basis))} = ${readableMoney(text(exact))}` +
+      `${capped ? `, capped at ${readableMoney(text(amount))}` : ''}: ${earning.reason}; ` +
+      `${earning.partnerId} held ${tier?.name ?? '?'} (${readableFacts(tierFacts)}) under programme version ${context.version.version}`,
+  };
+  context.record(entry);
+  const record: DealEntry = {
+    id,
+    partnerId: earning.partnerId,
+    kind: earning.kind,
+    rate: entry.rate,
+    basisOf: earning.basisOf,
+    amount: entry.amount,
+    net: entry.amount,
+    tier: entry.tier,
+    ...(earning.level === undefined ? {} : { level: earning.level }),
+    ...(capped ? { capped: true } : {}),
+  };
+  context.draft.writableDeal(deal.id).entries.push(record);
+  bookEntry(earner.balance, amount, deal.released, currency.decimals);
+  addToHistory(context, earner, amount);
+  context.touched.add(earning.partnerId);
+  return entry;
+}

@@ -1,0 +1,57 @@
+// Money movement after the ledger: a deal's hold period ends (its earnings become payable), the
+// payout run on the programme's day asks the host to pay every balance at or above the minimum
+// (smaller ones carry over), and payout.paid records what the host paid.
+import type { Context } from '../engine/slice.js';
+import type { DealState } from '../engine/state.js';
+import { Decimal } from '../money/decimal.js';
+import { formatMoney } from '../money/format.js';
+import { release } from './balance.js';
+
+/** Queues a new deal's release at the end of its hold period, keeping release order. */
+export function holdDeal(context: Context, deal: DealState): void {
+  const { holds } = context.draft.state;
+  const item = { releaseAt: deal.releaseAt, dealId: deal.id };
+  const last = holds.items[holds.items.length - 1];
+  if (!last || last.releaseAt <= item.releaseAt) {
+    holds.items.push(item);
+    return;
+  }
+  let low = holds.head;
+  let high = holds.items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((holds.items[middle]?.releaseAt ?? '') <= item.releaseAt) low = middle + 1;
+    else high = middle;
+  }
+  holds.items.splice(low, 0, item);
+}
+
+export function holdEnded(context: Context, deal: DealState): void {
+  const places = context.compiled.program.currency.decimals;
+  const writable = context.draft.writableDeal(deal.id);
+  writable.released = true;
+  for (const entry of writable.entries) {
+    const net = new Decimal(entry.net);
+    if (net.isZero()) continue;
+    release(context.draft.writablePartner(entry.partnerId).balance, net, places);
+  }
+}
+
+export function payoutRun(context: Context): void {
+  const minimum = context.version.payouts.minimum;
+  const { currency } = context.compiled.program;
+  for (const id of Object.keys(context.draft.state.partners).sort()) {
+    const partner = context.draft.partner(id);
+    if (!partner) continue;
+    const payable = new Decimal(partner.balance.payable);
+    if (!payable.isPositive() || payable.isZero() || payable.lessThan(minimum)) continue;
+    context.emit({
+      type: 'payout.due',
+      partnerId: id,
+      at: context.at,
+      eventId: null,
+      amount: formatMoney(payable, currency.decimals),
+      currency: currency.code,
+    });
+  }
+}

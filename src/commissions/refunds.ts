@@ -1,0 +1,115 @@
+// Refunds claw back every entry of the deal (commission, referral bonus, overrides, adjustments,
+// for every partner) in proportion to the part refunded: each clawback is the entry's rate times
+// the refunded basis, rounded once. When the deal is refunded in full, any rounding residue left
+// on an entry is reversed by an adjustment, so the deal nets to exactly 0.00 for every partner.
+import type { LedgerEntry } from '../engine/outputs.js';
+import type { Context } from '../engine/slice.js';
+import type { DealEntry, DealState } from '../engine/state.js';
+import { Decimal } from '../money/decimal.js';
+import { formatMoney, formatRate } from '../money/format.js';
+import { multiplyAndRound } from '../money/money.js';
+import { bookEntry } from './balance.js';
+import { addToHistory, tierFactsOf } from './entries.js';
+import { reversalId } from './ids.js';
+import { readableMoney, readableRate } from './words.js';
+
+interface Reversal {
+  readonly entry: DealEntry;
+  readonly kind: 'clawback' | 'adjustment';
+  readonly rate: Decimal;
+  readonly basis: Decimal;
+  readonly amount: Decimal;
+  readonly reason: string;
+}
+
+function book(context: Context, deal: DealState, eventId: string, reversal: Reversal): LedgerEntry {
+  const { currency } = context.compiled.program;
+  const text = (value: Decimal) => formatMoney(value, currency.decimals);
+  const earner = context.draft.writablePartner(reversal.entry.partnerId);
+  const tier = context.version.tiers[earner.tier];
+  const id = reversalId(eventId, reversal.kind, reversal.entry.id);
+  const entry: LedgerEntry = {
+    id,
+    partnerId: reversal.entry.partnerId,
+    kind: reversal.kind,
+    amount: text(reversal.amount),
+    currency: currency.code,
+    rate: formatRate(reversal.rate),
+    basis: text(reversal.basis),
+    tier: tier?.id ?? '',
+    dealId: deal.id,
+    eventId,
+    sourcePartnerId: deal.partnerId,
+    at: context.at,
+    programVersion: context.version.version,
+    rateSource: 'refund',
+    ...(reversal.entry.level === undefined ? {} : { level: reversal.entry.level }),
+    reverses: reversal.entry.id,
+    tierFacts: tierFactsOf(context, earner),
+    explanation: reversal.reason,
+  };
+  context.record(entry);
+  reversal.entry.net = text(new Decimal(reversal.entry.net).plus(reversal.amount));
+  bookEntry(earner.balance, reversal.amount, deal.released, currency.decimals);
+  if (reversal.kind === 'clawback') addToHistory(context, earner, reversal.amount);
+  context.touched.add(reversal.entry.partnerId);
+  return entry;
+}
+
+/**
+ * The rate and basis of an entry's clawback: its own rate on the refunded part of its basis; for
+ * an entry a cap cut, 100 % of the refunded share of what it actually paid.
+ */
+function clawbackTerms(
+  entry: DealEntry,
+  deal: DealState,
+  refunded: Decimal,
+  commissionClawback: Decimal,
+  places: number,
+) {
+  if (entry.capped) {
+    const share = new Decimal(entry.amount)
+      .times(refunded)
+      .dividedBy(deal.amount)
+      .toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
+    return { rate: new Decimal(1), basis: share.negated() };
+  }
+  const basis = entry.basisOf === 'deal' ? refunded.negated() : commissionClawback;
+  return { rate: new Decimal(entry.rate), basis };
+}
+
+/** Claws back a refund of `refunded` from every entry of the deal. */
+export function clawBack(context: Context, dealId: string, eventId: string, refunded: Decimal): void {
+  const { currency, rounding } = context.compiled.program;
+  const deal = context.draft.writableDeal(dealId);
+  const fully = new Decimal(deal.refunded).equals(deal.amount);
+  const text = (value: Decimal) => formatMoney(value, currency.decimals);
+  // Overrides paid on the seller's commission are clawed back on the commission's clawback.
+  let commissionClawback = new Decimal(0);
+  for (const entry of [...deal.entries]) {
+    if (new Decimal(entry.net).isZero()) continue;
+    const { rate, basis } = clawbackTerms(entry, deal, refunded, commissionClawback, currency.decimals);
+    const amount = multiplyAndRound(rate, basis, currency.decimals, rounding);
+    const reason =
+      `${readableRate(rate)} of ${readableMoney(text(basis))} = ${readableMoney(text(amount))}: ` +
+      `deal ${deal.id} was refunded ${readableMoney(text(refunded))} of ${readableMoney(deal.amount)}, ` +
+      `so ${entry.id} (${readableMoney(entry.amount)}) is clawed back in proportion`;
+    if (!amount.isZero())
+      book(context, deal, eventId, { entry, kind: 'clawback', rate, basis, amount, reason });
+    if (entry.kind === 'commission') commissionClawback = amount;
+    const residue = new Decimal(entry.net);
+    if (fully && !residue.isZero()) {
+      const residueReason =
+        `rounding residue of ${readableMoney(text(residue))} reversed: deal ${deal.id} was refunded in full, ` +
+        `so ${entry.id} nets to exactly ${text(new Decimal(0))}`;
+      book(context, deal, eventId, {
+        entry,
+        kind: 'adjustment',
+        rate: new Decimal(1),
+        basis: residue.negated(),
+        amount: residue.negated(),
+        reason: residueReason,
+      });
+    }
+  }
+}

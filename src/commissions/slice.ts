@@ -1,0 +1,105 @@
+// The commissions slice: a counted deal earns the seller its rate (tier, custom terms or deal
+// rate) and its sponsor the referral bonus on its first counted deal; refunds claw back; holds,
+// payout runs and payments move the money; custom terms are accepted only with the unlock.
+
+import type { Context, Slice } from '../engine/slice.js';
+import { eventError } from '../events/codes.js';
+import { Decimal } from '../money/decimal.js';
+import { pay } from './balance.js';
+import { earn } from './entries.js';
+import { holdDeal, holdEnded, payoutRun } from './payouts.js';
+import { commissionRate, mayHaveCustomTerms } from './rates.js';
+import { clawBack } from './refunds.js';
+
+function notAllowed(context: Context, partnerId: string, what: string) {
+  const partner = context.draft.partner(partnerId);
+  if (!partner || mayHaveCustomTerms(context, partner)) return null;
+  const unlock = context.compiled.program.customTermsUnlock;
+  const needs = unlock
+    ? `only partners holding "${unlock}" may have ${what}`
+    : `this programme allows no ${what}`;
+  return eventError(
+    'NOT_ALLOWED',
+    what === 'a custom deal rate' ? 'rate' : '',
+    `${needs}; "${partnerId}" does not`,
+  );
+}
+
+function payReferralBonus(context: Context, dealId: string, eventId: string, sellerId: string): void {
+  const seller = context.draft.partner(sellerId);
+  if (!seller || seller.sponsorId === null || seller.referralDecided) return;
+  context.draft.writablePartner(sellerId).referralDecided = true;
+  const sponsor = context.draft.partner(seller.sponsorId);
+  const rate = sponsor ? context.version.tiers[sponsor.tier]?.referralBonusRate : null;
+  const deal = context.draft.deal(dealId);
+  if (!sponsor || !rate || !deal) return;
+  earn(context, deal, eventId, {
+    partnerId: sponsor.id,
+    kind: 'referral-bonus',
+    rate,
+    basis: new Decimal(deal.amount),
+    basisOf: 'deal',
+    source: 'referral-bonus',
+    reason: `referral bonus on ${sellerId}'s first counted deal ${deal.id}`,
+  });
+}
+
+export const commissionsSlice: Slice = {
+  name: 'commissions',
+  check: {
+    'terms.set': (context, event) => notAllowed(context, event.partnerId, 'custom terms'),
+    'deal.closed': (context, event) =>
+      event.rate === undefined ? null : notAllowed(context, event.partnerId, 'a custom deal rate'),
+    'payout.paid': (context, event) => {
+      const partner = context.draft.partner(event.partnerId);
+      if (!partner) return null;
+      if (new Decimal(event.amount).lessThanOrEqualTo(partner.balance.payable)) return null;
+      return eventError(
+        'PAYOUT_EXCEEDS_PAYABLE',
+        'amount',
+        `paid ${event.amount} but only ${partner.balance.payable} of "${event.partnerId}" is payable`,
+      );
+    },
+  },
+  on: {
+    'terms.set': (context, event) => {
+      context.draft.writablePartner(event.partnerId).terms.push({
+        eventId: event.id,
+        baseRate: event.baseRate ?? null,
+        overrideRate: event.overrideRate ?? null,
+        from: event.effectiveFrom ?? event.at,
+        until: event.until ?? null,
+      });
+    },
+    'deal.closed': (context, event) => {
+      const seller = context.draft.partner(event.partnerId);
+      const deal = context.draft.deal(event.dealId);
+      if (!seller || !deal) return;
+      const chosen = commissionRate(context, seller, event.rate);
+      const tierName = context.version.tiers[seller.tier]?.name ?? '';
+      const why = {
+        tier: `the ${tierName} rate once deal ${deal.id} counted`,
+        'custom-terms': `custom terms set by event ${chosen.terms?.eventId}`,
+        'deal-rate': `the custom rate agreed on deal ${deal.id}`,
+      } as const;
+      earn(context, deal, event.id, {
+        partnerId: seller.id,
+        kind: 'commission',
+        rate: chosen.rate,
+        basis: new Decimal(deal.amount),
+        basisOf: 'deal',
+        source: chosen.source,
+        reason: why[chosen.source as keyof typeof why] ?? chosen.source,
+      });
+      payReferralBonus(context, deal.id, event.id, seller.id);
+      holdDeal(context, deal);
+    },
+    'deal.refunded': (context, event) => clawBack(context, event.dealId, event.id, new Decimal(event.amount)),
+    'payout.paid': (context, event) => {
+      const places = context.compiled.program.currency.decimals;
+      pay(context.draft.writablePartner(event.partnerId).balance, new Decimal(event.amount), places);
+    },
+  },
+  holdEnded,
+  payoutRun,
+};

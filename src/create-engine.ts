@@ -1,0 +1,49 @@
+// The composition root: the engine core with the programme's slices in the order an event
+// flows through them (roster, team, tiers, commissions, overrides, achievements), plus the
+// queries a host asks of a state.
+import { achievementsSlice } from './achievements/slice.js';
+import { commissionsSlice } from './commissions/slice.js';
+import { createEngineCore, type EngineCore } from './engine/engine.js';
+import type { EngineState } from './engine/state.js';
+import { overridesSlice } from './overrides/slice.js';
+import { teamSlice } from './overrides/team.js';
+import { partnersSlice } from './partners/slice.js';
+import type { Program } from './program/load.js';
+import { type Progress, progressOf } from './tiers/progress.js';
+import { tiersSlice } from './tiers/slice.js';
+import { can } from './tiers/unlocks.js';
+
+/** The slices in the order each event passes through them. */
+export const SLICES = [
+  partnersSlice,
+  teamSlice,
+  tiersSlice,
+  commissionsSlice,
+  overridesSlice,
+  achievementsSlice,
+];
+
+export interface Engine extends EngineCore {
+  /** Whether the partner may use the feature now (unlocks are cumulative). */
+  can(state: EngineState, partnerId: string, feature: string): boolean;
+  /** Progress toward the next tier, derived from the rule itself. */
+  progress(state: EngineState, partnerId: string, at?: string): Progress;
+}
+
+/**
+ * An engine for a programme: a pure fold over partner events.
+ *
+ * @example
+ * const engine = createEngine(sisoProgram);
+ * const { state, ledger } = engine.replay(events);
+ * engine.can(state, 'p1', 'roi-calculator')
+ * //=> true
+ */
+export function createEngine(program: Program): Engine {
+  const core = createEngineCore(program, SLICES);
+  return {
+    ...core,
+    can: (state, partnerId, feature) => can(core.compiled, state, partnerId, feature),
+    progress: (state, partnerId, at) => progressOf(core.compiled, state, partnerId, at),
+  };
+}

@@ -1,0 +1,47 @@
+// The contract between the engine core and the programme's concepts. Each slice (partners,
+// tiers, commissions, overrides, achievements) declares how it checks and reacts to events and to
+// the clock; the core only runs them in order and never branches on what a slice is.
+import type { EventError } from '../events/codes.js';
+import type { PartnerEvent } from '../events/parse.js';
+import type { CompiledProgram, CompiledVersion } from '../program/compile.js';
+import type { Calendar, PeriodRange } from './calendar.js';
+import type { Draft } from './draft.js';
+import type { Effect, LedgerEntry } from './outputs.js';
+import type { DealState } from './state.js';
+
+/** What a slice sees while it works on one event or one moment of time-driven work. */
+export interface Context {
+  readonly compiled: CompiledProgram;
+  /** The programme version in force at `instant`. */
+  readonly version: CompiledVersion;
+  readonly calendar: Calendar;
+  readonly draft: Draft;
+  readonly at: string;
+  readonly instant: number;
+  /** The event being applied, or null for time-driven work. */
+  readonly eventId: string | null;
+  /** Partners whose facts changed during this event: rules are judged again for them. */
+  readonly touched: Set<string>;
+  emit(effect: Effect): void;
+  record(entry: LedgerEntry): void;
+}
+
+export type EventOf<T extends PartnerEvent['type']> = Extract<PartnerEvent, { type: T }>;
+
+type Handlers<R> = { readonly [T in PartnerEvent['type']]?: (context: Context, event: EventOf<T>) => R };
+
+export interface Slice {
+  readonly name: string;
+  /** Checks that change nothing; the first error rejects the event before any slice applies it. */
+  readonly check?: Handlers<EventError | null>;
+  /** Reactions to an accepted event, in slice order. */
+  readonly on?: Handlers<void>;
+  /** Runs after this slice's handler for every accepted event (e.g. promote touched partners). */
+  readonly afterEvent?: (context: Context) => void;
+  /** A deal's hold period ended: its earnings become payable. */
+  readonly holdEnded?: (context: Context, deal: DealState) => void;
+  /** Calendar periods ended at `context.instant` (month always; quarter and year when they end). */
+  readonly periodsEnded?: (context: Context, ended: readonly PeriodRange[]) => void;
+  /** The payout run of the programme's schedule. */
+  readonly payoutRun?: (context: Context) => void;
+}

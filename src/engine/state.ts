@@ -1,0 +1,193 @@
+// The engine's state: plain JSON data the host persists however it likes. Records keyed by ids
+// are null-prototype objects, so an id such as "__proto__" is just another key. Money is kept as
+// decimal strings; times as ISO-8601 strings in UTC.
+
+/** A keyed collection that survives JSON.stringify / JSON.parse unchanged. */
+export type Table<T> = Record<string, T>;
+
+export type PartnerStatus = 'good' | 'at-risk' | 'waitlisted';
+
+/** Counted deals and net revenue of one calendar period. */
+export interface PeriodCounter {
+  key: string;
+  deals: number;
+  revenue: string;
+}
+
+/** One month of a partner's results, kept for leaderboards and period badges. */
+export interface MonthResult {
+  deals: number;
+  revenue: string;
+  commission: string;
+  /** The tier held when the month ended (set at month end). */
+  tier?: string;
+}
+
+export interface Balance {
+  earned: string;
+  pending: string;
+  payable: string;
+  paid: string;
+  clawedBack: string;
+}
+
+export interface CustomTerms {
+  eventId: string;
+  baseRate: string | null;
+  overrideRate: string | null;
+  from: string;
+  until: string | null;
+}
+
+export interface BadgeAward {
+  badge: string;
+  at: string;
+  eventId: string | null;
+  level?: string;
+  period?: string;
+}
+
+export interface TeamAggregates {
+  /** Partners who joined with this one as sponsor. */
+  direct: number;
+  /** Direct sub-partners with at least one counted deal. */
+  selling: number;
+  /** Every partner below, all levels. */
+  size: number;
+  /** Net revenue of every partner below, all time. */
+  revenue: string;
+  month: PeriodCounter;
+  quarter: PeriodCounter;
+  /** Direct sub-partners holding each tier index or higher: index i counts ranks > i. */
+  directAtOrAbove: number[];
+}
+
+export interface PartnerState {
+  id: string;
+  sponsorId: string | null;
+  joinedAt: string;
+  joinEventId: string;
+  /** Index into the programme's tiers. */
+  tier: number;
+  tierSince: string;
+  /** Consecutive failed reviews of the tier held (at risk while above zero). */
+  failedReviews: number;
+  /** The tier index waited for while `status` is waitlisted. */
+  waitingFor: number | null;
+  /** The highest tier index lost at a review; regaining it also needs its maintain rule. */
+  demotedFrom: number | null;
+  countedDeals: number;
+  dealsClosed: number;
+  revenue: string;
+  firstDealAt: string | null;
+  trainings: string[];
+  /** Feature id to the first time the partner used it. */
+  featuresUsed: Table<string>;
+  badges: BadgeAward[];
+  milestones: string[];
+  month: PeriodCounter;
+  quarter: PeriodCounter;
+  year: PeriodCounter;
+  history: Table<MonthResult>;
+  balance: Balance;
+  terms: CustomTerms[];
+  team: TeamAggregates;
+  /** Whether this partner's first counted deal has happened (its sponsor's referral bonus decided). */
+  referralDecided: boolean;
+  /** Overrides earned in the current cap period (for per-period caps). */
+  overrideTotal: { key: string; amount: string };
+}
+
+/** One ledger entry of a deal, as the deal remembers it for clawbacks. */
+export interface DealEntry {
+  id: string;
+  partnerId: string;
+  kind: 'commission' | 'referral-bonus' | 'override' | 'adjustment';
+  rate: string;
+  /** deal: the rate applies to the deal amount; commission: to the seller's commission. */
+  basisOf: 'deal' | 'commission';
+  amount: string;
+  /** Amount less clawbacks so far. */
+  net: string;
+  tier: string;
+  level?: number;
+  /** Set when a cap cut the amount: clawbacks then take the refunded share of the amount itself. */
+  capped?: boolean;
+}
+
+export interface DealState {
+  id: string;
+  partnerId: string;
+  eventId: string;
+  closedAt: string;
+  amount: string;
+  refunded: string;
+  version: string;
+  releaseAt: string;
+  released: boolean;
+  monthKey: string;
+  quarterKey: string;
+  yearKey: string;
+  entries: DealEntry[];
+}
+
+/** Deals whose hold period has yet to end, in release order, consumed from `head`. */
+export interface HoldQueue {
+  head: number;
+  items: Array<{ releaseAt: string; dealId: string }>;
+}
+
+export interface Schedule {
+  /** The next month boundary (period ends run there). */
+  nextPeriodEnd: string;
+  nextPayoutRun: string;
+}
+
+export interface EngineState {
+  readonly format: 'partner-engine/state@1';
+  programId: string;
+  /** The latest instant processed; null before the first event. */
+  clock: string | null;
+  schedule: Schedule | null;
+  /** Event id to a fingerprint of its content, for idempotency. */
+  seen: Table<string>;
+  partners: Table<PartnerState>;
+  deals: Table<DealState>;
+  holds: HoldQueue;
+  /** How many partners hold each tier index. */
+  holders: number[];
+  /** Partner ids waiting for a place, by tier index, first come first served. */
+  waitlists: string[][];
+}
+
+/** A record that treats every string, "__proto__" included, as an ordinary key. */
+export function table<T>(): Table<T> {
+  return Object.create(null) as Table<T>;
+}
+
+/** Reads a key only if it is the record's own (never an inherited property). */
+export function lookup<T>(records: Table<T>, key: string): T | undefined {
+  return Object.hasOwn(records, key) ? records[key] : undefined;
+}
+
+/** Copies a record into a fresh null-prototype one (keys such as "__proto__" stay plain data). */
+export function copyTable<T>(records: Table<T>): Table<T> {
+  const copy = table<T>();
+  for (const key of Object.keys(records)) copy[key] = records[key] as T;
+  return copy;
+}
+
+export function initialState(programId: string, tierCount: number): EngineState {
+  return {
+    format: 'partner-engine/state@1',
+    programId,
+    clock: null,
+    schedule: null,
+    seen: table(),
+    partners: table(),
+    deals: table(),
+    holds: { head: 0, items: [] },
+    holders: new Array<number>(tierCount).fill(0),
+    waitlists: Array.from({ length: tierCount }, () => []),
+  };
+}

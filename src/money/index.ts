@@ -1,0 +1,14 @@
+// Exact money over decimal.js: the library's Decimal, rounding, strict parsing, allocation and
+// formatting. Re-exports only.
+export { allocate } from './allocate.js';
+export { Decimal } from './decimal.js';
+export { formatMoney, formatRate } from './format.js';
+export { multiplyAndRound, sumAmounts, zero } from './money.js';
+export {
+  type AmountSign,
+  type ParseAmountOptions,
+  type ParseResult,
+  parseAmount,
+  parseRate,
+} from './parse.js';
+export { ROUNDING_MODES, type RoundingMode, roundToPlaces } from './rounding.js';

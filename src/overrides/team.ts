@@ -1,0 +1,109 @@
+// The partner-team graph: the sponsor tree built from partner.joined, with team aggregates
+// (direct sub-partners, selling ones, team size and revenue, sub-partners by tier) kept
+// incrementally on every upline, so a deal deep in a large tree costs O(levels), not O(team).
+import type { Draft } from '../engine/draft.js';
+import type { Context, Slice } from '../engine/slice.js';
+import type { PartnerState } from '../engine/state.js';
+import { Decimal } from '../money/decimal.js';
+import { formatMoney } from '../money/format.js';
+import { addToCounter, removeFromCounter } from '../partners/counters.js';
+
+/**
+ * The partners above one, nearest first (its sponsor, the sponsor's sponsor, ...).
+ *
+ * @example
+ * [...uplineIds(draft, 'c')]   // a sponsored b, b sponsored c
+ * //=> ['b', 'a']
+ */
+export function* uplineIds(draft: Pick<Draft, 'partner'>, partnerId: string): Generator<string> {
+  let current = draft.partner(partnerId)?.sponsorId ?? null;
+  while (current !== null) {
+    yield current;
+    current = draft.partner(current)?.sponsorId ?? null;
+  }
+}
+
+function changeTeamRevenue(
+  context: Context,
+  seller: string,
+  amount: Decimal,
+  dealMonth: string,
+  dealQuarter: string,
+): void {
+  const places = context.compiled.program.currency.decimals;
+  const sign = amount.isNegative() ? -1 : 1;
+  for (const uplineId of uplineIds(context.draft, seller)) {
+    const team = context.draft.writablePartner(uplineId).team;
+    team.revenue = formatMoney(new Decimal(team.revenue).plus(amount), places);
+    if (sign > 0) {
+      addToCounter(team.month, dealMonth, 0, amount, places);
+      addToCounter(team.quarter, dealQuarter, 0, amount, places);
+    } else {
+      removeFromCounter(team.month, dealMonth, 0, amount.negated(), places);
+      removeFromCounter(team.quarter, dealQuarter, 0, amount.negated(), places);
+    }
+    context.touched.add(uplineId);
+  }
+}
+
+function changeSelling(context: Context, partner: PartnerState, by: number): void {
+  if (partner.sponsorId === null) return;
+  context.draft.writablePartner(partner.sponsorId).team.selling += by;
+  context.touched.add(partner.sponsorId);
+}
+
+/**
+ * Keeps the sponsor's "direct sub-partners at or above each tier" right when a partner's tier
+ * changes (tiers call it on every promotion and demotion).
+ */
+export function tierChanged(
+  context: Context,
+  partner: PartnerState,
+  fromIndex: number,
+  toIndex: number,
+): void {
+  if (partner.sponsorId === null || fromIndex === toIndex) return;
+  const counts = context.draft.writablePartner(partner.sponsorId).team.directAtOrAbove;
+  const step = toIndex > fromIndex ? 1 : -1;
+  for (let index = Math.min(fromIndex, toIndex) + 1; index <= Math.max(fromIndex, toIndex); index++) {
+    counts[index] = (counts[index] ?? 0) + step;
+  }
+  context.touched.add(partner.sponsorId);
+}
+
+export const teamSlice: Slice = {
+  name: 'team',
+  on: {
+    'partner.joined': (context, event) => {
+      if (event.sponsorId === null) return;
+      const sponsor = context.draft.writablePartner(event.sponsorId);
+      sponsor.team.direct += 1;
+      sponsor.team.directAtOrAbove[0] = (sponsor.team.directAtOrAbove[0] ?? 0) + 1;
+      for (const uplineId of uplineIds(context.draft, event.partnerId)) {
+        context.draft.writablePartner(uplineId).team.size += 1;
+        context.touched.add(uplineId);
+      }
+    },
+    'deal.closed': (context, event) => {
+      const partner = context.draft.partner(event.partnerId);
+      const deal = context.draft.deal(event.dealId);
+      if (!partner || !deal) return;
+      if (partner.countedDeals === 1) changeSelling(context, partner, 1);
+      changeTeamRevenue(context, partner.id, new Decimal(event.amount), deal.monthKey, deal.quarterKey);
+    },
+    'deal.refunded': (context, event) => {
+      const deal = context.draft.deal(event.dealId);
+      const partner = deal ? context.draft.partner(deal.partnerId) : undefined;
+      if (!deal || !partner) return;
+      const fully = new Decimal(deal.refunded).equals(deal.amount);
+      if (fully && partner.countedDeals === 0) changeSelling(context, partner, -1);
+      changeTeamRevenue(
+        context,
+        partner.id,
+        new Decimal(event.amount).negated(),
+        deal.monthKey,
+        deal.quarterKey,
+      );
+    },
+  },
+};

@@ -1,0 +1,221 @@
+// The partner roster and its deals: who joined (and under whom), trainings, features used, and
+// the deal counts and revenue every rule reads. It checks the references events make (unknown
+// partner, duplicate deal, refund beyond the deal) before anything changes.
+
+import type { Context, Slice } from '../engine/slice.js';
+import { type DealState, type PartnerState, table } from '../engine/state.js';
+import { eventError } from '../events/codes.js';
+import { Decimal } from '../money/decimal.js';
+import { formatMoney } from '../money/format.js';
+import { addToCounter, emptyCounter, removeFromCounter } from './counters.js';
+import { closeMonth } from './history.js';
+
+const DAY_MS = 86_400_000;
+
+function unknownPartner(context: Context, partnerId: string, path = 'partnerId') {
+  return context.draft.partner(partnerId)
+    ? null
+    : eventError('UNKNOWN_PARTNER', path, `partner "${partnerId}" has not joined`);
+}
+
+function newPartner(context: Context, id: string, sponsorId: string | null, eventId: string): PartnerState {
+  const { calendar, instant, at, compiled } = context;
+  const month = calendar.periodOf(instant, 'month').key;
+  const zero = formatMoney(new Decimal(0), compiled.program.currency.decimals);
+  return {
+    id,
+    sponsorId,
+    joinedAt: at,
+    joinEventId: eventId,
+    tier: 0,
+    tierSince: at,
+    failedReviews: 0,
+    waitingFor: null,
+    demotedFrom: null,
+    countedDeals: 0,
+    dealsClosed: 0,
+    revenue: zero,
+    firstDealAt: null,
+    trainings: [],
+    featuresUsed: table(),
+    badges: [],
+    milestones: [],
+    month: emptyCounter(month),
+    quarter: emptyCounter(calendar.periodOf(instant, 'quarter').key),
+    year: emptyCounter(calendar.periodOf(instant, 'year').key),
+    history: table(),
+    balance: { earned: zero, pending: zero, payable: zero, paid: zero, clawedBack: zero },
+    terms: [],
+    team: {
+      direct: 0,
+      selling: 0,
+      size: 0,
+      revenue: zero,
+      month: emptyCounter(month),
+      quarter: emptyCounter(calendar.periodOf(instant, 'quarter').key),
+      directAtOrAbove: new Array<number>(compiled.program.tiers.length).fill(0),
+    },
+    referralDecided: false,
+    overrideTotal: { key: '', amount: zero },
+  };
+}
+
+function insertSorted(list: string[], value: string): boolean {
+  if (list.includes(value)) return false;
+  list.push(value);
+  list.sort();
+  return true;
+}
+
+export const partnersSlice: Slice = {
+  name: 'partners',
+  periodsEnded: (context, ended) => {
+    const month = ended.find((range) => range.period === 'month');
+    if (month) closeMonth(context, month);
+  },
+  check: {
+    'partner.joined': (context, event) => {
+      if (context.draft.partner(event.partnerId)) {
+        return eventError(
+          'DUPLICATE_PARTNER',
+          'partnerId',
+          `partner "${event.partnerId}" has already joined`,
+        );
+      }
+      return event.sponsorId === null ? null : unknownPartner(context, event.sponsorId, 'sponsorId');
+    },
+    'training.completed': (context, event) => unknownPartner(context, event.partnerId),
+    'feature.used': (context, event) =>
+      unknownPartner(context, event.partnerId) ??
+      (context.compiled.features.has(event.feature)
+        ? null
+        : eventError(
+            'INVALID_EVENT',
+            'feature',
+            `feature "${event.feature}" is not one of the programme's features`,
+          )),
+    'terms.set': (context, event) => unknownPartner(context, event.partnerId),
+    'payout.paid': (context, event) => unknownPartner(context, event.partnerId),
+    'deal.closed': (context, event) => {
+      const { currency } = context.compiled.program;
+      if (event.currency !== currency.code) {
+        return eventError(
+          'CURRENCY_MISMATCH',
+          'currency',
+          `deal is in ${event.currency}; the programme pays in ${currency.code}`,
+        );
+      }
+      if (context.draft.deal(event.dealId)) {
+        return eventError('DUPLICATE_DEAL', 'dealId', `deal "${event.dealId}" was already closed`);
+      }
+      return unknownPartner(context, event.partnerId);
+    },
+    'deal.refunded': (context, event) => {
+      const deal = context.draft.deal(event.dealId);
+      if (!deal) return eventError('UNKNOWN_DEAL', 'dealId', `deal "${event.dealId}" was never closed`);
+      const left = new Decimal(deal.amount).minus(deal.refunded);
+      if (new Decimal(event.amount).greaterThan(left)) {
+        const places = context.compiled.program.currency.decimals;
+        return eventError(
+          'REFUND_EXCEEDS_DEAL',
+          'amount',
+          `refund of ${event.amount} is more than the ${formatMoney(left, places)} of deal "${deal.id}" not yet refunded`,
+        );
+      }
+      return null;
+    },
+  },
+  on: {
+    'partner.joined': (context, event) => {
+      context.draft.addPartner(newPartner(context, event.partnerId, event.sponsorId, event.id));
+      context.touched.add(event.partnerId);
+    },
+    'training.completed': (context, event) => {
+      if (insertSorted(context.draft.writablePartner(event.partnerId).trainings, event.moduleId)) {
+        context.touched.add(event.partnerId);
+      }
+    },
+    'feature.used': (context, event) => {
+      const partner = context.draft.writablePartner(event.partnerId);
+      if (!Object.hasOwn(partner.featuresUsed, event.feature)) {
+        partner.featuresUsed[event.feature] = event.at;
+        context.touched.add(event.partnerId);
+      }
+    },
+    'deal.closed': (context, event) => {
+      const partner = context.draft.writablePartner(event.partnerId);
+      const amount = new Decimal(event.amount);
+      const places = context.compiled.program.currency.decimals;
+      const month = context.calendar.periodOf(context.instant, 'month').key;
+      const quarter = context.calendar.periodOf(context.instant, 'quarter').key;
+      const year = context.calendar.periodOf(context.instant, 'year').key;
+      partner.dealsClosed += 1;
+      partner.countedDeals += 1;
+      partner.revenue = formatMoney(new Decimal(partner.revenue).plus(amount), places);
+      partner.firstDealAt ??= event.at;
+      addToCounter(partner.month, month, 1, amount, places);
+      addToCounter(partner.quarter, quarter, 1, amount, places);
+      addToCounter(partner.year, year, 1, amount, places);
+      const result = partner.history[month] ?? { deals: 0, revenue: '0', commission: '0' };
+      partner.history[month] = {
+        ...result,
+        deals: result.deals + 1,
+        revenue: formatMoney(new Decimal(result.revenue).plus(amount), places),
+      };
+      context.draft.addDeal(
+        newDeal(context, event.id, event.dealId, event.partnerId, event.amount, { month, quarter, year }),
+      );
+      context.touched.add(event.partnerId);
+    },
+    'deal.refunded': (context, event) => {
+      const deal = context.draft.writableDeal(event.dealId);
+      const partner = context.draft.writablePartner(deal.partnerId);
+      const amount = new Decimal(event.amount);
+      const places = context.compiled.program.currency.decimals;
+      const refunded = new Decimal(deal.refunded).plus(amount);
+      const fully = refunded.equals(deal.amount);
+      deal.refunded = formatMoney(refunded, places);
+      const uncounted = fully ? 1 : 0;
+      partner.countedDeals -= uncounted;
+      partner.revenue = formatMoney(new Decimal(partner.revenue).minus(amount), places);
+      removeFromCounter(partner.month, deal.monthKey, uncounted, amount, places);
+      removeFromCounter(partner.quarter, deal.quarterKey, uncounted, amount, places);
+      removeFromCounter(partner.year, deal.yearKey, uncounted, amount, places);
+      const result = partner.history[deal.monthKey];
+      if (result && partner.month.key === deal.monthKey) {
+        partner.history[deal.monthKey] = {
+          ...result,
+          deals: result.deals - uncounted,
+          revenue: formatMoney(new Decimal(result.revenue).minus(amount), places),
+        };
+      }
+      context.touched.add(deal.partnerId);
+    },
+  },
+};
+
+function newDeal(
+  context: Context,
+  eventId: string,
+  dealId: string,
+  partnerId: string,
+  amount: string,
+  keys: { month: string; quarter: string; year: string },
+): DealState {
+  const places = context.compiled.program.currency.decimals;
+  return {
+    id: dealId,
+    partnerId,
+    eventId,
+    closedAt: context.at,
+    amount,
+    refunded: formatMoney(new Decimal(0), places),
+    version: context.version.version,
+    releaseAt: new Date(context.instant + context.version.holdPeriodDays * DAY_MS).toISOString(),
+    released: false,
+    monthKey: keys.month,
+    quarterKey: keys.quarter,
+    yearKey: keys.year,
+    entries: [],
+  };
+}

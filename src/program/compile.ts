@@ -1,0 +1,201 @@
+// A loaded programme made ready to run: rules compiled once to predicates, rates parsed once to
+// Decimals, cumulative unlocks precomputed, and each effective-dated version resolved in full so
+// the engine asks "what was in force at this instant?" and gets an answer in one lookup.
+import type { Decimal } from '../money/decimal.js';
+import { Decimal as DecimalValue } from '../money/decimal.js';
+import type { Predicate } from '../rules/compile.js';
+import { compileCondition } from '../rules/compile.js';
+import type { Condition } from '../rules/condition.js';
+import { type Program, programOperators } from './load.js';
+import type { OverridesDefinition, TierDefinition, VersionDefinition } from './schema.js';
+
+export interface CompiledRule {
+  readonly rule: Condition;
+  readonly test: Predicate;
+}
+
+export interface CompiledTier {
+  readonly id: string;
+  readonly name: string;
+  readonly rank: number;
+  /** Position in `tiers` (rank - 1). */
+  readonly index: number;
+  readonly qualify: CompiledRule;
+  readonly maintain: CompiledRule | null;
+  readonly baseRate: Decimal;
+  readonly referralBonusRate: Decimal | null;
+  readonly capacity: number | null;
+  /** This tier's own unlocks. */
+  readonly unlocks: readonly string[];
+  /** Its unlocks and every lower tier's, in programme order. */
+  readonly allUnlocks: readonly string[];
+  readonly message: string | null;
+  readonly retroactive: TierDefinition['retroactive'] | null;
+}
+
+export interface CompiledOverrideLevel {
+  readonly level: number;
+  readonly rate: Decimal;
+  readonly minTierIndex: number;
+  readonly eligibility: CompiledRule | null;
+}
+
+export interface CompiledOverrides {
+  readonly basis: OverridesDefinition['basis'];
+  readonly compression: boolean;
+  readonly levels: readonly CompiledOverrideLevel[];
+  readonly perDealCap: Decimal | null;
+  readonly perPeriodCap: { readonly amount: Decimal; readonly period: 'month' | 'quarter' | 'year' } | null;
+}
+
+/** Everything that may change from one effective-dated version to the next, resolved. */
+export interface CompiledVersion {
+  readonly version: string;
+  /** Epoch ms from which this version is in force (-Infinity for the base document). */
+  readonly effectiveFrom: number;
+  readonly tiers: readonly CompiledTier[];
+  readonly overrides: CompiledOverrides | null;
+  readonly holdPeriodDays: number;
+  readonly payouts: { readonly dayOfMonth: number; readonly minimum: Decimal };
+}
+
+export interface CompiledProgram {
+  readonly program: Program;
+  readonly versions: readonly CompiledVersion[];
+  /** Tier id to its index (the same in every version). */
+  readonly tierIndex: ReadonlyMap<string, number>;
+  readonly features: ReadonlySet<string>;
+  compile(rule: Condition): CompiledRule;
+}
+
+/**
+ * Compiles every rule and rate of a loaded programme once.
+ *
+ * @example
+ * compileProgram(sisoProgram).versions[0].tiers[1].baseRate.toString()
+ * //=> '0.22'
+ */
+export function compileProgram(program: Program): CompiledProgram {
+  const operators = programOperators(program);
+  const compile = (rule: Condition): CompiledRule => ({ rule, test: compileCondition(rule, { operators }) });
+  const base = compileBase(program, compile);
+  const versions = [base];
+  for (const amendment of program.versions as readonly VersionDefinition[]) {
+    versions.push(amend(versions[versions.length - 1] ?? base, amendment, program, compile));
+  }
+  return {
+    program,
+    versions,
+    tierIndex: new Map(program.tiers.map((tier, index) => [tier.id, index])),
+    features: new Set(program.features.map((feature) => feature.id)),
+    compile,
+  };
+}
+
+/**
+ * The version in force at an instant: the latest whose effectiveFrom is not after it.
+ *
+ * @example
+ * versionAt(compiled, Date.parse('2025-07-02T00:00:00Z')).version
+ * //=> '2025.2'
+ */
+export function versionAt(compiled: CompiledProgram, instant: number): CompiledVersion {
+  const { versions } = compiled;
+  for (let index = versions.length - 1; index > 0; index--) {
+    const version = versions[index];
+    if (version && version.effectiveFrom <= instant) return version;
+  }
+  return versions[0] as CompiledVersion;
+}
+
+type Compile = (rule: Condition) => CompiledRule;
+
+function compileBase(program: Program, compile: Compile): CompiledVersion {
+  const tiers: CompiledTier[] = [];
+  for (const [index, tier] of (program.tiers as readonly TierDefinition[]).entries()) {
+    const lower = tiers[index - 1]?.allUnlocks ?? [];
+    tiers.push({
+      id: tier.id,
+      name: tier.name,
+      rank: tier.rank,
+      index,
+      qualify: compile(tier.qualify),
+      maintain: tier.maintain ? compile(tier.maintain) : null,
+      baseRate: new DecimalValue(tier.baseRate),
+      referralBonusRate:
+        tier.referralBonusRate === undefined ? null : new DecimalValue(tier.referralBonusRate),
+      capacity: tier.capacity ?? null,
+      unlocks: tier.unlocks,
+      allUnlocks: [...lower, ...tier.unlocks],
+      message: tier.message ?? null,
+      retroactive: tier.retroactive ?? null,
+    });
+  }
+  return {
+    version: program.version,
+    effectiveFrom: Number.NEGATIVE_INFINITY,
+    tiers,
+    overrides: compileOverrides(program.overrides as OverridesDefinition | undefined, program, compile),
+    holdPeriodDays: program.holdPeriodDays,
+    payouts: { dayOfMonth: program.payouts.dayOfMonth, minimum: new DecimalValue(program.payouts.minimum) },
+  };
+}
+
+function compileOverrides(
+  overrides: OverridesDefinition | undefined,
+  program: Program,
+  compile: Compile,
+): CompiledOverrides | null {
+  if (!overrides) return null;
+  const tierIndex = new Map(program.tiers.map((tier, index) => [tier.id, index]));
+  const cap = overrides.caps?.perPartnerPerPeriod;
+  return {
+    basis: overrides.basis,
+    compression: overrides.compression,
+    levels: overrides.levels.map((level) => ({
+      level: level.level,
+      rate: new DecimalValue(level.rate),
+      minTierIndex: tierIndex.get(level.minTier) ?? 0,
+      eligibility: level.eligibility ? compile(level.eligibility) : null,
+    })),
+    perDealCap: overrides.caps?.perDeal ? new DecimalValue(overrides.caps.perDeal) : null,
+    perPeriodCap: cap ? { amount: new DecimalValue(cap.amount), period: cap.period } : null,
+  };
+}
+
+function amend(
+  previous: CompiledVersion,
+  amendment: VersionDefinition,
+  program: Program,
+  compile: Compile,
+): CompiledVersion {
+  const tiers = previous.tiers.map((tier): CompiledTier => {
+    const change = amendment.tiers?.[tier.id];
+    if (!change || !Object.hasOwn(amendment.tiers ?? {}, tier.id)) return tier;
+    return {
+      ...tier,
+      baseRate: change.baseRate === undefined ? tier.baseRate : new DecimalValue(change.baseRate),
+      referralBonusRate:
+        change.referralBonusRate === undefined
+          ? tier.referralBonusRate
+          : change.referralBonusRate === null
+            ? null
+            : new DecimalValue(change.referralBonusRate),
+      qualify: change.qualify ? compile(change.qualify) : tier.qualify,
+      maintain: change.maintain ? compile(change.maintain) : tier.maintain,
+      capacity: change.capacity === undefined ? tier.capacity : change.capacity,
+    };
+  });
+  return {
+    version: amendment.version,
+    effectiveFrom: Date.parse(amendment.effectiveFrom),
+    tiers,
+    overrides: amendment.overrides
+      ? compileOverrides(amendment.overrides, program, compile)
+      : previous.overrides,
+    holdPeriodDays: amendment.holdPeriodDays ?? previous.holdPeriodDays,
+    payouts: amendment.payouts
+      ? { dayOfMonth: amendment.payouts.dayOfMonth, minimum: new DecimalValue(amendment.payouts.minimum) }
+      : previous.payouts,
+  };
+}

@@ -1,0 +1,32 @@
+// The one error a programme can raise: INVALID_PROGRAM with every issue found, each located by
+// a JSON path into the document, so an author can fix them all in one pass.
+import { formatPath, type Issue, type JsonPath } from '../issues.js';
+
+/** One problem in a programme document. */
+export interface ProgramIssue {
+  /** Where, as people write it: `tiers[2].qualify.all[0].operator`. */
+  readonly path: string;
+  /** The same place as keys and indexes. */
+  readonly segments: JsonPath;
+  readonly message: string;
+}
+
+/** Thrown by `loadProgram` at the public boundary; `issues` lists every problem found. */
+export class ProgramError extends Error {
+  readonly code = 'INVALID_PROGRAM' as const;
+  readonly issues: readonly ProgramIssue[];
+
+  constructor(issues: readonly Issue[]) {
+    const located = issues.map((issue) => ({
+      path: formatPath(issue.path),
+      segments: issue.path,
+      message: issue.message,
+    }));
+    const first = located[0];
+    const summary = first ? `${first.path}: ${first.message}` : 'invalid programme';
+    const more = located.length > 1 ? ` (and ${located.length - 1} more)` : '';
+    super(`INVALID_PROGRAM: ${summary}${more}`);
+    this.name = 'ProgramError';
+    this.issues = located;
+  }
+}

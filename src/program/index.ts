@@ -1,0 +1,26 @@
+export { ProgramError, type ProgramIssue } from './errors.js';
+export { programJsonSchema } from './json-schema.js';
+export {
+  type DeepReadonly,
+  type LoadProgramOptions,
+  loadProgram,
+  type Program,
+  programOperators,
+  type ValidateProgramResult,
+  validateProgram,
+} from './load.js';
+export type {
+  BadgeDefinition,
+  LeaderboardDefinition,
+  LeaderboardMetric,
+  LeaderboardPeriod,
+  MilestoneDefinition,
+  OverrideLevel,
+  OverridesDefinition,
+  Period,
+  ProgramDocument,
+  ProgramInput,
+  TierDefinition,
+  VersionDefinition,
+} from './schema.js';
+export { sisoProgram } from './siso.js';

@@ -1,0 +1,237 @@
+// The programme as data: one zod schema is the source of truth for its shape, its TypeScript
+// types (z.infer) and the shipped JSON Schema. Cross-field checks (tier ids, rules, references)
+// live in validate.ts; this file only says what each field is.
+import { z } from 'zod';
+import { ROUNDING_MODES } from '../money/rounding.js';
+import { conditionSchema } from '../rules/condition.js';
+
+const id = z
+  .string()
+  .min(1, 'must be a non-empty id')
+  .max(200, 'must be at most 200 characters')
+  .describe('An identifier: letters, digits, dashes; stable across versions.');
+
+/** A rate such as "0.22": a decimal string in [0, 1], never a float. */
+export const rateSchema = z
+  .string({ error: 'must be a rate written as a decimal string such as "0.22"' })
+  .regex(/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/, 'must be a decimal string between "0" and "1", such as "0.22"')
+  .describe('A rate as a decimal string in [0, 1], e.g. "0.22" for 22 %.');
+
+/** A non-negative amount such as "50.00"; its places are checked against the currency later. */
+export const amountSchema = z
+  .string({ error: 'must be an amount written as a decimal string such as "50.00"' })
+  .regex(/^\d+(?:\.\d+)?$/, 'must be a non-negative decimal string such as "50.00"')
+  .describe('An amount as a decimal string in the programme currency, e.g. "50.00".');
+
+const isoDateTime = z.iso
+  .datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset or Z' })
+  .describe('ISO-8601 date-time with offset or Z, e.g. "2025-07-01T00:00:00Z".');
+
+export const periodSchema = z
+  .enum(['month', 'quarter', 'year'])
+  .describe('A calendar period in the programme time zone.');
+export const leaderboardPeriodSchema = z.enum(['month', 'quarter', 'year', 'all-time']);
+export const leaderboardMetricSchema = z
+  .enum(['revenue', 'deals', 'commission'])
+  .describe('revenue: net amounts of counted deals; deals: counted deals; commission: earned ledger total.');
+
+const ruleSchema = conditionSchema.describe(
+  'A json-rules-engine condition over partner facts (see docs/rules.md).',
+);
+
+export const tierSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    rank: z.int().positive().describe('1 for the entry tier; each next tier one higher.'),
+    qualify: ruleSchema.describe(
+      'Promotion happens the moment this holds (and every lower tier\u2019s holds).',
+    ),
+    maintain: ruleSchema
+      .optional()
+      .describe('Judged at each review over the period that ended; absent means the tier is never reviewed.'),
+    baseRate: rateSchema.describe('Commission on the partner\u2019s own deals.'),
+    referralBonusRate: rateSchema
+      .optional()
+      .describe(
+        'Bonus on a referred partner\u2019s first counted deal, paid to a sponsor holding this tier.',
+      ),
+    capacity: z
+      .int()
+      .positive()
+      .optional()
+      .describe('How many partners may hold this tier at once; others wait, first come first served.'),
+    unlocks: z.array(id).describe('Feature ids this tier adds; unlocks are cumulative up the ranks.'),
+    message: z.string().optional().describe('The unlocking message: shown on promotion and in progress.'),
+    retroactive: z
+      .strictObject({ period: periodSchema })
+      .optional()
+      .describe(
+        'On promotion, top up the earlier counted deals of the same period to this tier\u2019s rate.',
+      ),
+  })
+  .describe('A tier: how to reach it, keep it, and what it gives.');
+
+export const featureSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().optional(),
+});
+
+export const overrideLevelSchema = z.strictObject({
+  level: z.int().positive().describe('1 = direct sub-partners, 2 = their sub-partners, ...'),
+  rate: rateSchema,
+  minTier: id.describe('The lowest tier the upline partner must hold when the deal closes.'),
+  eligibility: ruleSchema
+    .optional()
+    .describe('An activity gate over the upline partner\u2019s facts, e.g. a deal of its own this month.'),
+});
+
+export const overridesSchema = z
+  .strictObject({
+    basis: z
+      .enum(['deal-amount', 'commission'])
+      .default('deal-amount')
+      .describe('What the level rate applies to: the deal amount or the sub-partner\u2019s commission.'),
+    compression: z
+      .boolean()
+      .default(false)
+      .describe('Skip ineligible uplines: the next eligible one takes the level.'),
+    levels: z.array(overrideLevelSchema),
+    caps: z
+      .strictObject({
+        perDeal: amountSchema.optional().describe('Most any one upline earns in overrides from one deal.'),
+        perPartnerPerPeriod: z
+          .strictObject({ amount: amountSchema, period: periodSchema })
+          .optional()
+          .describe('Most a partner earns in overrides in one period.'),
+      })
+      .optional(),
+  })
+  .describe('Team overrides on sub-partners\u2019 deals.');
+
+const ruleBadgeSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  when: ruleSchema.describe('Awarded when this holds after an event.'),
+  repeatable: z
+    .strictObject({ period: periodSchema })
+    .optional()
+    .describe('Awarded again at most once per period; absent means once ever.'),
+  levels: z
+    .array(z.strictObject({ id, name: z.string().min(1), when: ruleSchema }))
+    .optional()
+    .describe('Bronze/silver/gold style levels, lowest first; each awarded once.'),
+});
+
+const leaderboardBadgeSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  leaderboard: z.strictObject({
+    period: periodSchema,
+    metric: leaderboardMetricSchema,
+    scope: z.enum(['tier', 'all']).describe('tier: one winner set per tier held when the period ends.'),
+  }),
+  repeatable: z.boolean().default(true).describe('Counted: awarded again each period it is won.'),
+});
+
+export const badgeSchema = z.union([ruleBadgeSchema, leaderboardBadgeSchema]);
+
+export const leaderboardSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  period: leaderboardPeriodSchema,
+  metric: leaderboardMetricSchema,
+  byTier: z.boolean().default(false),
+});
+
+export const milestoneSchema = z.strictObject({
+  id,
+  message: z.string().min(1),
+  when: ruleSchema,
+});
+
+export const payoutsSchema = z.strictObject({
+  dayOfMonth: z.int().min(1).max(28).describe('Payout runs at the start of this day each month.'),
+  minimum: amountSchema.describe('A payable balance below this carries over to the next run.'),
+});
+
+const tierAmendmentSchema = z.strictObject({
+  baseRate: rateSchema.optional(),
+  referralBonusRate: rateSchema.nullable().optional(),
+  qualify: ruleSchema.optional(),
+  maintain: ruleSchema.optional(),
+  capacity: z.int().positive().nullable().optional(),
+});
+
+export const versionSchema = z
+  .strictObject({
+    version: z.string().min(1),
+    effectiveFrom: isoDateTime,
+    tiers: z.record(z.string(), tierAmendmentSchema).optional().describe('Changes by tier id.'),
+    overrides: overridesSchema.optional().describe('Replaces the override plan from this date.'),
+    payouts: payoutsSchema.optional(),
+    holdPeriodDays: z.int().nonnegative().optional(),
+  })
+  .describe(
+    'A later version of the programme: what changes, from when. Deals are paid under the version in force when they closed.',
+  );
+
+export const programSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id,
+    name: z.string().min(1),
+    version: z.string().min(1).describe('The version label of this document, e.g. "2025.1".'),
+    currency: z.strictObject({
+      code: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as "USD"'),
+      decimals: z.int().min(0).max(8).describe('Minor-unit places: 2 for USD, 0 for JPY.'),
+    }),
+    rounding: z.enum(ROUNDING_MODES).describe('How each ledger entry is rounded to minor units.'),
+    timeZone: z
+      .string()
+      .min(1)
+      .describe('IANA time zone for every period boundary, e.g. "UTC", "Europe/London".'),
+    features: z.array(featureSchema).describe('Every feature a tier can unlock.'),
+    tiers: z.array(tierSchema).min(1, 'a programme needs at least one tier'),
+    reviews: z
+      .strictObject({
+        period: periodSchema,
+        graceReviews: z
+          .int()
+          .nonnegative()
+          .default(1)
+          .describe('Failed reviews spent at risk before a demotion (1: at risk, then demoted).'),
+      })
+      .describe('Periodic reviews of each tier\u2019s maintain rule.'),
+    holdPeriodDays: z.int().nonnegative().describe('Days an earning stays pending (the refund window).'),
+    payouts: payoutsSchema,
+    overrides: overridesSchema.optional(),
+    customTermsUnlock: id
+      .optional()
+      .describe(
+        'The feature a partner must hold for custom terms or a custom deal rate; absent: nobody may.',
+      ),
+    badges: z.array(badgeSchema).default([]),
+    leaderboards: z.array(leaderboardSchema).default([]),
+    milestones: z.array(milestoneSchema).default([]),
+    versions: z.array(versionSchema).default([]).describe('Later versions, in effective-date order.'),
+  })
+  .describe('A partner programme for @siso/partner-engine.');
+
+/** A programme document as written (before defaults). */
+export type ProgramInput = z.input<typeof programSchema>;
+/** A programme document after parsing (defaults filled in). */
+export type ProgramDocument = z.output<typeof programSchema>;
+export type TierDefinition = z.output<typeof tierSchema>;
+export type OverridesDefinition = z.output<typeof overridesSchema>;
+export type OverrideLevel = z.output<typeof overrideLevelSchema>;
+export type BadgeDefinition = z.output<typeof badgeSchema>;
+export type LeaderboardDefinition = z.output<typeof leaderboardSchema>;
+export type MilestoneDefinition = z.output<typeof milestoneSchema>;
+export type VersionDefinition = z.output<typeof versionSchema>;
+export type Period = z.output<typeof periodSchema>;
+export type LeaderboardPeriod = z.output<typeof leaderboardPeriodSchema>;
+export type LeaderboardMetric = z.output<typeof leaderboardMetricSchema>;

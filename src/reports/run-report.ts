@@ -1,0 +1,69 @@
+// The contract's `run --format json` object: partners ordered by id with their tier, status,
+// counts, badges, unlocks and balance; the ledger and effects in the order they happened; the
+// rejected and skipped events with their input positions.
+import type { ReplayResult } from '../engine/engine.js';
+import type { Effect, LedgerEntry } from '../engine/outputs.js';
+import type { Balance, EngineState } from '../engine/state.js';
+import type { CompiledProgram } from '../program/compile.js';
+import { partnerStatus } from '../tiers/progress.js';
+import { unlocksOf } from '../tiers/unlocks.js';
+
+export interface PartnerSummary {
+  readonly id: string;
+  readonly tier: string;
+  readonly status: 'good' | 'at-risk' | 'waitlisted';
+  readonly sponsorId: string | null;
+  readonly deals: number;
+  readonly revenue: string;
+  readonly badges: readonly string[];
+  readonly unlocks: readonly string[];
+  readonly balance: Readonly<Balance>;
+}
+
+export interface RunReport {
+  readonly asOf: string | null;
+  readonly partners: readonly PartnerSummary[];
+  readonly ledger: readonly LedgerEntry[];
+  readonly effects: readonly Effect[];
+  readonly rejected: ReplayResult['rejected'];
+  readonly skipped: ReplayResult['skipped'];
+}
+
+/** Each partner of a state as the contract shows it, ordered by id. */
+export function partnerSummaries(compiled: CompiledProgram, state: EngineState): PartnerSummary[] {
+  return Object.keys(state.partners)
+    .sort()
+    .map((id) => {
+      const partner = state.partners[id];
+      if (!partner) throw new Error(`internal: partner ${id} vanished`);
+      return {
+        id,
+        tier: compiled.program.tiers[partner.tier]?.id ?? '',
+        status: partnerStatus(partner),
+        sponsorId: partner.sponsorId,
+        deals: partner.countedDeals,
+        revenue: partner.revenue,
+        badges: [...new Set(partner.badges.map((award) => award.badge))],
+        unlocks: unlocksOf(compiled, partner.tier),
+        balance: { ...partner.balance },
+      };
+    });
+}
+
+/**
+ * The contract's run object for a replay.
+ *
+ * @example
+ * runReport(engine.compiled, engine.replay(events)).partners[0].tier
+ * //=> 'starter'
+ */
+export function runReport(compiled: CompiledProgram, result: ReplayResult): RunReport {
+  return {
+    asOf: result.asOf,
+    partners: partnerSummaries(compiled, result.state),
+    ledger: result.ledger,
+    effects: result.effects,
+    rejected: result.rejected,
+    skipped: result.skipped,
+  };
+}

@@ -1,0 +1,198 @@
+// Load-time checks of a rule: its shape, and everything json-rules-engine would only find while
+// running (an unknown fact, operator or named condition, an `in` with nothing to search), each
+// reported with its path inside the condition so a programme author can fix it before it runs.
+import type { Issue, JsonPath } from '../issues.js';
+import { type Condition, conditionSchema, type LeafCondition, type NestedCondition } from './condition.js';
+import { DECORATOR_NAMES, OPERATOR_NAMES, type OperatorFunction, parseOperatorName } from './operators.js';
+
+export interface CheckContext {
+  /** The fact names a rule may use; a map may carry a description of each. */
+  readonly facts: ReadonlyMap<string, string> | ReadonlySet<string>;
+  /** Custom operators, by name. */
+  readonly operators?: Readonly<Record<string, OperatorFunction>>;
+  /** The names `{ condition: name }` may refer to. */
+  readonly conditions?: ReadonlySet<string>;
+}
+
+type LeafVisitor = (leaf: LeafCondition, path: JsonPath) => void;
+type ReferenceVisitor = (name: string, path: JsonPath) => void;
+
+function children(node: NestedCondition, path: JsonPath): Array<[NestedCondition, JsonPath]> {
+  if ('all' in node) return node.all.map((child, index) => [child, [...path, 'all', index]]);
+  if ('any' in node) return node.any.map((child, index) => [child, [...path, 'any', index]]);
+  if ('not' in node) return [[node.not, [...path, 'not']]];
+  return [];
+}
+
+function walk(
+  node: NestedCondition,
+  path: JsonPath,
+  onLeaf: LeafVisitor,
+  onReference: ReferenceVisitor,
+): void {
+  if ('fact' in node) onLeaf(node, path);
+  else if ('condition' in node) onReference(node.condition, path);
+  for (const [child, childPath] of children(node, path)) walk(child, childPath, onLeaf, onReference);
+}
+
+/**
+ * Calls `visitor` with every comparison in a condition and its path (references to named
+ * conditions are not followed).
+ *
+ * @example
+ * visitLeaves({ all: [{ fact: 'countedDeals', operator: 'greaterThan', value: 3 }] }, (leaf, path) =>
+ *   console.log(leaf.fact, path))
+ * //=> logs: countedDeals ['all', 0]
+ */
+export function visitLeaves(condition: Condition, visitor: LeafVisitor): void {
+  walk(condition, [], visitor, () => {});
+}
+
+function referencedFact(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, 'fact')) return undefined;
+  const { fact } = value as { fact: unknown };
+  return typeof fact === 'string' ? fact : undefined;
+}
+
+/**
+ * The facts a condition reads, in `fact` and in `value: { fact }`, sorted and without repeats.
+ *
+ * @example
+ * factsUsed({ any: [
+ *   { fact: 'revenue', operator: 'greaterThan', value: { fact: 'teamRevenue' } },
+ *   { fact: 'countedDeals', operator: 'equal', value: 0 },
+ * ] })
+ * //=> ['countedDeals', 'revenue', 'teamRevenue']
+ */
+export function factsUsed(condition: Condition): string[] {
+  const names = new Set<string>();
+  visitLeaves(condition, (leaf) => {
+    names.add(leaf.fact);
+    const referenced = referencedFact(leaf.value);
+    if (referenced !== undefined) names.add(referenced);
+  });
+  return [...names].sort();
+}
+
+const quoted = (names: Iterable<string>) => [...names].map((name) => JSON.stringify(name)).join(', ');
+
+function operatorIssue(leaf: LeafCondition, path: JsonPath, context: CheckContext): Issue | undefined {
+  const custom = context.operators ?? {};
+  const chain = parseOperatorName(leaf.operator, custom);
+  if (chain.ok) {
+    const message = valueIssue(chain.decorators, chain.custom ? undefined : chain.operator, leaf.value);
+    return message === undefined ? undefined : { path: [...path, 'value'], message };
+  }
+  const decorators = `decorators (before a colon, as in "not:contains"): ${quoted(DECORATOR_NAMES)}`;
+  const operators = `operators: ${quoted([...OPERATOR_NAMES, ...Object.keys(custom)])}`;
+  const message =
+    chain.unknownDecorator !== undefined
+      ? `unknown decorator ${JSON.stringify(chain.unknownDecorator)} in ${JSON.stringify(leaf.operator)}; ${decorators}`
+      : `unknown operator ${JSON.stringify(chain.unknownOperator)}; ${operators}; ${decorators}`;
+  return { path: [...path, 'operator'], message };
+}
+
+interface Side {
+  readonly known: boolean;
+  readonly value?: unknown;
+}
+
+// Follows the decorators to see what `in`/`notIn` and `someValue`/`everyValue` would be handed;
+// a constant they cannot search or iterate makes json-rules-engine's run() reject every time.
+function sideIssue(
+  decorators: readonly string[],
+  operator: string | undefined,
+  fact: Side,
+  value: Side,
+): string | undefined {
+  const [decorator, ...rest] = decorators;
+  const shown = JSON.stringify(value.value);
+  if (decorator === undefined) {
+    if (operator !== 'in' && operator !== 'notIn') return undefined;
+    if (!value.known || Array.isArray(value.value) || typeof value.value === 'string') return undefined;
+    return `"${operator}" needs an array (or a string) to look in, not ${shown}: the rule would fail when it runs`;
+  }
+  if (decorator === 'swap') return sideIssue(rest, operator, value, fact);
+  if (decorator === 'someFact' || decorator === 'everyFact')
+    return sideIssue(rest, operator, { known: false }, value);
+  if ((decorator === 'someValue' || decorator === 'everyValue') && value.known) {
+    if (!Array.isArray(value.value)) {
+      return `"${decorator}" needs an array value, not ${shown}: the rule would fail when it runs`;
+    }
+    for (const item of value.value) {
+      const issue = sideIssue(rest, operator, fact, { known: true, value: item });
+      if (issue !== undefined) return issue;
+    }
+    return undefined;
+  }
+  if (decorator === 'not') return sideIssue(rest, operator, fact, value);
+  return sideIssue(rest, operator, fact, { known: false });
+}
+
+function valueIssue(
+  decorators: readonly string[],
+  operator: string | undefined,
+  value: unknown,
+): string | undefined {
+  const constant = referencedFact(value) === undefined;
+  return sideIssue(
+    decorators,
+    operator,
+    { known: false },
+    constant ? { known: true, value } : { known: false },
+  );
+}
+
+function unknownFactMessage(name: string, context: CheckContext): string {
+  return `unknown fact ${JSON.stringify(name)}; the facts are: ${quoted([...context.facts.keys()].sort())}`;
+}
+
+function leafIssues(leaf: LeafCondition, path: JsonPath, context: CheckContext): Issue[] {
+  const issues: Issue[] = [];
+  if (!context.facts.has(leaf.fact)) {
+    issues.push({ path: [...path, 'fact'], message: unknownFactMessage(leaf.fact, context) });
+  }
+  const referenced = referencedFact(leaf.value);
+  if (referenced !== undefined && !context.facts.has(referenced)) {
+    issues.push({ path: [...path, 'value', 'fact'], message: unknownFactMessage(referenced, context) });
+  }
+  const operator = operatorIssue(leaf, path, context);
+  if (operator !== undefined) issues.push(operator);
+  return issues;
+}
+
+function referenceIssues(name: string, path: JsonPath, context: CheckContext): Issue[] {
+  if (context.conditions?.has(name)) return [];
+  const known =
+    context.conditions === undefined ? 'none are defined' : `known: ${quoted(context.conditions)}`;
+  return [{ path: [...path, 'condition'], message: `unknown condition ${JSON.stringify(name)}; ${known}` }];
+}
+
+/**
+ * Checks a rule against the facts, operators and named conditions a programme offers, and
+ * returns every problem with its path inside the rule (an empty list when it is sound).
+ *
+ * @example
+ * checkCondition(
+ *   { all: [{ fact: 'countedDeal', operator: 'greaterThan', value: 3 }] },
+ *   { facts: new Set(['countedDeals']) },
+ * )
+ * //=> [{ path: ['all', 0, 'fact'], message: 'unknown fact "countedDeal"; the facts are: "countedDeals"' }]
+ */
+export function checkCondition(input: unknown, context: CheckContext): Issue[] {
+  const parsed = conditionSchema.safeParse(input);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => ({
+      path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+      message: issue.message,
+    }));
+  }
+  const issues: Issue[] = [];
+  walk(
+    parsed.data,
+    [],
+    (leaf, path) => issues.push(...leafIssues(leaf, path, context)),
+    (name, path) => issues.push(...referenceIssues(name, path, context)),
+  );
+  return issues;
+}

@@ -1,0 +1,194 @@
+// The shape of a json-rules-engine condition as a zod schema: the source of the TypeScript types
+// and of the JSON Schema. A node is told apart by the key it carries (all, any, not, condition, or
+// else a comparison), so a mistake is reported where it is: `all[0].operator`, not "no union matched".
+import { z } from 'zod';
+
+type ChooseOption = (input: unknown) => number | undefined;
+
+interface KeyedUnionDef extends z.core.$ZodUnionDef {
+  choose: ChooseOption;
+  missing: string;
+}
+
+function isObject(input: unknown): input is Readonly<Record<string, unknown>> {
+  return input !== null && typeof input === 'object' && !Array.isArray(input);
+}
+
+// A union that parses with the one option `choose` picks, the way zod's own discriminatedUnion
+// picks by a tag. A plain union would report a bad leaf deep inside as a failed union at the root.
+const ZodKeyedUnion = z.core.$constructor<z.ZodUnion, KeyedUnionDef>('ZodKeyedUnion', (instance, def) => {
+  z.ZodUnion.init(instance, def);
+  instance._zod.parse = (payload, context) => {
+    const input = payload.value;
+    const option = def.options[def.choose(input) ?? -1];
+    if (option !== undefined) return option._zod.run(payload, context);
+    if (isObject(input)) payload.issues.push({ code: 'custom', message: def.missing, input, inst: instance });
+    else payload.issues.push({ code: 'invalid_type', expected: 'object', input, inst: instance });
+    return payload;
+  };
+});
+
+function keyedUnion<const Options extends readonly [z.core.SomeType, ...z.core.SomeType[]]>(
+  options: Options,
+  choose: ChooseOption,
+  missing: string,
+): z.ZodUnion<Options> {
+  const error = (issue: z.core.$ZodRawIssue) => (issue.input === undefined ? 'is required' : undefined);
+  const union = new ZodKeyedUnion({
+    type: 'union',
+    options: options as unknown as readonly z.core.$ZodType[],
+    choose,
+    missing,
+    error,
+  });
+  return union as unknown as z.ZodUnion<Options>;
+}
+
+const factNameSchema = z
+  .string({ error: 'must be a fact name (a string)' })
+  .min(1, 'must be a non-empty fact name')
+  .describe('The name of a fact, e.g. "countedDeals".');
+const nameSchema = z.string().describe('A label for people; evaluation ignores it.');
+const prioritySchema = z
+  .int({ error: 'must be a whole number of at least 1' })
+  .min(1, 'must be a whole number of at least 1')
+  .describe('Siblings with a higher priority are evaluated first; the default is 1.');
+const pathSchema = z
+  .string({ error: 'must be a JSONPath string such as "$.active"' })
+  .describe('A JSONPath into the fact value, e.g. "$.active"; applied only when the value is an object.');
+const paramsSchema = z
+  .record(z.string(), z.unknown())
+  .describe('Parameters for a computed fact; facts given as values ignore them.');
+
+/** `value: { fact, path? }`: compare against another fact instead of a constant. */
+export const factReferenceSchema = z
+  .strictObject({ fact: factNameSchema, params: paramsSchema.optional(), path: pathSchema.optional() })
+  .describe('Another fact to compare against, e.g. { "fact": "monthDeals" }.');
+
+function containsProtoKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Object.hasOwn(value, '__proto__')) return true;
+  return Object.values(value).some(containsProtoKey);
+}
+
+// json-rules-engine deep-copies constants with `clone`, which turns a "__proto__" key into a
+// prototype; refusing the key keeps both evaluators (and every host) out of that trap.
+const literalValueSchema = z
+  .unknown()
+  .refine((value) => !containsProtoKey(value), 'must not contain a "__proto__" key')
+  .describe(
+    'A constant: a number, string, boolean, null, array or object (an object with "fact" is a reference).',
+  );
+
+// json-rules-engine reads any object value with an own "fact" key as a reference to a fact.
+const valueSchema = keyedUnion(
+  [factReferenceSchema, literalValueSchema],
+  (input) => {
+    if (input === undefined) return undefined;
+    return input !== null && typeof input === 'object' && Object.hasOwn(input, 'fact') ? 0 : 1;
+  },
+  'must be a value',
+).describe('What the fact is compared with: a constant or { "fact": ... }.');
+
+/** A comparison: `{ fact, operator, value, path?, params? }`. */
+export const leafConditionSchema = z
+  .strictObject({
+    fact: factNameSchema,
+    operator: z
+      .string({ error: 'must be an operator name such as "greaterThanInclusive"' })
+      .min(1, 'must be a non-empty operator name')
+      .describe('A built-in or custom operator, optionally decorated: "not:contains", "someFact:equal".'),
+    value: valueSchema,
+    path: pathSchema.optional(),
+    params: paramsSchema.optional(),
+    name: nameSchema.optional(),
+    priority: prioritySchema.optional(),
+  })
+  .describe('A comparison of one fact with a value.');
+
+/** `{ condition: name }`: a named condition registered with the engine. */
+export const conditionReferenceSchema = z
+  .strictObject({
+    condition: z
+      .string()
+      .min(1, 'must be a non-empty condition name')
+      .describe('The name of a shared condition.'),
+    name: nameSchema.optional(),
+    priority: prioritySchema.optional(),
+  })
+  .describe('A reference to a named condition.');
+
+export const allConditionSchema = z
+  .strictObject({
+    get all() {
+      return z
+        .array(nestedConditionSchema)
+        .describe('Holds when every condition holds (an empty list holds).');
+    },
+    name: nameSchema.optional(),
+    priority: prioritySchema.optional(),
+  })
+  .describe('Every condition must hold.');
+
+export const anyConditionSchema = z
+  .strictObject({
+    get any() {
+      return z
+        .array(nestedConditionSchema)
+        .describe('Holds when one condition holds (an empty list holds too).');
+    },
+    name: nameSchema.optional(),
+    priority: prioritySchema.optional(),
+  })
+  .describe('At least one condition must hold.');
+
+export const notConditionSchema = z
+  .strictObject({
+    get not() {
+      return nestedConditionSchema.describe('The one condition that must not hold.');
+    },
+    name: nameSchema.optional(),
+    priority: prioritySchema.optional(),
+  })
+  .describe('The condition must not hold.');
+
+const ROOT_KEYS = ['all', 'any', 'not', 'condition'] as const;
+
+function rootKeyIndex(input: unknown): number | undefined {
+  if (!isObject(input)) return undefined;
+  const index = ROOT_KEYS.findIndex((key) => Object.hasOwn(input, key));
+  return index === -1 ? undefined : index;
+}
+
+/** Any condition inside a rule: a boolean node, a reference or a comparison. */
+export const nestedConditionSchema = keyedUnion(
+  [allConditionSchema, anyConditionSchema, notConditionSchema, conditionReferenceSchema, leafConditionSchema],
+  (input) => (isObject(input) ? (rootKeyIndex(input) ?? 4) : undefined),
+  'must be a condition',
+);
+
+/**
+ * A rule's conditions: the root is `all`, `any`, `not` or `condition`, as json-rules-engine asks.
+ *
+ * @example
+ * conditionSchema.safeParse({ all: [{ fact: 'countedDeals', operator: 'greaterThanInclusive', value: 3 }] }).success
+ * //=> true
+ * conditionSchema.safeParse({ all: [{ fact: 'countedDeals', operator: 3, value: 3 }] }).error?.issues[0]?.path
+ * //=> ['all', 0, 'operator']
+ */
+export const conditionSchema = keyedUnion(
+  [allConditionSchema, anyConditionSchema, notConditionSchema, conditionReferenceSchema],
+  rootKeyIndex,
+  'must have "all", "any", "not" or "condition" at its root (wrap a single comparison in { "all": [...] })',
+);
+
+export type FactReference = z.infer<typeof factReferenceSchema>;
+export type LeafCondition = z.infer<typeof leafConditionSchema>;
+export type ConditionReference = z.infer<typeof conditionReferenceSchema>;
+export type AllCondition = z.infer<typeof allConditionSchema>;
+export type AnyCondition = z.infer<typeof anyConditionSchema>;
+export type NotCondition = z.infer<typeof notConditionSchema>;
+/** A condition anywhere in a rule. */
+export type NestedCondition = z.infer<typeof nestedConditionSchema>;
+/** A rule's top-level condition. */
+export type Condition = z.infer<typeof conditionSchema>;

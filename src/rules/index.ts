@@ -1,0 +1,39 @@
+// Rules: json-rules-engine conditions checked at load time and compiled once into fast
+// synchronous predicates, with the library itself kept as the reference evaluator.
+export {
+  type CheckContext,
+  checkCondition,
+  factsUsed,
+  visitLeaves,
+} from './check.js';
+export {
+  type CompileOptions,
+  compileCondition,
+  type Facts,
+  type Predicate,
+  RuleEvaluationError,
+  type RuleEvaluationErrorCode,
+} from './compile.js';
+export {
+  type AllCondition,
+  type AnyCondition,
+  type Condition,
+  type ConditionReference,
+  conditionSchema,
+  type FactReference,
+  type LeafCondition,
+  leafConditionSchema,
+  type NestedCondition,
+  type NotCondition,
+  nestedConditionSchema,
+} from './condition.js';
+export {
+  DECORATOR_NAMES,
+  OPERATOR_NAMES,
+  type OperatorChain,
+  type OperatorFunction,
+  parseOperatorName,
+  resolveOperator,
+} from './operators.js';
+export { compilePath, isPropertyPath, type PathResolver, propertyNames } from './paths.js';
+export { evaluateWithJsonRulesEngine, type ReferenceOptions } from './reference.js';

@@ -1,0 +1,51 @@
+// Periodic reviews (loss aversion): when a review period ends, each partner whose tier has a
+// maintain rule is judged on the period that ended. A failure puts it at risk; one more than the
+// programme's grace demotes it one tier; a pass clears the risk.
+import type { PeriodRange } from '../engine/calendar.js';
+import type { Context } from '../engine/slice.js';
+import { partnerFacts } from '../facts/partner-facts.js';
+import { moveTier } from './changes.js';
+import { fillAllPlaces, leaveWaitlist } from './promotion.js';
+
+export function reviewPartners(context: Context, ended: readonly PeriodRange[]): void {
+  const reviewed = ended.find((range) => range.period === context.compiled.program.reviews.period);
+  if (!reviewed) return;
+  const grace = context.compiled.program.reviews.graceReviews;
+  const ids = Object.keys(context.draft.state.partners).sort();
+  for (const id of ids) {
+    const partner = context.draft.partner(id);
+    const tier = partner ? context.version.tiers[partner.tier] : undefined;
+    if (!partner || !tier?.maintain || tier.index === 0) continue;
+    const view = {
+      compiled: context.compiled,
+      calendar: context.calendar,
+      instant: context.instant,
+      reviewPeriod: reviewed,
+    };
+    if (tier.maintain.test(partnerFacts(partner, view))) {
+      if (partner.failedReviews > 0) context.draft.writablePartner(id).failedReviews = 0;
+      continue;
+    }
+    const failures = partner.failedReviews + 1;
+    if (failures > grace) {
+      const lost = partner.tier;
+      moveTier(context, id, lost - 1, 'tier.demoted');
+      const demoted = context.draft.writablePartner(id);
+      demoted.demotedFrom = Math.max(demoted.demotedFrom ?? lost, lost);
+      leaveWaitlist(context, demoted);
+      continue;
+    }
+    context.draft.writablePartner(id).failedReviews = failures;
+    const below = context.version.tiers[partner.tier - 1];
+    context.emit({
+      type: 'tier.at-risk',
+      partnerId: id,
+      at: context.at,
+      eventId: null,
+      from: tier.id,
+      to: tier.id,
+      message: `${tier.name} is at risk: the ${reviewed.key} review was not met${below ? `; another missed review means ${below.name}` : ''}`,
+    });
+  }
+  fillAllPlaces(context);
+}

@@ -1,9 +1,19 @@
 // The composition root: the engine core with the programme's slices in the order an event
 // flows through them (roster, team, tiers, commissions, overrides, achievements), plus the
 // queries a host asks of a state.
+import { type Leaderboard, type LeaderboardOptions, leaderboard } from './achievements/leaderboard.js';
 import { achievementsSlice } from './achievements/slice.js';
+import { type Explanation, explain } from './commissions/explain.js';
 import { commissionsSlice } from './commissions/slice.js';
+import {
+  type NextPayout,
+  nextPayout,
+  type Statement,
+  type StatementOptions,
+  statement,
+} from './commissions/statement.js';
 import { createEngineCore, type EngineCore } from './engine/engine.js';
+import type { LedgerEntry } from './engine/outputs.js';
 import type { EngineState } from './engine/state.js';
 import { overridesSlice } from './overrides/slice.js';
 import { teamSlice } from './overrides/team.js';
@@ -28,6 +38,19 @@ export interface Engine extends EngineCore {
   can(state: EngineState, partnerId: string, feature: string): boolean;
   /** Progress toward the next tier, derived from the rule itself. */
   progress(state: EngineState, partnerId: string, at?: string): Progress;
+  /** The derivation of a ledger entry, in words and data. */
+  explain(ledger: readonly LedgerEntry[], entryId: string): Explanation;
+  /** A partner's statement for a period: opening balance, entries, payouts, closing balance. */
+  statement(
+    state: EngineState,
+    ledger: readonly LedgerEntry[],
+    partnerId: string,
+    options?: StatementOptions,
+  ): Statement;
+  /** Partners ranked for a period (`2025-03`, `2025-Q1`, `2025`, `all-time`) and a metric. */
+  leaderboard(state: EngineState, options: LeaderboardOptions): Leaderboard;
+  /** The next payout run and what it would pay the partner. */
+  nextPayout(state: EngineState, partnerId: string): NextPayout;
 }
 
 /**
@@ -45,5 +68,10 @@ export function createEngine(program: Program): Engine {
     ...core,
     can: (state, partnerId, feature) => can(core.compiled, state, partnerId, feature),
     progress: (state, partnerId, at) => progressOf(core.compiled, state, partnerId, at),
+    explain: (ledger, entryId) => explain(ledger, entryId, program.rounding),
+    statement: (state, ledger, partnerId, options) =>
+      statement(core.compiled, state, ledger, partnerId, options),
+    leaderboard: (state, options) => leaderboard(core.compiled, state, options),
+    nextPayout: (state, partnerId) => nextPayout(core.compiled, state, partnerId),
   };
 }

@@ -1,4 +1,7 @@
 // The public API of @siso/partner-engine: re-exports only.
+export type { Leaderboard, LeaderboardOptions, LeaderboardRow } from './achievements/leaderboard.js';
+export type { Derivation, Explanation } from './commissions/explain.js';
+export type { NextPayout, Statement, StatementOptions } from './commissions/statement.js';
 export { createEngine, type Engine, SLICES } from './create-engine.js';
 export type { PeriodRange } from './engine/calendar.js';
 export type {

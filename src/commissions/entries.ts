@@ -103,6 +103,7 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
     amount: entry.amount,
     net: entry.amount,
     tier: entry.tier,
+    source: earning.source,
     ...(earning.level === undefined ? {} : { level: earning.level }),
     ...(capped ? { capped: true } : {}),
   };

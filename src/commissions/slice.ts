@@ -10,6 +10,7 @@ import { earn } from './entries.js';
 import { holdDeal, holdEnded, payoutRun } from './payouts.js';
 import { commissionRate, mayHaveCustomTerms } from './rates.js';
 import { clawBack } from './refunds.js';
+import { applyRetroactiveRates } from './retroactive.js';
 
 function notAllowed(context: Context, partnerId: string, what: string) {
   const partner = context.draft.partner(partnerId);
@@ -97,9 +98,12 @@ export const commissionsSlice: Slice = {
     'deal.refunded': (context, event) => clawBack(context, event.dealId, event.id, new Decimal(event.amount)),
     'payout.paid': (context, event) => {
       const places = context.compiled.program.currency.decimals;
-      pay(context.draft.writablePartner(event.partnerId).balance, new Decimal(event.amount), places);
+      const partner = context.draft.writablePartner(event.partnerId);
+      pay(partner.balance, new Decimal(event.amount), places);
+      partner.payouts.push({ eventId: event.id, at: event.at, amount: event.amount });
     },
   },
+  afterEvent: applyRetroactiveRates,
   holdEnded,
   payoutRun,
 };

@@ -14,6 +14,12 @@ export interface PeriodCounter {
   revenue: string;
 }
 
+/** The deals closed in one calendar period. */
+export interface PeriodDeals {
+  key: string;
+  dealIds: string[];
+}
+
 /** One month of a partner's results, kept for leaderboards and period badges. */
 export interface MonthResult {
   deals: number;
@@ -90,8 +96,12 @@ export interface PartnerState {
   year: PeriodCounter;
   history: Table<MonthResult>;
   balance: Balance;
+  /** Payments the host reported (payout.paid), oldest first. */
+  payouts: Array<{ eventId: string; at: string; amount: string }>;
   terms: CustomTerms[];
   team: TeamAggregates;
+  /** Deals closed in the current month, quarter and year (kept for retroactive tier rates). */
+  recentDeals: { month: PeriodDeals; quarter: PeriodDeals; year: PeriodDeals };
   /** Whether this partner's first counted deal has happened (its sponsor's referral bonus decided). */
   referralDecided: boolean;
   /** Overrides earned in the current cap period (for per-period caps). */
@@ -111,6 +121,8 @@ export interface DealEntry {
   net: string;
   tier: string;
   level?: number;
+  /** Where the rate came from (retroactive top-ups apply only to tier rates). */
+  source?: string;
   /** Set when a cap cut the amount: clawbacks then take the refunded share of the amount itself. */
   capped?: boolean;
 }

@@ -45,6 +45,7 @@ function newPartner(context: Context, id: string, sponsorId: string | null, even
     year: emptyCounter(calendar.periodOf(instant, 'year').key),
     history: table(),
     balance: { earned: zero, pending: zero, payable: zero, paid: zero, clawedBack: zero },
+    payouts: [],
     terms: [],
     team: {
       direct: 0,
@@ -54,6 +55,11 @@ function newPartner(context: Context, id: string, sponsorId: string | null, even
       month: emptyCounter(month),
       quarter: emptyCounter(calendar.periodOf(instant, 'quarter').key),
       directAtOrAbove: new Array<number>(compiled.program.tiers.length).fill(0),
+    },
+    recentDeals: {
+      month: { key: month, dealIds: [] },
+      quarter: { key: calendar.periodOf(instant, 'quarter').key, dealIds: [] },
+      year: { key: calendar.periodOf(instant, 'year').key, dealIds: [] },
     },
     referralDecided: false,
     overrideTotal: { key: '', amount: zero },
@@ -162,6 +168,14 @@ export const partnersSlice: Slice = {
         deals: result.deals + 1,
         revenue: formatMoney(new Decimal(result.revenue).plus(amount), places),
       };
+      if (context.compiled.retroactivePeriods.size > 0) {
+        rememberDeal(
+          partner.recentDeals,
+          { month, quarter, year },
+          event.dealId,
+          context.compiled.retroactivePeriods,
+        );
+      }
       context.draft.addDeal(
         newDeal(context, event.id, event.dealId, event.partnerId, event.amount, { month, quarter, year }),
       );
@@ -218,4 +232,18 @@ function newDeal(
     yearKey: keys.year,
     entries: [],
   };
+}
+
+function rememberDeal(
+  recent: PartnerState['recentDeals'],
+  keys: { month: string; quarter: string; year: string },
+  dealId: string,
+  periods: ReadonlySet<string>,
+): void {
+  for (const period of ['month', 'quarter', 'year'] as const) {
+    if (!periods.has(period)) continue;
+    const list = recent[period];
+    if (list.key !== keys[period]) recent[period] = { key: keys[period], dealIds: [dealId] };
+    else list.dealIds.push(dealId);
+  }
 }

@@ -65,6 +65,8 @@ export interface CompiledProgram {
   /** Tier id to its index (the same in every version). */
   readonly tierIndex: ReadonlyMap<string, number>;
   readonly features: ReadonlySet<string>;
+  /** The periods any tier's retroactive rate looks back over (empty for most programmes). */
+  readonly retroactivePeriods: ReadonlySet<string>;
   compile(rule: Condition): CompiledRule;
 }
 
@@ -88,6 +90,9 @@ export function compileProgram(program: Program): CompiledProgram {
     versions,
     tierIndex: new Map(program.tiers.map((tier, index) => [tier.id, index])),
     features: new Set(program.features.map((feature) => feature.id)),
+    retroactivePeriods: new Set(
+      program.tiers.flatMap((tier) => (tier.retroactive ? [tier.retroactive.period] : [])),
+    ),
     compile,
   };
 }

@@ -74,6 +74,25 @@ export function factsUsed(condition: Condition): string[] {
   return [...names].sort();
 }
 
+/**
+ * The named conditions a condition refers to with `{ condition: name }`, sorted and without repeats
+ * (references inside those named conditions are not followed).
+ *
+ * @example
+ * conditionsUsed({ any: [{ condition: 'isGold' }, { not: { condition: 'isSuspended' } }] })
+ * //=> ['isGold', 'isSuspended']
+ */
+export function conditionsUsed(condition: Condition): string[] {
+  const names = new Set<string>();
+  walk(
+    condition,
+    [],
+    () => {},
+    (name) => names.add(name),
+  );
+  return [...names].sort();
+}
+
 const quoted = (names: Iterable<string>) => [...names].map((name) => JSON.stringify(name)).join(', ');
 
 function operatorIssue(leaf: LeafCondition, path: JsonPath, context: CheckContext): Issue | undefined {

@@ -65,17 +65,27 @@ export const factReferenceSchema = z
   .strictObject({ fact: factNameSchema, params: paramsSchema.optional(), path: pathSchema.optional() })
   .describe('Another fact to compare against, e.g. { "fact": "monthDeals" }.');
 
-function containsProtoKey(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (Object.hasOwn(value, '__proto__')) return true;
-  return Object.values(value).some(containsProtoKey);
+function inheritedKeyIn(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const keys = Object.keys(value);
+  const inherited = keys.find((key) => key in Object.prototype);
+  if (inherited !== undefined) return inherited;
+  for (const key of keys) {
+    const nested = inheritedKeyIn((value as Record<string, unknown>)[key]);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
 }
 
-// json-rules-engine deep-copies constants with `clone`, which turns a "__proto__" key into a
-// prototype; refusing the key keeps both evaluators (and every host) out of that trap.
+// json-rules-engine copies constants with `clone`, which drops keys such as "toString" or
+// "constructor" and turns "__proto__" into a prototype; refusing those keys keeps both
+// evaluators (and every host) clear of the trap.
 const literalValueSchema = z
   .unknown()
-  .refine((value) => !containsProtoKey(value), 'must not contain a "__proto__" key')
+  .refine((value) => inheritedKeyIn(value) === undefined, {
+    error: (issue) =>
+      `must not use ${JSON.stringify(inheritedKeyIn(issue.input))} as a key: every object has one`,
+  })
   .describe(
     'A constant: a number, string, boolean, null, array or object (an object with "fact" is a reference).',
   );

@@ -1,6 +1,7 @@
 // The real json-rules-engine, run on one condition: the reference our compiled predicates are
 // tested against, and offered to hosts who want the library's own answer for a rule.
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import { conditionsUsed } from './check.js';
 import type { CompileOptions, Facts } from './compile.js';
 import type { Condition } from './condition.js';
 
@@ -9,6 +10,18 @@ export type ReferenceOptions = CompileOptions;
 
 // The library rewrites the conditions it is given (priorities, references), so it gets a copy.
 const copy = (condition: Condition) => structuredClone(condition) as TopLevelCondition;
+
+function undefinedConditions(condition: Condition, named: Readonly<Record<string, Condition>>): string[] {
+  const used = [condition, ...Object.values(named)].flatMap(conditionsUsed);
+  return [...new Set(used)].filter((name) => !Object.hasOwn(named, name));
+}
+
+// The library throws synchronously on an unknown named condition, orphaning the promises of the
+// siblings it had already started; their failures then surface as unhandled rejections, which end
+// a Node process. A stand-in that fails as an unknown operator rejects the same runs, cleanly.
+function standInFor(name: string): TopLevelCondition {
+  return { all: [{ fact: name, operator: `(no condition named ${JSON.stringify(name)})`, value: null }] };
+}
 
 /**
  * Evaluates a condition with json-rules-engine itself: one rule, the facts as runtime facts,
@@ -29,8 +42,9 @@ export async function evaluateWithJsonRulesEngine(
 ): Promise<boolean> {
   const engine = new Engine([], { allowUndefinedFacts: options.allowUndefinedFacts ?? true });
   for (const [name, operator] of Object.entries(options.operators ?? {})) engine.addOperator(name, operator);
-  for (const [name, named] of Object.entries(options.conditions ?? {}))
-    engine.setCondition(name, copy(named));
+  const named = options.conditions ?? {};
+  for (const [name, condition] of Object.entries(named)) engine.setCondition(name, copy(condition));
+  for (const name of undefinedConditions(condition, named)) engine.setCondition(name, standInFor(name));
   engine.addRule({ conditions: copy(condition), event: { type: 'condition-holds' } });
   // Own properties only, as compiled rules read them (the library would also take inherited ones).
   const { results } = await engine.run({ ...facts });

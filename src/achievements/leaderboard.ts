@@ -1,0 +1,102 @@
+// Leaderboards by period (a month, quarter or year in the programme's time zone, or all time),
+// by revenue, counted deals or commission earned, optionally for one tier. Ties share a rank
+// (1, 1, 3) and are listed by partner id; each row says how far it is behind the rank above.
+import { Calendar } from '../engine/calendar.js';
+import { EngineError } from '../engine/errors.js';
+import type { EngineState, PartnerState } from '../engine/state.js';
+import { Decimal } from '../money/decimal.js';
+import { formatMoney } from '../money/format.js';
+import type { CompiledProgram } from '../program/compile.js';
+import type { LeaderboardMetric } from '../program/schema.js';
+import { monthsOf, scoreOf } from './period-badges.js';
+
+export interface LeaderboardOptions {
+  /** `2025-03`, `2025-Q1`, `2025`, or `all-time`. */
+  readonly period: string;
+  readonly metric: LeaderboardMetric;
+  /** Only partners holding this tier (at the period's end; now for all-time or an open period). */
+  readonly tier?: string;
+  /** At most this many rows (ties at the cut are kept). */
+  readonly limit?: number;
+}
+
+export interface LeaderboardRow {
+  readonly rank: number;
+  readonly partnerId: string;
+  readonly tier: string;
+  /** A money string for revenue and commission; a whole number as a string for deals. */
+  readonly value: string;
+  /** How far behind the next better rank, in the metric's unit; null for rank 1. */
+  readonly behind: string | null;
+}
+
+export interface Leaderboard {
+  readonly period: string;
+  readonly metric: LeaderboardMetric;
+  readonly tier: string | null;
+  readonly rows: readonly LeaderboardRow[];
+}
+
+function allTimeScore(partner: PartnerState, metric: LeaderboardMetric): Decimal {
+  if (metric === 'deals') return new Decimal(partner.countedDeals);
+  return new Decimal(metric === 'revenue' ? partner.revenue : partner.balance.earned);
+}
+
+/**
+ * Ranks partners for a period and metric.
+ *
+ * @example
+ * leaderboard(compiled, state, { period: '2025-03', metric: 'revenue', tier: 'active' }).rows[0]
+ * //=> { rank: 1, partnerId: 'p7', tier: 'active', value: '4200.00', behind: null }
+ */
+export function leaderboard(
+  compiled: CompiledProgram,
+  state: EngineState,
+  options: LeaderboardOptions,
+): Leaderboard {
+  const calendar = new Calendar(compiled.program.timeZone);
+  const range = options.period === 'all-time' ? null : calendar.rangeOfKey(options.period);
+  if (options.period !== 'all-time' && !range) {
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `period must be like 2025-03, 2025-Q1, 2025 or all-time; got "${options.period}"`,
+    );
+  }
+  if (options.tier !== undefined && !compiled.tierIndex.has(options.tier)) {
+    throw new EngineError('INVALID_ARGUMENT', `"${options.tier}" is not a tier of this programme`);
+  }
+  const months = range ? monthsOf({ calendar }, range) : [];
+  const lastMonth = months[months.length - 1];
+  const places = compiled.program.currency.decimals;
+  const scored: Array<{ partnerId: string; tier: string; score: Decimal }> = [];
+  for (const partnerId of Object.keys(state.partners).sort()) {
+    const partner = state.partners[partnerId] as PartnerState;
+    if (range && Date.parse(partner.joinedAt) >= range.end) continue;
+    const closedTier = lastMonth === undefined ? undefined : partner.history[lastMonth]?.tier;
+    const tier = closedTier ?? compiled.program.tiers[partner.tier]?.id ?? '';
+    if (options.tier !== undefined && tier !== options.tier) continue;
+    const score = range ? scoreOf(partner, months, options.metric) : allTimeScore(partner, options.metric);
+    scored.push({ partnerId, tier, score });
+  }
+  scored.sort((a, b) => b.score.comparedTo(a.score) || (a.partnerId < b.partnerId ? -1 : 1));
+  const show = (value: Decimal) =>
+    options.metric === 'deals' ? value.toString() : formatMoney(value, places);
+  const rows: LeaderboardRow[] = [];
+  let previous: { score: Decimal; rank: number } | null = null;
+  let better: Decimal | null = null;
+  for (const [index, row] of scored.entries()) {
+    const tied: boolean = previous?.score.equals(row.score) === true;
+    if (!tied) better = previous?.score ?? null;
+    const rank: number = tied && previous ? previous.rank : index + 1;
+    if (options.limit !== undefined && rows.length >= options.limit && !tied) break;
+    rows.push({
+      rank,
+      partnerId: row.partnerId,
+      tier: row.tier,
+      value: show(row.score),
+      behind: better === null ? null : show(better.minus(row.score)),
+    });
+    previous = { score: row.score, rank };
+  }
+  return { period: options.period, metric: options.metric, tier: options.tier ?? null, rows };
+}

@@ -1,0 +1,80 @@
+// Every number can be explained: an entry's derivation in words and in data (the event, the
+// tier and the facts that met its rule, the rate and where it came from, the basis, the exact
+// product and how it was rounded, and for a clawback the entry it reverses).
+import { EngineError } from '../engine/errors.js';
+import type { LedgerEntry } from '../engine/outputs.js';
+import { Decimal } from '../money/decimal.js';
+import type { RoundingMode } from '../money/rounding.js';
+import { readableFacts, readableMoney, readableRate } from './words.js';
+
+export interface Derivation {
+  readonly rate: string;
+  readonly basis: string;
+  /** rate × basis before rounding. */
+  readonly exact: string;
+  readonly rounding: RoundingMode;
+  readonly amount: string;
+  /** Present when a cap cut the amount. */
+  readonly uncapped?: string;
+}
+
+export interface Explanation {
+  readonly entry: LedgerEntry;
+  readonly derivation: Derivation;
+  /** The entry this one reverses or tops up, explained in turn. */
+  readonly reverses?: Explanation;
+  /** The derivation for a person, one statement a line. */
+  readonly words: readonly string[];
+}
+
+const SOURCES: Record<LedgerEntry['rateSource'], string> = {
+  tier: 'the base rate of the tier held once the deal counted',
+  'custom-terms': 'custom terms agreed with the partner',
+  'deal-rate': 'a custom rate agreed on this deal',
+  'referral-bonus': "the referral bonus rate of the sponsor's tier",
+  'override-level': 'the team override rate of the level',
+  retroactive: "the difference between the new tier's rate and the rate paid",
+  refund: 'the rate of the entry being clawed back',
+};
+
+/**
+ * Explains a ledger entry from the ledger it belongs to.
+ *
+ * @throws {EngineError} UNKNOWN_ENTRY when no entry has that id.
+ * @example
+ * explain(result.ledger, 'd3:commission', 'HALF_EVEN').words[0]
+ * //=> '22 % of 1,500.00 = 330.00 (USD), rounded HALF_EVEN to 330.00'
+ */
+export function explain(
+  ledger: readonly LedgerEntry[],
+  entryId: string,
+  rounding: RoundingMode,
+): Explanation {
+  const byId = new Map(ledger.map((entry) => [entry.id, entry]));
+  const explainOne = (id: string, depth: number): Explanation => {
+    const entry = byId.get(id);
+    if (!entry) throw new EngineError('UNKNOWN_ENTRY', `no ledger entry has id "${id}"`);
+    const exact = new Decimal(entry.rate).times(entry.basis);
+    const derivation: Derivation = {
+      rate: entry.rate,
+      basis: entry.basis,
+      exact: exact.toString(),
+      rounding,
+      amount: entry.amount,
+      ...(entry.uncapped === undefined ? {} : { uncapped: entry.uncapped }),
+    };
+    const words = [
+      `${readableRate(new Decimal(entry.rate))} of ${readableMoney(entry.basis)} = ${exact.toString()} ${entry.currency}, ` +
+        `rounded ${rounding} to ${readableMoney(entry.uncapped ?? entry.amount)}` +
+        (entry.uncapped === undefined ? '' : `, capped at ${readableMoney(entry.amount)}`),
+      `${entry.kind} for ${entry.partnerId} on deal ${entry.dealId} of ${entry.sourcePartnerId}, caused by event ${entry.eventId} at ${entry.at}`,
+      `rate: ${SOURCES[entry.rateSource]}, programme version ${entry.programVersion}`,
+      `${entry.partnerId} held ${entry.tier}: ${readableFacts(entry.tierFacts)}`,
+      entry.explanation,
+    ];
+    const reverses =
+      entry.reverses !== undefined && depth < 4 ? explainOne(entry.reverses, depth + 1) : undefined;
+    return { entry, derivation, words, ...(reverses ? { reverses } : {}) };
+  };
+  return explainOne(entryId, 0);
+}

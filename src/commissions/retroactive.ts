@@ -1,0 +1,63 @@
+// Retroactive tier rates ("the bonus rate applies to all actions of the period, not only those
+// past the tier"): when a partner holds a tier that declares it, its earlier counted deals of the
+// same period that were paid a lower tier rate are topped up with adjustment entries (rate = the
+// difference, basis = the part of the deal not refunded), explained and clawed back like any entry.
+import type { Context } from '../engine/slice.js';
+import type { PartnerState } from '../engine/state.js';
+import { Decimal } from '../money/decimal.js';
+import { earn } from './entries.js';
+
+/** The own-commission rate a deal has paid its seller so far: commission plus retroactive top-ups. */
+function ratePaid(
+  context: Context,
+  dealId: string,
+  sellerId: string,
+): { rate: Decimal; fromTier: boolean } | null {
+  const deal = context.draft.deal(dealId);
+  if (!deal) return null;
+  let rate = new Decimal(0);
+  let fromTier = false;
+  for (const entry of deal.entries) {
+    if (entry.partnerId !== sellerId) continue;
+    if (entry.kind === 'commission') {
+      rate = rate.plus(entry.rate);
+      fromTier = entry.source === 'tier';
+    } else if (entry.kind === 'adjustment') rate = rate.plus(entry.rate);
+  }
+  return { rate, fromTier };
+}
+
+function topUp(context: Context, partner: PartnerState): void {
+  const tier = context.version.tiers[partner.tier];
+  if (!tier?.retroactive) return;
+  const period = tier.retroactive.period;
+  const current = context.calendar.periodOf(context.instant, period).key;
+  const recent = partner.recentDeals[period];
+  if (recent.key !== current) return;
+  for (const dealId of recent.dealIds) {
+    const deal = context.draft.deal(dealId);
+    const paid = ratePaid(context, dealId, partner.id);
+    if (!deal || !paid?.fromTier || !tier.baseRate.greaterThan(paid.rate)) continue;
+    const remaining = new Decimal(deal.amount).minus(deal.refunded);
+    if (remaining.isZero()) continue;
+    earn(context, deal, context.eventId ?? deal.eventId, {
+      partnerId: partner.id,
+      kind: 'adjustment',
+      rate: tier.baseRate.minus(paid.rate),
+      basis: remaining,
+      basisOf: 'deal',
+      source: 'retroactive',
+      qualifiers: [deal.id],
+      reason: `${tier.name}'s rate applies retroactively to deal ${deal.id} of ${current}, paid ${paid.rate.times(100).toString()} % before`,
+    });
+  }
+}
+
+/** After an event: top up the deals of every touched partner whose tier is retroactive. */
+export function applyRetroactiveRates(context: Context): void {
+  if (context.compiled.retroactivePeriods.size === 0) return;
+  for (const partnerId of [...context.touched]) {
+    const partner = context.draft.partner(partnerId);
+    if (partner) topUp(context, partner);
+  }
+}

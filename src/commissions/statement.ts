@@ -1,0 +1,119 @@
+// A partner's statement for a period: the balance it opened with, every entry and payment in the
+// period, and the balance it closed with; and the next payout run with the amount expected.
+import { EngineError } from '../engine/errors.js';
+import type { LedgerEntry, LedgerKind } from '../engine/outputs.js';
+import { type EngineState, lookup } from '../engine/state.js';
+import { Decimal } from '../money/decimal.js';
+import { formatMoney } from '../money/format.js';
+import { type CompiledProgram, versionAt } from '../program/compile.js';
+
+export interface StatementOptions {
+  /** Start of the period (inclusive), ISO; default: the beginning. */
+  readonly from?: string;
+  /** End of the period (exclusive), ISO; default: the state's clock. */
+  readonly to?: string;
+}
+
+export interface Statement {
+  readonly partnerId: string;
+  readonly currency: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  /** Earned less paid before the period. */
+  readonly openingBalance: string;
+  readonly entries: readonly LedgerEntry[];
+  readonly totalsByKind: Readonly<Partial<Record<LedgerKind, string>>>;
+  readonly payouts: ReadonlyArray<{ readonly eventId: string; readonly at: string; readonly amount: string }>;
+  /** Opening balance + entries - payouts. */
+  readonly closingBalance: string;
+}
+
+const inPeriod = (at: string, from: string | null, to: string | null) =>
+  (from === null || Date.parse(at) >= Date.parse(from)) && (to === null || Date.parse(at) < Date.parse(to));
+
+/**
+ * A partner's statement from the ledger and the state (which holds its payouts).
+ *
+ * @example
+ * statement(compiled, state, ledger, 'p1', { from: '2025-02-01T00:00:00Z', to: '2025-03-01T00:00:00Z' }).closingBalance
+ * //=> '442.00'
+ */
+export function statement(
+  compiled: CompiledProgram,
+  state: EngineState,
+  ledger: readonly LedgerEntry[],
+  partnerId: string,
+  options: StatementOptions = {},
+): Statement {
+  const partner = lookup(state.partners, partnerId);
+  if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
+  const places = compiled.program.currency.decimals;
+  const from = options.from ?? null;
+  const to = options.to ?? null;
+  let opening = new Decimal(0);
+  let closing = new Decimal(0);
+  const entries: LedgerEntry[] = [];
+  const totals = new Map<LedgerKind, Decimal>();
+  for (const entry of ledger) {
+    if (entry.partnerId !== partnerId) continue;
+    if (from !== null && Date.parse(entry.at) < Date.parse(from)) opening = opening.plus(entry.amount);
+    else if (inPeriod(entry.at, from, to)) {
+      entries.push(entry);
+      totals.set(entry.kind, (totals.get(entry.kind) ?? new Decimal(0)).plus(entry.amount));
+    }
+  }
+  const payouts = partner.payouts.filter((payout) => inPeriod(payout.at, from, to));
+  for (const payout of partner.payouts) {
+    if (from !== null && Date.parse(payout.at) < Date.parse(from)) opening = opening.minus(payout.amount);
+  }
+  closing = opening.plus(entries.reduce((sum, entry) => sum.plus(entry.amount), new Decimal(0)));
+  closing = closing.minus(payouts.reduce((sum, payout) => sum.plus(payout.amount), new Decimal(0)));
+  const totalsByKind: Partial<Record<LedgerKind, string>> = {};
+  for (const [kind, total] of totals) totalsByKind[kind] = formatMoney(total, places);
+  return {
+    partnerId,
+    currency: compiled.program.currency.code,
+    from,
+    to,
+    openingBalance: formatMoney(opening, places),
+    entries,
+    totalsByKind,
+    payouts,
+    closingBalance: formatMoney(closing, places),
+  };
+}
+
+export interface NextPayout {
+  /** When the next payout run happens (null before the first event). */
+  readonly at: string | null;
+  /** What the run would pay if nothing else happened: payable now plus what is released by then. */
+  readonly expected: string;
+  /** Whether `expected` reaches the programme's minimum (else it carries over). */
+  readonly reachesMinimum: boolean;
+  readonly minimum: string;
+}
+
+/** The next payout run for a partner and the amount it would pay. */
+export function nextPayout(compiled: CompiledProgram, state: EngineState, partnerId: string): NextPayout {
+  const partner = lookup(state.partners, partnerId);
+  if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
+  const places = compiled.program.currency.decimals;
+  const at = state.schedule?.nextPayoutRun ?? null;
+  let expected = new Decimal(partner.balance.payable);
+  if (at !== null) {
+    for (const hold of state.holds.items.slice(state.holds.head)) {
+      if (hold.releaseAt > at) break;
+      for (const entry of lookup(state.deals, hold.dealId)?.entries ?? []) {
+        if (entry.partnerId === partnerId) expected = expected.plus(entry.net);
+      }
+    }
+  }
+  const instant = at === null ? Date.parse(state.clock ?? partner.joinedAt) : Date.parse(at);
+  const minimum = versionAt(compiled, instant).payouts.minimum;
+  return {
+    at,
+    expected: formatMoney(expected, places),
+    reachesMinimum: expected.greaterThanOrEqualTo(minimum) && expected.isPositive(),
+    minimum: formatMoney(minimum, places),
+  };
+}

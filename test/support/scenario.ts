@@ -1,0 +1,102 @@
+// Given/when/then for engine tests: build events tersely, replay them, and read partners,
+// ledger entries and effects by what they are about.
+import { createEngine, type Engine } from '../../src/create-engine.js';
+import type { ReplayResult } from '../../src/engine/engine.js';
+import type { Effect, LedgerEntry } from '../../src/engine/outputs.js';
+import { loadProgram, type Program } from '../../src/program/load.js';
+import type { ProgramInput } from '../../src/program/schema.js';
+import { sisoProgram } from '../../src/program/siso.js';
+
+let counter = 0;
+const nextId = (prefix: string) => `${prefix}${++counter}`;
+
+/** Event builders: `at` is a date (midnight UTC) or a full ISO time. */
+const time = (at: string) => (at.includes('T') ? at : `${at}T00:00:00Z`);
+
+export const events = {
+  joined: (partnerId: string, at: string, sponsorId: string | null = null, id = nextId('j')) => ({
+    id,
+    type: 'partner.joined',
+    at: time(at),
+    partnerId,
+    sponsorId,
+  }),
+  trained: (partnerId: string, at: string, moduleId = 'certification', id = nextId('t')) => ({
+    id,
+    type: 'training.completed',
+    at: time(at),
+    partnerId,
+    moduleId,
+  }),
+  deal: (partnerId: string, dealId: string, amount: string, at: string, extra: Record<string, unknown> = {}) => ({
+    id: (extra.id as string | undefined) ?? `e-${dealId}`,
+    type: 'deal.closed',
+    at: time(at),
+    partnerId,
+    dealId,
+    amount,
+    currency: 'USD',
+    ...extra,
+  }),
+  refund: (dealId: string, amount: string, at: string, id = nextId('r')) => ({
+    id,
+    type: 'deal.refunded',
+    at: time(at),
+    dealId,
+    amount,
+  }),
+  terms: (partnerId: string, at: string, fields: Record<string, unknown>, id = nextId('terms')) => ({
+    id,
+    type: 'terms.set',
+    at: time(at),
+    partnerId,
+    ...fields,
+  }),
+  paid: (partnerId: string, amount: string, at: string, id = nextId('paid')) => ({
+    id,
+    type: 'payout.paid',
+    at: time(at),
+    partnerId,
+    amount,
+  }),
+  used: (partnerId: string, feature: string, at: string, id = nextId('f')) => ({
+    id,
+    type: 'feature.used',
+    at: time(at),
+    partnerId,
+    feature,
+  }),
+};
+
+export interface Outcome extends ReplayResult {
+  readonly engine: Engine;
+  partner(id: string): NonNullable<ReplayResult['state']['partners'][string]>;
+  tierOf(id: string): string;
+  entries(filter?: Partial<LedgerEntry>): LedgerEntry[];
+  effectsOf(filter: Partial<Effect> & { type?: Effect['type'] }): Effect[];
+}
+
+/** Replays `given` under a programme (SISO by default) as of `asOf` (default: the last event). */
+export function replay(given: readonly unknown[], options: { program?: Program; asOf?: string } = {}): Outcome {
+  const engine = createEngine(options.program ?? sisoProgram);
+  const result = engine.replay(given, options.asOf ? { asOf: time(options.asOf) } : {});
+  const matches = <T extends object>(item: T, filter: Partial<T>) =>
+    Object.entries(filter).every(([key, value]) => (item as Record<string, unknown>)[key] === value);
+  return {
+    ...result,
+    engine,
+    partner: (id) => {
+      const partner = result.state.partners[id];
+      if (!partner) throw new Error(`no partner ${id}`);
+      return partner;
+    },
+    tierOf: (id) => engine.program.tiers[result.state.partners[id]?.tier ?? -1]?.id ?? 'none',
+    entries: (filter = {}) => result.ledger.filter((entry) => matches(entry, filter)),
+    effectsOf: (filter) => result.effects.filter((effect) => matches(effect, filter as Partial<Effect>)),
+  };
+}
+
+/** The SISO programme with some fields replaced: a quick custom programme for a test. */
+export function sisoWith(changes: Partial<ProgramInput>): Program {
+  return loadProgram({ ...JSON.parse(JSON.stringify(sisoProgram)), ...changes });
+}

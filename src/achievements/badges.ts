@@ -2,28 +2,8 @@
 // programme's rule badges (one-time, once per period, or by level) and milestones (once each).
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
-import { partnerFacts } from '../facts/partner-facts.js';
-import type { CompiledRule } from '../program/compile.js';
-import type { BadgeDefinition } from '../program/schema.js';
-
-type RuleBadge = Extract<BadgeDefinition, { when: unknown }>;
-
-export interface CompiledBadge {
-  readonly badge: RuleBadge;
-  readonly when: CompiledRule;
-  readonly levels: ReadonlyArray<{ readonly id: string; readonly when: CompiledRule }>;
-}
-
-export function compileBadges(context: Pick<Context, 'compiled'>): CompiledBadge[] {
-  const { compiled } = context;
-  return (compiled.program.badges as readonly BadgeDefinition[])
-    .filter((badge): badge is RuleBadge => 'when' in badge)
-    .map((badge) => ({
-      badge,
-      when: compiled.compile(badge.when),
-      levels: (badge.levels ?? []).map((level) => ({ id: level.id, when: compiled.compile(level.when) })),
-    }));
-}
+import { ruleFacts } from '../facts/partner-facts.js';
+import type { CompiledBadge, CompiledMilestone } from '../program/compile.js';
 
 function award(
   context: Context,
@@ -79,11 +59,7 @@ export function judgeAchievements(
   for (const partnerId of context.touched) {
     const partner = context.draft.partner(partnerId);
     if (!partner) continue;
-    const facts = partnerFacts(partner, {
-      compiled: context.compiled,
-      calendar: context.calendar,
-      instant: context.instant,
-    });
+    const facts = ruleFacts(context, partner);
     for (const badge of badges)
       judgeBadge(context, context.draft.partner(partnerId) as PartnerState, badge, { ...facts });
     for (const milestone of milestones) {
@@ -99,18 +75,4 @@ export function judgeAchievements(
       });
     }
   }
-}
-
-export interface CompiledMilestone {
-  readonly id: string;
-  readonly message: string;
-  readonly when: CompiledRule;
-}
-
-export function compileMilestones(context: Pick<Context, 'compiled'>): CompiledMilestone[] {
-  return context.compiled.program.milestones.map((milestone) => ({
-    id: milestone.id,
-    message: milestone.message,
-    when: context.compiled.compile(milestone.when as Parameters<typeof context.compiled.compile>[0]),
-  }));
 }

@@ -2,29 +2,25 @@
 // earned sits pending until its deal's hold period ends, then payable until paid. So always
 // earned = pending + payable + paid.
 import type { Balance } from '../engine/state.js';
-import { Decimal } from '../money/decimal.js';
-import { formatMoney } from '../money/format.js';
-
-function add(text: string, amount: Decimal, decimals: number): string {
-  return formatMoney(new Decimal(text).plus(amount), decimals);
-}
+import { addAmounts, negateAmount, subtractAmounts } from '../money/amounts.js';
 
 /** A new entry (or clawback, negative) on a deal whose hold period has or has not ended. */
-export function bookEntry(balance: Balance, amount: Decimal, released: boolean, decimals: number): void {
-  balance.earned = add(balance.earned, amount, decimals);
-  if (released) balance.payable = add(balance.payable, amount, decimals);
-  else balance.pending = add(balance.pending, amount, decimals);
-  if (amount.isNegative()) balance.clawedBack = add(balance.clawedBack, amount.negated(), decimals);
+export function bookEntry(balance: Balance, amount: string, released: boolean, decimals: number): void {
+  balance.earned = addAmounts(balance.earned, amount, decimals);
+  if (released) balance.payable = addAmounts(balance.payable, amount, decimals);
+  else balance.pending = addAmounts(balance.pending, amount, decimals);
+  if (amount.startsWith('-'))
+    balance.clawedBack = addAmounts(balance.clawedBack, negateAmount(amount, decimals), decimals);
 }
 
 /** A deal's hold period ended: its net amount for this partner moves from pending to payable. */
-export function release(balance: Balance, amount: Decimal, decimals: number): void {
-  balance.pending = add(balance.pending, amount.negated(), decimals);
-  balance.payable = add(balance.payable, amount, decimals);
+export function release(balance: Balance, amount: string, decimals: number): void {
+  balance.pending = subtractAmounts(balance.pending, amount, decimals);
+  balance.payable = addAmounts(balance.payable, amount, decimals);
 }
 
 /** The host paid: payable becomes paid. */
-export function pay(balance: Balance, amount: Decimal, decimals: number): void {
-  balance.payable = add(balance.payable, amount.negated(), decimals);
-  balance.paid = add(balance.paid, amount, decimals);
+export function pay(balance: Balance, amount: string, decimals: number): void {
+  balance.payable = subtractAmounts(balance.payable, amount, decimals);
+  balance.paid = addAmounts(balance.paid, amount, decimals);
 }

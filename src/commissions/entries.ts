@@ -4,10 +4,10 @@ import type { LedgerEntry, LedgerKind, RateSource } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { DealEntry, DealState, PartnerState } from '../engine/state.js';
 import { partnerFacts } from '../facts/partner-facts.js';
-import { Decimal } from '../money/decimal.js';
+import { addAmounts } from '../money/amounts.js';
+import type { Decimal } from '../money/decimal.js';
 import { formatMoney, formatRate } from '../money/format.js';
 import { multiplyAndRound } from '../money/money.js';
-import { factsUsed } from '../rules/check.js';
 import { bookEntry } from './balance.js';
 import { ledgerId } from './ids.js';
 import { readableFacts, readableMoney, readableRate } from './words.js';
@@ -33,29 +33,16 @@ export interface Earning {
 export function tierFactsOf(context: Context, partner: PartnerState): Record<string, unknown> {
   const tier = context.version.tiers[partner.tier];
   if (!tier) return {};
-  const facts = partnerFacts(partner, {
-    compiled: context.compiled,
-    calendar: context.calendar,
-    instant: context.instant,
-  });
-  const used: Record<string, unknown> = {};
-  for (const name of factsUsed(tier.qualify.rule)) used[name] = facts[name];
-  return used;
+  const view = { compiled: context.compiled, calendar: context.calendar, instant: context.instant };
+  return { ...partnerFacts(partner, view, tier.qualify.facts) };
 }
 
 /** Adds an amount to the month's commission total that leaderboards read. */
-export function addToHistory(context: Context, partner: PartnerState, amount: Decimal): void {
+export function addToHistory(context: Context, partner: PartnerState, amount: string): void {
   const places = context.compiled.program.currency.decimals;
   const month = context.calendar.periodOf(context.instant, 'month').key;
-  const result = partner.history[month] ?? {
-    deals: 0,
-    revenue: formatMoney(new Decimal(0), places),
-    commission: '0',
-  };
-  partner.history[month] = {
-    ...result,
-    commission: formatMoney(new Decimal(result.commission).plus(amount), places),
-  };
+  const result = partner.history[month] ?? { deals: 0, revenue: '0', commission: '0' };
+  partner.history[month] = { ...result, commission: addAmounts(result.commission, amount, places) };
 }
 
 /** Records one earning on a deal and returns the ledger entry made. */
@@ -108,8 +95,8 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
     ...(capped ? { capped: true } : {}),
   };
   context.draft.writableDeal(deal.id).entries.push(record);
-  bookEntry(earner.balance, amount, deal.released, currency.decimals);
-  addToHistory(context, earner, amount);
+  bookEntry(earner.balance, entry.amount, deal.released, currency.decimals);
+  addToHistory(context, earner, entry.amount);
   context.touched.add(earning.partnerId);
   return entry;
 }

@@ -3,7 +3,7 @@
 // (smaller ones carry over), and payout.paid records what the host paid.
 import type { Context } from '../engine/slice.js';
 import type { DealState } from '../engine/state.js';
-import { Decimal } from '../money/decimal.js';
+import { compareAmounts, isZeroAmount } from '../money/amounts.js';
 import { formatMoney } from '../money/format.js';
 import { release } from './balance.js';
 
@@ -31,26 +31,30 @@ export function holdEnded(context: Context, deal: DealState): void {
   const writable = context.draft.writableDeal(deal.id);
   writable.released = true;
   for (const entry of writable.entries) {
-    const net = new Decimal(entry.net);
-    if (net.isZero()) continue;
-    release(context.draft.writablePartner(entry.partnerId).balance, net, places);
+    if (isZeroAmount(entry.net)) continue;
+    release(context.draft.writablePartner(entry.partnerId).balance, entry.net, places);
   }
 }
 
 export function payoutRun(context: Context): void {
-  const minimum = context.version.payouts.minimum;
   const { currency } = context.compiled.program;
+  const minimum = formatMoney(context.version.payouts.minimum, currency.decimals);
   for (const id of Object.keys(context.draft.state.partners).sort()) {
     const partner = context.draft.partner(id);
     if (!partner) continue;
-    const payable = new Decimal(partner.balance.payable);
-    if (!payable.isPositive() || payable.isZero() || payable.lessThan(minimum)) continue;
+    const payable = partner.balance.payable;
+    if (
+      payable.startsWith('-') ||
+      isZeroAmount(payable) ||
+      compareAmounts(payable, minimum, currency.decimals) < 0
+    )
+      continue;
     context.emit({
       type: 'payout.due',
       partnerId: id,
       at: context.at,
       eventId: null,
-      amount: formatMoney(payable, currency.decimals),
+      amount: payable,
       currency: currency.code,
     });
   }

@@ -5,6 +5,7 @@
 import type { LedgerEntry } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { DealEntry, DealState } from '../engine/state.js';
+import { addAmounts } from '../money/amounts.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney, formatRate } from '../money/format.js';
 import { multiplyAndRound } from '../money/money.js';
@@ -49,9 +50,9 @@ function book(context: Context, deal: DealState, eventId: string, reversal: Reve
     explanation: reversal.reason,
   };
   context.record(entry);
-  reversal.entry.net = text(new Decimal(reversal.entry.net).plus(reversal.amount));
-  bookEntry(earner.balance, reversal.amount, deal.released, currency.decimals);
-  if (reversal.kind === 'clawback') addToHistory(context, earner, reversal.amount);
+  reversal.entry.net = addAmounts(reversal.entry.net, entry.amount, currency.decimals);
+  bookEntry(earner.balance, entry.amount, deal.released, currency.decimals);
+  if (reversal.kind === 'clawback') addToHistory(context, earner, entry.amount);
   context.touched.add(reversal.entry.partnerId);
   return entry;
 }

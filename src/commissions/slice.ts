@@ -4,6 +4,7 @@
 
 import type { Context, Slice } from '../engine/slice.js';
 import { eventError } from '../events/codes.js';
+import { compareAmounts } from '../money/amounts.js';
 import { Decimal } from '../money/decimal.js';
 import { pay } from './balance.js';
 import { earn } from './entries.js';
@@ -54,7 +55,8 @@ export const commissionsSlice: Slice = {
     'payout.paid': (context, event) => {
       const partner = context.draft.partner(event.partnerId);
       if (!partner) return null;
-      if (new Decimal(event.amount).lessThanOrEqualTo(partner.balance.payable)) return null;
+      const places = context.compiled.program.currency.decimals;
+      if (compareAmounts(event.amount, partner.balance.payable, places) <= 0) return null;
       return eventError(
         'PAYOUT_EXCEEDS_PAYABLE',
         'amount',
@@ -99,7 +101,7 @@ export const commissionsSlice: Slice = {
     'payout.paid': (context, event) => {
       const places = context.compiled.program.currency.decimals;
       const partner = context.draft.writablePartner(event.partnerId);
-      pay(partner.balance, new Decimal(event.amount), places);
+      pay(partner.balance, event.amount, places);
       partner.payouts.push({ eventId: event.id, at: event.at, amount: event.amount });
     },
   },

@@ -1,12 +1,15 @@
 // createEngine: a programme in, a pure event-sourced fold out. apply, replay and advance take a
 // state and return a new one with the effects and ledger entries; the input is never changed.
 import type { EventError } from '../events/codes.js';
+
+export type { Rejection, Skip } from './batch.js';
+
 import { type CompiledProgram, compileProgram } from '../program/compile.js';
 import type { Program } from '../program/load.js';
-import { Draft } from './draft.js';
-import { type FoldOutcome, foldEvent, parseWith, sortInputs } from './fold.js';
+import { Batch, type BatchOptions, parseInstant, type Rejection, type Skip } from './batch.js';
+import { instantOf, replayOrder } from './fold.js';
 import type { Effect, LedgerEntry } from './outputs.js';
-import { createRuntime, type Outputs, type Runtime, runDueWork, startSchedule } from './runtime.js';
+import { createRuntime, type Runtime } from './runtime.js';
 import type { Slice } from './slice.js';
 import { type EngineState, initialState } from './state.js';
 
@@ -21,21 +24,6 @@ export type ApplyResult =
     }
   | { readonly ok: false; readonly state: EngineState; readonly error: EventError };
 
-export interface Rejection {
-  readonly eventId: string | null;
-  /** 0-based position in the input. */
-  readonly index: number;
-  readonly code: EventError['code'];
-  readonly path: string;
-  readonly message: string;
-}
-
-export interface Skip {
-  readonly eventId: string;
-  readonly index: number;
-  readonly reason: 'duplicate' | 'after-as-of';
-}
-
 export interface ReplayOptions {
   /** Run time-driven work up to this instant; events after it are skipped. Default: the last event. */
   readonly asOf?: string;
@@ -44,6 +32,9 @@ export interface ReplayOptions {
   /** Called every `progressEvery` events (default 10,000) with how many are done. */
   readonly onProgress?: (done: number, total: number) => void;
   readonly progressEvery?: number;
+  /** Receive effects and entries as they happen instead of in the result (for very long streams). */
+  readonly onEffect?: (effect: Effect) => void;
+  readonly onEntry?: (entry: LedgerEntry) => void;
 }
 
 export interface ReplayResult {
@@ -72,6 +63,8 @@ export interface EngineCore {
   replay(events: readonly unknown[], options?: ReplayOptions): ReplayResult;
   /** Runs the time-driven work due up to `at` (reviews, hold periods, payout runs). */
   advance(state: EngineState, at: string): AdvanceResult;
+  /** A batch over a copy of `state`: apply events in time order, advance, then take the result. */
+  batch(state?: EngineState, options?: BatchOptions): Batch;
 }
 
 export function createEngineCore(program: Program, slices: readonly Slice[]): EngineCore {
@@ -84,36 +77,23 @@ export function createEngineCore(program: Program, slices: readonly Slice[]): En
     initialState: empty,
     apply: (state, event) => apply(runtime, state, event),
     replay: (events, options = {}) => replay(runtime, events, options, empty),
-    advance: (state, at) => advance(runtime, state, at),
+    advance: (state, at) => {
+      const batch = new Batch(runtime, state);
+      batch.advance(at);
+      const { effects, ledger } = batch.result();
+      return { state: batch.result().state, effects, ledger };
+    },
+    batch: (state, options) => new Batch(runtime, state ?? empty(), options),
   };
 }
 
 function apply(runtime: Runtime, state: EngineState, input: unknown): ApplyResult {
-  const draft = new Draft(state);
-  const outputs: Outputs = { effects: [], ledger: [] };
-  const outcome = foldEvent(runtime, draft, outputs, parseWith(runtime, input), input);
+  const batch = new Batch(runtime, state);
+  const outcome = batch.apply(input, 0);
   if (outcome.kind === 'rejected') return { ok: false, state, error: outcome.error };
   if (outcome.kind === 'skipped') return { ok: true, state, effects: [], ledger: [], skipped: 'duplicate' };
-  return { ok: true, state: draft.state, effects: outputs.effects, ledger: outputs.ledger };
-}
-
-function parseInstant(at: string, what: string): number {
-  const instant = Date.parse(at);
-  if (!/T.*(Z|[+-]\d\d:\d\d)$/.test(at) || Number.isNaN(instant)) {
-    throw new RangeError(`${what} must be an ISO-8601 date-time with an offset or Z; got "${at}"`);
-  }
-  return instant;
-}
-
-function advance(runtime: Runtime, state: EngineState, at: string): AdvanceResult {
-  const instant = parseInstant(at, 'advance(at)');
-  const draft = new Draft(state);
-  const outputs: Outputs = { effects: [], ledger: [] };
-  if (draft.state.clock === null) startSchedule(runtime, draft, instant);
-  runDueWork(runtime, draft, outputs, instant);
-  if (draft.state.clock === null || Date.parse(draft.state.clock) < instant)
-    draft.state.clock = new Date(instant).toISOString();
-  return { state: draft.state, effects: outputs.effects, ledger: outputs.ledger };
+  const result = batch.result();
+  return { ok: true, state: result.state, effects: result.effects, ledger: result.ledger };
 }
 
 function replay(
@@ -123,46 +103,31 @@ function replay(
   empty: () => EngineState,
 ): ReplayResult {
   const asOf = options.asOf === undefined ? null : parseInstant(options.asOf, 'asOf');
-  const draft = new Draft(options.state ?? empty());
-  const outputs: Outputs = { effects: [], ledger: [] };
-  const rejected: Rejection[] = [];
-  const skipped: Skip[] = [];
-  const sorted = sortInputs(runtime, events);
-  let last = Number.NEGATIVE_INFINITY;
+  const batch = new Batch(runtime, options.state ?? empty(), options);
+  const order = replayOrder(events);
   const every = options.progressEvery ?? 10_000;
-  sorted.forEach((item, done) => {
-    if (options.onProgress && done % every === 0) options.onProgress(done, sorted.length);
-    if (asOf !== null && item.instant > asOf && item.parsed.ok) {
-      skipped.push({ eventId: item.parsed.event.id, index: item.index, reason: 'after-as-of' });
+  let last = Number.NEGATIVE_INFINITY;
+  order.forEach((index, done) => {
+    if (options.onProgress && done % every === 0) options.onProgress(done, order.length);
+    const input = events[index];
+    const outcome = asOf === null ? null : afterAsOf(input, asOf);
+    if (outcome !== null) {
+      batch.skipAfterAsOf(outcome, index);
       return;
     }
-    if (item.parsed.ok) last = Math.max(last, item.instant);
-    report(foldEvent(runtime, draft, outputs, item.parsed, item.input), item.index, rejected, skipped);
+    batch.apply(input, index);
+    last = Math.max(last, instantOf(input));
   });
-  options.onProgress?.(sorted.length, sorted.length);
+  options.onProgress?.(order.length, order.length);
   const until = asOf ?? last;
-  if (Number.isFinite(until)) {
-    runDueWork(runtime, draft, outputs, until);
-    if (draft.state.clock !== null && Date.parse(draft.state.clock) < until)
-      draft.state.clock = new Date(until).toISOString();
-  }
-  rejected.sort((a, b) => a.index - b.index);
-  skipped.sort((a, b) => a.index - b.index);
-  const asOfText = Number.isFinite(until) ? new Date(until).toISOString() : null;
-  return {
-    asOf: asOfText,
-    state: draft.state,
-    effects: outputs.effects,
-    ledger: outputs.ledger,
-    rejected,
-    skipped,
-  };
+  if (Number.isFinite(until)) batch.advance(new Date(until).toISOString());
+  return { asOf: Number.isFinite(until) ? new Date(until).toISOString() : null, ...batch.result() };
 }
 
-function report(outcome: FoldOutcome, index: number, rejected: Rejection[], skipped: Skip[]): void {
-  if (outcome.kind === 'skipped') skipped.push({ eventId: outcome.eventId, index, reason: 'duplicate' });
-  if (outcome.kind === 'rejected') {
-    const { code, path, message } = outcome.error;
-    rejected.push({ eventId: outcome.eventId, index, code, path, message });
-  }
+/** The id of a well-formed event later than the as-of time, or null. */
+function afterAsOf(input: unknown, asOf: number): string | null {
+  if (input === null || typeof input !== 'object') return null;
+  const { id, at } = input as { id?: unknown; at?: unknown };
+  if (typeof id !== 'string' || typeof at !== 'string') return null;
+  return Date.parse(at) > asOf ? id : null;
 }

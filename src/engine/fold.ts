@@ -69,27 +69,28 @@ export function foldEvent(
   return { kind: 'applied', eventId: event.id };
 }
 
-/** An input event with what sorting needs: its position and its instant. */
-export interface SortedInput {
-  readonly index: number;
-  readonly input: unknown;
-  readonly parsed: ParseEventResult;
-  /** Epoch ms; -Infinity for an event that failed to parse (reported first). */
-  readonly instant: number;
+/** The event's time when it has a usable one (-Infinity otherwise). */
+export function instantOf(input: unknown): number {
+  const at = input !== null && typeof input === 'object' ? (input as { at?: unknown }).at : undefined;
+  const instant = typeof at === 'string' ? Date.parse(at) : Number.NaN;
+  return Number.isNaN(instant) ? Number.NEGATIVE_INFINITY : instant;
 }
 
 /**
- * Parses every input and sorts by time, keeping input order among equal times.
+ * The order a stream is replayed in: by `at`, input order among equal times. Only the time is
+ * read here (events are parsed as they are folded); an event without a usable time sorts first
+ * and is rejected when its turn comes.
  *
  * @example
- * sortInputs(runtime, [{ at: '2025-01-02T00:00:00Z', ... }, { at: '2025-01-01T00:00:00Z', ... }]).map((e) => e.index)
- * //=> [1, 0]
+ * replayOrder([{ at: '2025-01-02T00:00:00Z' }, { at: '2025-01-01T00:00:00Z' }])
+ * //=> Uint32Array [1, 0]
  */
-export function sortInputs(runtime: Runtime, inputs: readonly unknown[]): SortedInput[] {
-  const sorted = inputs.map((input, index): SortedInput => {
-    const parsed = parseWith(runtime, input);
-    const instant = parsed.ok ? Date.parse(parsed.event.at) : Number.NEGATIVE_INFINITY;
-    return { index, input, parsed, instant };
+export function replayOrder(inputs: readonly unknown[]): Uint32Array {
+  const instants = new Float64Array(inputs.length);
+  inputs.forEach((input, index) => {
+    instants[index] = instantOf(input);
   });
-  return sorted.sort((a, b) => a.instant - b.instant || a.index - b.index);
+  const order = new Uint32Array(inputs.length);
+  for (let index = 0; index < order.length; index++) order[index] = index;
+  return order.sort((a, b) => (instants[a] as number) - (instants[b] as number) || a - b);
 }

@@ -10,8 +10,8 @@ import type { Schedule } from './state.js';
 
 /** Effects and entries gathered while a draft is worked on. */
 export interface Outputs {
-  readonly effects: Effect[];
-  readonly ledger: LedgerEntry[];
+  readonly effects: { push(effect: Effect): unknown };
+  readonly ledger: { push(entry: LedgerEntry): unknown };
 }
 
 export interface Runtime {

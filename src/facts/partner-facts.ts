@@ -1,6 +1,7 @@
 // A partner's facts at an instant, as rules see them: built from the aggregates the slices keep,
-// never from a rescan of events. Amounts become plain numbers here only because rules compare
-// them with json-rules-engine's numeric operators; no money is computed from them.
+// never from a rescan of events. Only the facts a programme's rules name are built on the hot
+// path. Amounts become plain numbers here only because rules compare them with
+// json-rules-engine's numeric operators; no money is computed from them.
 import type { Calendar, PeriodRange } from '../engine/calendar.js';
 import type { PartnerState } from '../engine/state.js';
 import { counterFor } from '../partners/counters.js';
@@ -18,59 +19,105 @@ export interface FactsView {
   readonly reviewPeriod?: PeriodRange;
 }
 
-function amount(text: string): number {
-  return Number(text);
+interface Moment {
+  readonly partner: PartnerState;
+  readonly view: FactsView;
+  readonly month: string;
+  readonly quarter: string;
+  readonly year: string;
 }
 
+type Reader = (moment: Moment) => unknown;
+
+const amount = (text: string): number => Number(text);
+const days = (from: string, to: number): number => (to - Date.parse(from)) / DAY_MS;
+
+function reviewCounter({ partner, view }: Moment) {
+  const range =
+    view.reviewPeriod ?? view.calendar.periodOf(view.instant, view.compiled.program.reviews.period);
+  return counterFor(partner[range.period], range.key);
+}
+
+/** How each fact of the catalogue is read from a partner's aggregates. */
+const READERS: Readonly<Record<string, Reader>> = Object.assign(
+  Object.create(null) as Record<string, Reader>,
+  {
+    countedDeals: ({ partner }) => partner.countedDeals,
+    dealsClosed: ({ partner }) => partner.dealsClosed,
+    revenue: ({ partner }) => amount(partner.revenue),
+    earned: ({ partner }) => amount(partner.balance.earned),
+    trainingsCompleted: ({ partner }) => partner.trainings,
+    featuresUsed: ({ partner }) => Object.keys(partner.featuresUsed).sort(),
+    badges: ({ partner }) => [...new Set(partner.badges.map((award) => award.badge))].sort(),
+    tier: ({ partner, view }) => view.compiled.program.tiers[partner.tier]?.id,
+    tierRank: ({ partner }) => partner.tier + 1,
+    daysSinceJoined: ({ partner, view }) => days(partner.joinedAt, view.instant),
+    daysToFirstDeal: ({ partner }) =>
+      partner.firstDealAt === null ? null : days(partner.joinedAt, Date.parse(partner.firstDealAt)),
+    monthDeals: ({ partner, month }) => counterFor(partner.month, month).deals,
+    monthRevenue: ({ partner, month }) => amount(counterFor(partner.month, month).revenue),
+    quarterDeals: ({ partner, quarter }) => counterFor(partner.quarter, quarter).deals,
+    quarterRevenue: ({ partner, quarter }) => amount(counterFor(partner.quarter, quarter).revenue),
+    yearDeals: ({ partner, year }) => counterFor(partner.year, year).deals,
+    yearRevenue: ({ partner, year }) => amount(counterFor(partner.year, year).revenue),
+    reviewPeriodDeals: (moment) => reviewCounter(moment).deals,
+    reviewPeriodRevenue: (moment) => amount(reviewCounter(moment).revenue),
+    directSubPartners: ({ partner }) => partner.team.direct,
+    sellingSubPartners: ({ partner }) => partner.team.selling,
+    directSubPartnersAtOrAbove: ({ partner, view }) => {
+      const counts: Record<string, number> = {};
+      view.compiled.program.tiers.forEach((tier, index) => {
+        counts[tier.id] = partner.team.directAtOrAbove[index] ?? 0;
+      });
+      return counts;
+    },
+    teamSize: ({ partner }) => partner.team.size,
+    teamRevenue: ({ partner }) => amount(partner.team.revenue),
+    teamMonthRevenue: ({ partner, month }) => amount(counterFor(partner.team.month, month).revenue),
+    teamQuarterRevenue: ({ partner, quarter }) => amount(counterFor(partner.team.quarter, quarter).revenue),
+  } satisfies Record<string, Reader>,
+);
+
+/** Every fact name the engine can build. */
+export const READABLE_FACTS: readonly string[] = Object.keys(READERS);
+
 /**
- * Every fact of the catalogue (src/facts/catalogue.ts) for one partner.
+ * A partner's facts: every fact of the catalogue, or only `names` (what the rules use).
  *
  * @example
- * partnerFacts(partner, { compiled, calendar, instant }).countedDeals
+ * partnerFacts(partner, { compiled, calendar, instant }, ['countedDeals']).countedDeals
  * //=> 3
  */
-export function partnerFacts(partner: PartnerState, view: FactsView): Facts {
-  const { calendar, instant, compiled } = view;
-  const tiers = compiled.program.tiers;
-  const month = counterFor(partner.month, calendar.periodOf(instant, 'month').key);
-  const quarter = counterFor(partner.quarter, calendar.periodOf(instant, 'quarter').key);
-  const year = counterFor(partner.year, calendar.periodOf(instant, 'year').key);
-  const reviewRange = view.reviewPeriod ?? calendar.periodOf(instant, compiled.program.reviews.period);
-  const review = counterFor(partner[reviewRange.period], reviewRange.key);
-  const joined = Date.parse(partner.joinedAt);
-  const atOrAbove: Record<string, number> = {};
-  tiers.forEach((tier, index) => {
-    atOrAbove[tier.id] = partner.team.directAtOrAbove[index] ?? 0;
-  });
-  return {
-    countedDeals: partner.countedDeals,
-    dealsClosed: partner.dealsClosed,
-    revenue: amount(partner.revenue),
-    earned: amount(partner.balance.earned),
-    trainingsCompleted: partner.trainings,
-    featuresUsed: Object.keys(partner.featuresUsed).sort(),
-    badges: [...new Set(partner.badges.map((award) => award.badge))].sort(),
-    tier: tiers[partner.tier]?.id,
-    tierRank: partner.tier + 1,
-    daysSinceJoined: (instant - joined) / DAY_MS,
-    daysToFirstDeal:
-      partner.firstDealAt === null ? null : (Date.parse(partner.firstDealAt) - joined) / DAY_MS,
-    monthDeals: month.deals,
-    monthRevenue: amount(month.revenue),
-    quarterDeals: quarter.deals,
-    quarterRevenue: amount(quarter.revenue),
-    yearDeals: year.deals,
-    yearRevenue: amount(year.revenue),
-    reviewPeriodDeals: review.deals,
-    reviewPeriodRevenue: amount(review.revenue),
-    directSubPartners: partner.team.direct,
-    sellingSubPartners: partner.team.selling,
-    directSubPartnersAtOrAbove: atOrAbove,
-    teamSize: partner.team.size,
-    teamRevenue: amount(partner.team.revenue),
-    teamMonthRevenue: amount(counterFor(partner.team.month, calendar.periodOf(instant, 'month').key).revenue),
-    teamQuarterRevenue: amount(
-      counterFor(partner.team.quarter, calendar.periodOf(instant, 'quarter').key).revenue,
-    ),
+export function partnerFacts(
+  partner: PartnerState,
+  view: FactsView,
+  names: readonly string[] = READABLE_FACTS,
+): Facts {
+  const moment: Moment = {
+    partner,
+    view,
+    month: view.calendar.periodOf(view.instant, 'month').key,
+    quarter: view.calendar.periodOf(view.instant, 'quarter').key,
+    year: view.calendar.periodOf(view.instant, 'year').key,
   };
+  const facts: Record<string, unknown> = {};
+  for (const name of names) {
+    const read = READERS[name];
+    if (read) facts[name] = read(moment);
+  }
+  return facts;
+}
+
+/** The facts the programme's rules read, for a partner at the context's instant (the hot path). */
+export function ruleFacts(
+  context: Pick<FactsView, 'compiled' | 'calendar' | 'instant'>,
+  partner: PartnerState,
+  reviewPeriod?: PeriodRange,
+): Facts {
+  const view: FactsView = {
+    compiled: context.compiled,
+    calendar: context.calendar,
+    instant: context.instant,
+  };
+  return partnerFacts(partner, reviewPeriod ? { ...view, reviewPeriod } : view, context.compiled.factsUsed);
 }

@@ -6,7 +6,7 @@ import { earn } from '../commissions/entries.js';
 import { termsInForce } from '../commissions/rates.js';
 import type { Context, Slice } from '../engine/slice.js';
 import type { DealState, PartnerState } from '../engine/state.js';
-import { partnerFacts } from '../facts/partner-facts.js';
+import { ruleFacts } from '../facts/partner-facts.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
 import type { CompiledOverrideLevel, CompiledOverrides } from '../program/compile.js';
@@ -15,12 +15,7 @@ import { uplineIds } from './team.js';
 function eligible(context: Context, upline: PartnerState, level: CompiledOverrideLevel): boolean {
   if (upline.tier < level.minTierIndex) return false;
   if (!level.eligibility) return true;
-  const facts = partnerFacts(upline, {
-    compiled: context.compiled,
-    calendar: context.calendar,
-    instant: context.instant,
-  });
-  return level.eligibility.test(facts);
+  return level.eligibility.test(ruleFacts(context, upline));
 }
 
 /** Pairs each level with the upline that takes it, with or without compression. */

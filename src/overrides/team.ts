@@ -4,8 +4,7 @@
 import type { Draft } from '../engine/draft.js';
 import type { Context, Slice } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
-import { Decimal } from '../money/decimal.js';
-import { formatMoney } from '../money/format.js';
+import { addAmounts, compareAmounts, subtractAmounts } from '../money/amounts.js';
 import { addToCounter, removeFromCounter } from '../partners/counters.js';
 
 /**
@@ -26,21 +25,21 @@ export function* uplineIds(draft: Pick<Draft, 'partner'>, partnerId: string): Ge
 function changeTeamRevenue(
   context: Context,
   seller: string,
-  amount: Decimal,
+  change: { amount: string; refund: boolean },
   dealMonth: string,
   dealQuarter: string,
 ): void {
   const places = context.compiled.program.currency.decimals;
-  const sign = amount.isNegative() ? -1 : 1;
   for (const uplineId of uplineIds(context.draft, seller)) {
     const team = context.draft.writablePartner(uplineId).team;
-    team.revenue = formatMoney(new Decimal(team.revenue).plus(amount), places);
-    if (sign > 0) {
-      addToCounter(team.month, dealMonth, 0, amount, places);
-      addToCounter(team.quarter, dealQuarter, 0, amount, places);
+    if (change.refund) {
+      team.revenue = subtractAmounts(team.revenue, change.amount, places);
+      removeFromCounter(team.month, dealMonth, 0, change.amount, places);
+      removeFromCounter(team.quarter, dealQuarter, 0, change.amount, places);
     } else {
-      removeFromCounter(team.month, dealMonth, 0, amount.negated(), places);
-      removeFromCounter(team.quarter, dealQuarter, 0, amount.negated(), places);
+      team.revenue = addAmounts(team.revenue, change.amount, places);
+      addToCounter(team.month, dealMonth, 0, change.amount, places);
+      addToCounter(team.quarter, dealQuarter, 0, change.amount, places);
     }
     context.touched.add(uplineId);
   }
@@ -89,18 +88,25 @@ export const teamSlice: Slice = {
       const deal = context.draft.deal(event.dealId);
       if (!partner || !deal) return;
       if (partner.countedDeals === 1) changeSelling(context, partner, 1);
-      changeTeamRevenue(context, partner.id, new Decimal(event.amount), deal.monthKey, deal.quarterKey);
+      changeTeamRevenue(
+        context,
+        partner.id,
+        { amount: event.amount, refund: false },
+        deal.monthKey,
+        deal.quarterKey,
+      );
     },
     'deal.refunded': (context, event) => {
       const deal = context.draft.deal(event.dealId);
       const partner = deal ? context.draft.partner(deal.partnerId) : undefined;
       if (!deal || !partner) return;
-      const fully = new Decimal(deal.refunded).equals(deal.amount);
+      const fully =
+        compareAmounts(deal.refunded, deal.amount, context.compiled.program.currency.decimals) === 0;
       if (fully && partner.countedDeals === 0) changeSelling(context, partner, -1);
       changeTeamRevenue(
         context,
         partner.id,
-        new Decimal(event.amount).negated(),
+        { amount: event.amount, refund: true },
         deal.monthKey,
         deal.quarterKey,
       );

@@ -1,9 +1,7 @@
 // Per-period counters (counted deals and net revenue of the current month, quarter and year),
 // kept incrementally: a counter whose key is not the current period's reads as zero.
-
 import type { PeriodCounter } from '../engine/state.js';
-import { Decimal } from '../money/decimal.js';
-import { formatMoney } from '../money/format.js';
+import { addAmounts, subtractAmounts } from '../money/amounts.js';
 
 export function emptyCounter(key: string): PeriodCounter {
   return { key, deals: 0, revenue: '0' };
@@ -14,7 +12,7 @@ export function addToCounter(
   counter: PeriodCounter,
   key: string,
   deals: number,
-  revenue: Decimal,
+  revenue: string,
   decimals: number,
 ): void {
   if (counter.key !== key) {
@@ -23,7 +21,7 @@ export function addToCounter(
     counter.revenue = '0';
   }
   counter.deals += deals;
-  counter.revenue = formatMoney(new Decimal(counter.revenue).plus(revenue), decimals);
+  counter.revenue = addAmounts(counter.revenue, revenue, decimals);
 }
 
 /** Takes a refund off a counter, only while the deal's period is still the counter's period. */
@@ -31,12 +29,12 @@ export function removeFromCounter(
   counter: PeriodCounter,
   key: string,
   deals: number,
-  revenue: Decimal,
+  revenue: string,
   decimals: number,
 ): void {
   if (counter.key !== key) return;
   counter.deals -= deals;
-  counter.revenue = formatMoney(new Decimal(counter.revenue).minus(revenue), decimals);
+  counter.revenue = subtractAmounts(counter.revenue, revenue, decimals);
 }
 
 /** The counter's value for the period `key`: zero when it counts another period. */

@@ -5,8 +5,7 @@
 import type { Context, Slice } from '../engine/slice.js';
 import { type DealState, type PartnerState, table } from '../engine/state.js';
 import { eventError } from '../events/codes.js';
-import { Decimal } from '../money/decimal.js';
-import { formatMoney } from '../money/format.js';
+import { addAmounts, compareAmounts, fromMinorUnits, subtractAmounts } from '../money/amounts.js';
 import { addToCounter, emptyCounter, removeFromCounter } from './counters.js';
 import { closeMonth } from './history.js';
 
@@ -21,7 +20,7 @@ function unknownPartner(context: Context, partnerId: string, path = 'partnerId')
 function newPartner(context: Context, id: string, sponsorId: string | null, eventId: string): PartnerState {
   const { calendar, instant, at, compiled } = context;
   const month = calendar.periodOf(instant, 'month').key;
-  const zero = formatMoney(new Decimal(0), compiled.program.currency.decimals);
+  const zero = fromMinorUnits(0n, compiled.program.currency.decimals);
   return {
     id,
     sponsorId,
@@ -119,13 +118,13 @@ export const partnersSlice: Slice = {
     'deal.refunded': (context, event) => {
       const deal = context.draft.deal(event.dealId);
       if (!deal) return eventError('UNKNOWN_DEAL', 'dealId', `deal "${event.dealId}" was never closed`);
-      const left = new Decimal(deal.amount).minus(deal.refunded);
-      if (new Decimal(event.amount).greaterThan(left)) {
-        const places = context.compiled.program.currency.decimals;
+      const places = context.compiled.program.currency.decimals;
+      const left = subtractAmounts(deal.amount, deal.refunded, places);
+      if (compareAmounts(event.amount, left, places) > 0) {
         return eventError(
           'REFUND_EXCEEDS_DEAL',
           'amount',
-          `refund of ${event.amount} is more than the ${formatMoney(left, places)} of deal "${deal.id}" not yet refunded`,
+          `refund of ${event.amount} is more than the ${left} of deal "${deal.id}" not yet refunded`,
         );
       }
       return null;
@@ -150,48 +149,37 @@ export const partnersSlice: Slice = {
     },
     'deal.closed': (context, event) => {
       const partner = context.draft.writablePartner(event.partnerId);
-      const amount = new Decimal(event.amount);
+      const { amount } = event;
       const places = context.compiled.program.currency.decimals;
-      const month = context.calendar.periodOf(context.instant, 'month').key;
-      const quarter = context.calendar.periodOf(context.instant, 'quarter').key;
-      const year = context.calendar.periodOf(context.instant, 'year').key;
+      const keys = periodKeys(context);
       partner.dealsClosed += 1;
       partner.countedDeals += 1;
-      partner.revenue = formatMoney(new Decimal(partner.revenue).plus(amount), places);
+      partner.revenue = addAmounts(partner.revenue, amount, places);
       partner.firstDealAt ??= event.at;
-      addToCounter(partner.month, month, 1, amount, places);
-      addToCounter(partner.quarter, quarter, 1, amount, places);
-      addToCounter(partner.year, year, 1, amount, places);
-      const result = partner.history[month] ?? { deals: 0, revenue: '0', commission: '0' };
-      partner.history[month] = {
+      addToCounter(partner.month, keys.month, 1, amount, places);
+      addToCounter(partner.quarter, keys.quarter, 1, amount, places);
+      addToCounter(partner.year, keys.year, 1, amount, places);
+      const result = partner.history[keys.month] ?? { deals: 0, revenue: '0', commission: '0' };
+      partner.history[keys.month] = {
         ...result,
         deals: result.deals + 1,
-        revenue: formatMoney(new Decimal(result.revenue).plus(amount), places),
+        revenue: addAmounts(result.revenue, amount, places),
       };
       if (context.compiled.retroactivePeriods.size > 0) {
-        rememberDeal(
-          partner.recentDeals,
-          { month, quarter, year },
-          event.dealId,
-          context.compiled.retroactivePeriods,
-        );
+        rememberDeal(partner.recentDeals, keys, event.dealId, context.compiled.retroactivePeriods);
       }
-      context.draft.addDeal(
-        newDeal(context, event.id, event.dealId, event.partnerId, event.amount, { month, quarter, year }),
-      );
+      context.draft.addDeal(newDeal(context, event.id, event.dealId, event.partnerId, amount, keys));
       context.touched.add(event.partnerId);
     },
     'deal.refunded': (context, event) => {
       const deal = context.draft.writableDeal(event.dealId);
       const partner = context.draft.writablePartner(deal.partnerId);
-      const amount = new Decimal(event.amount);
+      const { amount } = event;
       const places = context.compiled.program.currency.decimals;
-      const refunded = new Decimal(deal.refunded).plus(amount);
-      const fully = refunded.equals(deal.amount);
-      deal.refunded = formatMoney(refunded, places);
-      const uncounted = fully ? 1 : 0;
+      deal.refunded = addAmounts(deal.refunded, amount, places);
+      const uncounted = compareAmounts(deal.refunded, deal.amount, places) === 0 ? 1 : 0;
       partner.countedDeals -= uncounted;
-      partner.revenue = formatMoney(new Decimal(partner.revenue).minus(amount), places);
+      partner.revenue = subtractAmounts(partner.revenue, amount, places);
       removeFromCounter(partner.month, deal.monthKey, uncounted, amount, places);
       removeFromCounter(partner.quarter, deal.quarterKey, uncounted, amount, places);
       removeFromCounter(partner.year, deal.yearKey, uncounted, amount, places);
@@ -200,13 +188,21 @@ export const partnersSlice: Slice = {
         partner.history[deal.monthKey] = {
           ...result,
           deals: result.deals - uncounted,
-          revenue: formatMoney(new Decimal(result.revenue).minus(amount), places),
+          revenue: subtractAmounts(result.revenue, amount, places),
         };
       }
       context.touched.add(deal.partnerId);
     },
   },
 };
+
+function periodKeys(context: Context): { month: string; quarter: string; year: string } {
+  return {
+    month: context.calendar.periodOf(context.instant, 'month').key,
+    quarter: context.calendar.periodOf(context.instant, 'quarter').key,
+    year: context.calendar.periodOf(context.instant, 'year').key,
+  };
+}
 
 function newDeal(
   context: Context,
@@ -223,7 +219,7 @@ function newDeal(
     eventId,
     closedAt: context.at,
     amount,
-    refunded: formatMoney(new Decimal(0), places),
+    refunded: fromMinorUnits(0n, places),
     version: context.version.version,
     releaseAt: new Date(context.instant + context.version.holdPeriodDays * DAY_MS).toISOString(),
     released: false,

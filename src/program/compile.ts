@@ -3,15 +3,18 @@
 // the engine asks "what was in force at this instant?" and gets an answer in one lookup.
 import type { Decimal } from '../money/decimal.js';
 import { Decimal as DecimalValue } from '../money/decimal.js';
+import { factsUsed } from '../rules/check.js';
 import type { Predicate } from '../rules/compile.js';
 import { compileCondition } from '../rules/compile.js';
 import type { Condition } from '../rules/condition.js';
 import { type Program, programOperators } from './load.js';
-import type { OverridesDefinition, TierDefinition, VersionDefinition } from './schema.js';
+import type { BadgeDefinition, OverridesDefinition, TierDefinition, VersionDefinition } from './schema.js';
 
 export interface CompiledRule {
   readonly rule: Condition;
   readonly test: Predicate;
+  /** The facts the rule reads (what a partner's facts must hold to judge it). */
+  readonly facts: readonly string[];
 }
 
 export interface CompiledTier {
@@ -65,6 +68,10 @@ export interface CompiledProgram {
   /** Tier id to its index (the same in every version). */
   readonly tierIndex: ReadonlyMap<string, number>;
   readonly features: ReadonlySet<string>;
+  readonly badges: readonly CompiledBadge[];
+  readonly milestones: readonly CompiledMilestone[];
+  /** Every fact any rule of any version reads: the facts built on the hot path. */
+  readonly factsUsed: readonly string[];
   /** The periods any tier's retroactive rate looks back over (empty for most programmes). */
   readonly retroactivePeriods: ReadonlySet<string>;
   compile(rule: Condition): CompiledRule;
@@ -79,17 +86,31 @@ export interface CompiledProgram {
  */
 export function compileProgram(program: Program): CompiledProgram {
   const operators = programOperators(program);
-  const compile = (rule: Condition): CompiledRule => ({ rule, test: compileCondition(rule, { operators }) });
+  const used = new Set<string>();
+  const compile = (rule: Condition): CompiledRule => {
+    const facts = factsUsed(rule);
+    for (const fact of facts) used.add(fact);
+    return { rule, test: compileCondition(rule, { operators }), facts };
+  };
   const base = compileBase(program, compile);
   const versions = [base];
   for (const amendment of program.versions as readonly VersionDefinition[]) {
     versions.push(amend(versions[versions.length - 1] ?? base, amendment, program, compile));
   }
+  const badges = compileBadges(program, compile);
+  const milestones = program.milestones.map((milestone) => ({
+    id: milestone.id,
+    message: milestone.message,
+    when: compile(milestone.when as Condition),
+  }));
   return {
     program,
     versions,
     tierIndex: new Map(program.tiers.map((tier, index) => [tier.id, index])),
     features: new Set(program.features.map((feature) => feature.id)),
+    badges,
+    milestones,
+    factsUsed: [...used].sort(),
     retroactivePeriods: new Set(
       program.tiers.flatMap((tier) => (tier.retroactive ? [tier.retroactive.period] : [])),
     ),
@@ -114,6 +135,31 @@ export function versionAt(compiled: CompiledProgram, instant: number): CompiledV
 }
 
 type Compile = (rule: Condition) => CompiledRule;
+
+type RuleBadge = Extract<BadgeDefinition, { when: unknown }>;
+
+/** A badge awarded by a rule, with its levels (lowest first) if it has any. */
+export interface CompiledBadge {
+  readonly badge: RuleBadge;
+  readonly when: CompiledRule;
+  readonly levels: ReadonlyArray<{ readonly id: string; readonly when: CompiledRule }>;
+}
+
+export interface CompiledMilestone {
+  readonly id: string;
+  readonly message: string;
+  readonly when: CompiledRule;
+}
+
+function compileBadges(program: Program, compile: Compile): CompiledBadge[] {
+  return (program.badges as readonly BadgeDefinition[])
+    .filter((badge): badge is RuleBadge => 'when' in badge)
+    .map((badge) => ({
+      badge,
+      when: compile(badge.when),
+      levels: (badge.levels ?? []).map((level) => ({ id: level.id, when: compile(level.when) })),
+    }));
+}
 
 function compileBase(program: Program, compile: Compile): CompiledVersion {
   const tiers: CompiledTier[] = [];

@@ -60,31 +60,45 @@ export function validateProgram(input: unknown, options: LoadProgramOptions = {}
   const operators = options.operators ?? {};
   const issues = [...checkReferences(parsed.data), ...checkProgramRules(parsed.data, operators)];
   if (issues.length > 0) return { ok: false, issues };
-  const program = deepFreeze(parsed.data);
+  const program = frozenCopy(parsed.data);
   operatorsOf.set(program, operators);
   return { ok: true, program };
 }
 
-/** Zod issues as ours; a failed union reports the branch that came closest. */
+/**
+ * Zod issues as ours. A failed union reports the branch that came closest, or its own message
+ * when no branch did; an unknown key is reported at the key itself (`tier`, not the root).
+ */
 function zodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
   return issues.flatMap((issue): Issue[] => {
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
-      return zodIssues(closest.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+    const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) return unionIssues(issue, path);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        message: `unknown field ${JSON.stringify(key)} (a misspelt name? program.schema.json lists the fields)`,
+      }));
     }
-    return [
-      {
-        path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
-        message: issue.message,
-      },
-    ];
+    return [{ path, message: issue.message }];
   });
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-    Object.freeze(value);
-  }
-  return value;
+const ZOD_DEFAULT_UNION_MESSAGE = 'Invalid input';
+
+function unionIssues(issue: z.core.$ZodIssueInvalidUnion, path: Array<string | number>): Issue[] {
+  const sizes = issue.errors.map((branch) => branch.length);
+  const fewest = Math.min(...sizes);
+  const tied = sizes.filter((size) => size === fewest).length > 1;
+  if (tied && issue.message !== ZOD_DEFAULT_UNION_MESSAGE) return [{ path, message: issue.message }];
+  const closest = issue.errors[sizes.indexOf(fewest)] ?? [];
+  return zodIssues(closest.map((inner) => ({ ...inner, path: [...path, ...inner.path] })));
+}
+
+// A copy, not the parsed value frozen in place: zod passes a rule's constant values (arrays,
+// objects) through by reference, so freezing in place would freeze the caller's document.
+function frozenCopy<T>(value: T): T {
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value).map(([key, inner]) => [key, frozenCopy(inner)]);
+  return Object.freeze(Object.fromEntries(entries)) as T;
 }

@@ -71,6 +71,21 @@ function checkTiers(program: ProgramDocument): Issue[] {
       });
     }
   });
+  // A failed review demotes one tier and there is none below the first, so the engine never
+  // judges its maintain rule: refuse it rather than ignore it silently.
+  const first = program.tiers[0];
+  const firstMaintain: JsonPath[] = first?.maintain ? [['tiers', 0, 'maintain']] : [];
+  program.versions.forEach((version, index) => {
+    if (first && version.tiers?.[first.id]?.maintain && Object.hasOwn(version.tiers, first.id)) {
+      firstMaintain.push(['versions', index, 'tiers', first.id, 'maintain']);
+    }
+  });
+  for (const path of firstMaintain) {
+    issues.push({
+      path,
+      message: 'the first tier cannot be lost (there is no tier below it), so it takes no maintain rule',
+    });
+  }
   return issues;
 }
 
@@ -119,6 +134,10 @@ function checkAmounts(program: ProgramDocument): Issue[] {
   program.versions.forEach((version, index) => {
     amounts.push([['versions', index, 'payouts', 'minimum'], version.payouts?.minimum]);
     amounts.push([['versions', index, 'overrides', 'caps', 'perDeal'], version.overrides?.caps?.perDeal]);
+    amounts.push([
+      ['versions', index, 'overrides', 'caps', 'perPartnerPerPeriod', 'amount'],
+      version.overrides?.caps?.perPartnerPerPeriod?.amount,
+    ]);
   });
   return amounts.flatMap(([path, amount]): Issue[] =>
     amount !== undefined && places(amount) > decimals
@@ -179,6 +198,12 @@ function checkVersions(program: ProgramDocument): Issue[] {
   const issues: Issue[] = [];
   program.versions.forEach((version, index) => {
     const previous = program.versions[index - 1];
+    if (version.version === program.version) {
+      issues.push({
+        path: ['versions', index, 'version'],
+        message: `"${version.version}" is the base document's version; each version needs its own label`,
+      });
+    }
     if (previous && Date.parse(previous.effectiveFrom) >= Date.parse(version.effectiveFrom)) {
       issues.push({
         path: ['versions', index, 'effectiveFrom'],

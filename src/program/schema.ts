@@ -1,6 +1,6 @@
 // The programme as data: one zod schema is the source of truth for its shape, its TypeScript
 // types (z.infer) and the shipped JSON Schema. Cross-field checks (tier ids, rules, references)
-// live in validate.ts; this file only says what each field is.
+// live in references.ts and rules.ts; this file only says what each field is.
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../money/rounding.js';
 import { conditionSchema } from '../rules/condition.js';
@@ -23,6 +23,12 @@ export const amountSchema = z
   .regex(/^\d+(?:\.\d+)?$/, 'must be a non-negative decimal string such as "50.00"')
   .describe('An amount as a decimal string in the programme currency, e.g. "50.00".');
 
+// Counts with messages an author understands ("must be a whole number of at least 1") rather than
+// zod's "Too small: expected number to be >0".
+const positiveCount = () =>
+  z.int({ error: 'must be a whole number' }).min(1, 'must be a whole number of at least 1');
+const count = () => z.int({ error: 'must be a whole number' }).min(0, 'must be a whole number, 0 or more');
+
 const isoDateTime = z.iso
   .datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset or Z' })
   .describe('ISO-8601 date-time with offset or Z, e.g. "2025-07-01T00:00:00Z".');
@@ -35,15 +41,16 @@ export const leaderboardMetricSchema = z
   .enum(['revenue', 'deals', 'commission'])
   .describe('revenue: net amounts of counted deals; deals: counted deals; commission: earned ledger total.');
 
-const ruleSchema = conditionSchema.describe(
+/** A rule: the schema behind every `qualify`, `maintain`, `when` and `eligibility`. */
+export const ruleSchema = conditionSchema.describe(
   'A json-rules-engine condition over partner facts (see docs/rules.md).',
 );
 
 export const tierSchema = z
   .strictObject({
     id,
-    name: z.string().min(1),
-    rank: z.int().positive().describe('1 for the entry tier; each next tier one higher.'),
+    name: z.string().min(1).describe('The tier\u2019s name as partners see it, e.g. "Active Partner".'),
+    rank: positiveCount().describe('1 for the entry tier; each next tier one higher.'),
     qualify: ruleSchema.describe(
       'Promotion happens the moment this holds (and every lower tier\u2019s holds).',
     ),
@@ -56,9 +63,7 @@ export const tierSchema = z
       .describe(
         'Bonus on a referred partner\u2019s first counted deal, paid to a sponsor holding this tier.',
       ),
-    capacity: z
-      .int()
-      .positive()
+    capacity: positiveCount()
       .optional()
       .describe('How many partners may hold this tier at once; others wait, first come first served.'),
     unlocks: z.array(id).describe('Feature ids this tier adds; unlocks are cumulative up the ranks.'),
@@ -72,14 +77,16 @@ export const tierSchema = z
   })
   .describe('A tier: how to reach it, keep it, and what it gives.');
 
-export const featureSchema = z.strictObject({
-  id,
-  name: z.string().min(1),
-  description: z.string().optional(),
-});
+export const featureSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1).describe('The feature\u2019s name as partners see it.'),
+    description: z.string().optional().describe('What the feature gives, for people.'),
+  })
+  .describe('A feature a tier can unlock; the host gates it with can(partner, feature).');
 
 export const overrideLevelSchema = z.strictObject({
-  level: z.int().positive().describe('1 = direct sub-partners, 2 = their sub-partners, ...'),
+  level: positiveCount().describe('1 = direct sub-partners, 2 = their sub-partners, ...'),
   rate: rateSchema,
   minTier: id.describe('The lowest tier the upline partner must hold when the deal closes.'),
   eligibility: ruleSchema
@@ -97,7 +104,9 @@ export const overridesSchema = z
       .boolean()
       .default(false)
       .describe('Skip ineligible uplines: the next eligible one takes the level.'),
-    levels: z.array(overrideLevelSchema),
+    levels: z
+      .array(overrideLevelSchema)
+      .describe('One entry per level up the sponsor tree, numbered 1, 2, 3... without gaps.'),
     caps: z
       .strictObject({
         perDeal: amountSchema.optional().describe('Most any one upline earns in overrides from one deal.'),
@@ -106,74 +115,103 @@ export const overridesSchema = z
           .optional()
           .describe('Most a partner earns in overrides in one period.'),
       })
-      .optional(),
+      .optional()
+      .describe('Upper limits on override earnings; absent: no cap.'),
   })
   .describe('Team overrides on sub-partners\u2019 deals.');
 
+const badgeName = z.string().min(1).describe('The badge\u2019s name as partners see it.');
+const badgeDescription = z.string().optional().describe('What the badge is for, for people.');
+
 const ruleBadgeSchema = z.strictObject({
   id,
-  name: z.string().min(1),
-  description: z.string().optional(),
+  name: badgeName,
+  description: badgeDescription,
   when: ruleSchema.describe('Awarded when this holds after an event.'),
   repeatable: z
     .strictObject({ period: periodSchema })
     .optional()
     .describe('Awarded again at most once per period; absent means once ever.'),
   levels: z
-    .array(z.strictObject({ id, name: z.string().min(1), when: ruleSchema }))
+    .array(
+      z.strictObject({
+        id,
+        name: badgeName,
+        when: ruleSchema.describe('This level is awarded when this holds.'),
+      }),
+    )
     .optional()
     .describe('Bronze/silver/gold style levels, lowest first; each awarded once.'),
 });
 
 const leaderboardBadgeSchema = z.strictObject({
   id,
-  name: z.string().min(1),
-  description: z.string().optional(),
-  leaderboard: z.strictObject({
-    period: periodSchema,
-    metric: leaderboardMetricSchema,
-    scope: z.enum(['tier', 'all']).describe('tier: one winner set per tier held when the period ends.'),
-  }),
+  name: badgeName,
+  description: badgeDescription,
+  leaderboard: z
+    .strictObject({
+      period: periodSchema,
+      metric: leaderboardMetricSchema,
+      scope: z.enum(['tier', 'all']).describe('tier: one winner set per tier held when the period ends.'),
+    })
+    .describe('Awarded to everyone tied first on this metric when each period ends.'),
   repeatable: z.boolean().default(true).describe('Counted: awarded again each period it is won.'),
 });
 
-export const badgeSchema = z.union([ruleBadgeSchema, leaderboardBadgeSchema]);
+export const badgeSchema = z
+  .union([ruleBadgeSchema, leaderboardBadgeSchema], {
+    // Reported when neither form comes closer than the other, e.g. a badge with neither key.
+    error: 'a badge needs either "when" (a rule) or "leaderboard" (a leaderboard it is won on)',
+  })
+  .describe('A badge: awarded by a rule (`when`) or by winning a leaderboard (`leaderboard`).');
 
-export const leaderboardSchema = z.strictObject({
-  id,
-  name: z.string().min(1),
-  period: leaderboardPeriodSchema,
-  metric: leaderboardMetricSchema,
-  byTier: z.boolean().default(false),
-});
+export const leaderboardSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1).describe('The leaderboard\u2019s name as partners see it.'),
+    period: leaderboardPeriodSchema.describe('The calendar period ranked, or "all-time".'),
+    metric: leaderboardMetricSchema,
+    byTier: z.boolean().default(false).describe('Rank each tier separately.'),
+  })
+  .describe('A ranking of partners; ties share a rank, ordered by partner id.');
 
-export const milestoneSchema = z.strictObject({
-  id,
-  message: z.string().min(1),
-  when: ruleSchema,
-});
+export const milestoneSchema = z
+  .strictObject({
+    id,
+    message: z.string().min(1).describe('The celebration message shown to the partner.'),
+    when: ruleSchema.describe('Reached (once) when this first holds.'),
+  })
+  .describe('A moment worth celebrating; it changes no money and no tier.');
 
-export const payoutsSchema = z.strictObject({
-  dayOfMonth: z.int().min(1).max(28).describe('Payout runs at the start of this day each month.'),
-  minimum: amountSchema.describe('A payable balance below this carries over to the next run.'),
-});
+export const payoutsSchema = z
+  .strictObject({
+    dayOfMonth: z
+      .int({ error: 'must be a whole number' })
+      .min(1, 'must be a day from 1 to 28 (every month has those)')
+      .max(28, 'must be a day from 1 to 28 (every month has those)')
+      .describe('Payout runs at the start of this day each month.'),
+    minimum: amountSchema.describe('A payable balance below this carries over to the next run.'),
+  })
+  .describe('The monthly payout run.');
 
-const tierAmendmentSchema = z.strictObject({
-  baseRate: rateSchema.optional(),
-  referralBonusRate: rateSchema.nullable().optional(),
-  qualify: ruleSchema.optional(),
-  maintain: ruleSchema.optional(),
-  capacity: z.int().positive().nullable().optional(),
-});
+const tierAmendmentSchema = z
+  .strictObject({
+    baseRate: rateSchema.optional().describe('The new base rate.'),
+    referralBonusRate: rateSchema.nullable().optional().describe('The new referral bonus; null removes it.'),
+    qualify: ruleSchema.optional().describe('The new qualify rule.'),
+    maintain: ruleSchema.optional().describe('The new maintain rule.'),
+    capacity: positiveCount().nullable().optional().describe('The new capacity; null removes the limit.'),
+  })
+  .describe('What changes for this tier; fields left out stay as they were.');
 
 export const versionSchema = z
   .strictObject({
-    version: z.string().min(1),
-    effectiveFrom: isoDateTime,
+    version: z.string().min(1).describe('This version\u2019s label, e.g. "2025.2".'),
+    effectiveFrom: isoDateTime.describe('The instant from which deals are paid under this version.'),
     tiers: z.record(z.string(), tierAmendmentSchema).optional().describe('Changes by tier id.'),
     overrides: overridesSchema.optional().describe('Replaces the override plan from this date.'),
-    payouts: payoutsSchema.optional(),
-    holdPeriodDays: z.int().nonnegative().optional(),
+    payouts: payoutsSchema.optional().describe('Replaces the payout run from this date.'),
+    holdPeriodDays: count().optional().describe('Replaces the hold period from this date.'),
   })
   .describe(
     'A later version of the programme: what changes, from when. Deals are paid under the version in force when they closed.',
@@ -181,32 +219,42 @@ export const versionSchema = z
 
 export const programSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('Where editors find this JSON Schema.'),
     id,
-    name: z.string().min(1),
+    name: z.string().min(1).describe('The programme\u2019s name as partners see it.'),
     version: z.string().min(1).describe('The version label of this document, e.g. "2025.1".'),
-    currency: z.strictObject({
-      code: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as "USD"'),
-      decimals: z.int().min(0).max(8).describe('Minor-unit places: 2 for USD, 0 for JPY.'),
-    }),
+    currency: z
+      .strictObject({
+        code: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as "USD"')
+          .describe('ISO 4217 code; every deal must be in it.'),
+        decimals: z
+          .int({ error: 'must be a whole number' })
+          .min(0, 'must be from 0 to 8')
+          .max(8, 'must be from 0 to 8')
+          .describe('Minor-unit places: 2 for USD, 0 for JPY.'),
+      })
+      .describe('The one currency every amount is in.'),
     rounding: z.enum(ROUNDING_MODES).describe('How each ledger entry is rounded to minor units.'),
     timeZone: z
       .string()
       .min(1)
       .describe('IANA time zone for every period boundary, e.g. "UTC", "Europe/London".'),
     features: z.array(featureSchema).describe('Every feature a tier can unlock.'),
-    tiers: z.array(tierSchema).min(1, 'a programme needs at least one tier'),
+    tiers: z
+      .array(tierSchema)
+      .min(1, 'a programme needs at least one tier')
+      .describe('The tiers, lowest first, ranked 1, 2, 3...'),
     reviews: z
       .strictObject({
         period: periodSchema,
-        graceReviews: z
-          .int()
-          .nonnegative()
+        graceReviews: count()
           .default(1)
           .describe('Failed reviews spent at risk before a demotion (1: at risk, then demoted).'),
       })
       .describe('Periodic reviews of each tier\u2019s maintain rule.'),
-    holdPeriodDays: z.int().nonnegative().describe('Days an earning stays pending (the refund window).'),
+    holdPeriodDays: count().describe('Days an earning stays pending (the refund window).'),
     payouts: payoutsSchema,
     overrides: overridesSchema.optional(),
     customTermsUnlock: id
@@ -214,9 +262,9 @@ export const programSchema = z
       .describe(
         'The feature a partner must hold for custom terms or a custom deal rate; absent: nobody may.',
       ),
-    badges: z.array(badgeSchema).default([]),
-    leaderboards: z.array(leaderboardSchema).default([]),
-    milestones: z.array(milestoneSchema).default([]),
+    badges: z.array(badgeSchema).default([]).describe('Badges partners can earn.'),
+    leaderboards: z.array(leaderboardSchema).default([]).describe('Rankings the host can show.'),
+    milestones: z.array(milestoneSchema).default([]).describe('Celebration effects.'),
     versions: z.array(versionSchema).default([]).describe('Later versions, in effective-date order.'),
   })
   .describe('A partner programme for @siso/partner-engine.');

@@ -1,9 +1,23 @@
 // Load-time checks of a rule: its shape, and everything json-rules-engine would only find while
-// running (an unknown fact, operator or named condition, an `in` with nothing to search), each
+// running (an unknown fact, operator or named condition, an `in` with nothing to search, a path
+// jsonpath-plus cannot read), each
 // reported with its path inside the condition so a programme author can fix it before it runs.
 import type { Issue, JsonPath } from '../issues.js';
-import { type Condition, conditionSchema, type LeafCondition, type NestedCondition } from './condition.js';
-import { DECORATOR_NAMES, OPERATOR_NAMES, type OperatorFunction, parseOperatorName } from './operators.js';
+import {
+  conditionSchema,
+  type ReadonlyCondition,
+  type ReadonlyLeafCondition,
+  type ReadonlyNestedCondition,
+} from './condition.js';
+import {
+  DECORATOR_NAMES,
+  OPERATOR_NAMES,
+  type Operand,
+  type OperatorFunction,
+  parseOperatorName,
+  UNKNOWN_OPERAND,
+} from './operators.js';
+import { unreadablePath } from './paths.js';
 
 export interface CheckContext {
   /** The fact names a rule may use; a map may carry a description of each. */
@@ -14,10 +28,10 @@ export interface CheckContext {
   readonly conditions?: ReadonlySet<string>;
 }
 
-type LeafVisitor = (leaf: LeafCondition, path: JsonPath) => void;
+type LeafVisitor = (leaf: ReadonlyLeafCondition, path: JsonPath) => void;
 type ReferenceVisitor = (name: string, path: JsonPath) => void;
 
-function children(node: NestedCondition, path: JsonPath): Array<[NestedCondition, JsonPath]> {
+function children(node: ReadonlyNestedCondition, path: JsonPath): Array<[ReadonlyNestedCondition, JsonPath]> {
   if ('all' in node) return node.all.map((child, index) => [child, [...path, 'all', index]]);
   if ('any' in node) return node.any.map((child, index) => [child, [...path, 'any', index]]);
   if ('not' in node) return [[node.not, [...path, 'not']]];
@@ -25,7 +39,7 @@ function children(node: NestedCondition, path: JsonPath): Array<[NestedCondition
 }
 
 function walk(
-  node: NestedCondition,
+  node: ReadonlyNestedCondition,
   path: JsonPath,
   onLeaf: LeafVisitor,
   onReference: ReferenceVisitor,
@@ -44,7 +58,7 @@ function walk(
  *   console.log(leaf.fact, path))
  * //=> logs: countedDeals ['all', 0]
  */
-export function visitLeaves(condition: Condition, visitor: LeafVisitor): void {
+export function visitLeaves(condition: ReadonlyCondition, visitor: LeafVisitor): void {
   walk(condition, [], visitor, () => {});
 }
 
@@ -64,7 +78,7 @@ function referencedFact(value: unknown): string | undefined {
  * ] })
  * //=> ['countedDeals', 'revenue', 'teamRevenue']
  */
-export function factsUsed(condition: Condition): string[] {
+export function factsUsed(condition: ReadonlyCondition): string[] {
   const names = new Set<string>();
   visitLeaves(condition, (leaf) => {
     names.add(leaf.fact);
@@ -82,7 +96,7 @@ export function factsUsed(condition: Condition): string[] {
  * conditionsUsed({ any: [{ condition: 'isGold' }, { not: { condition: 'isSuspended' } }] })
  * //=> ['isGold', 'isSuspended']
  */
-export function conditionsUsed(condition: Condition): string[] {
+export function conditionsUsed(condition: ReadonlyCondition): string[] {
   const names = new Set<string>();
   walk(
     condition,
@@ -93,9 +107,19 @@ export function conditionsUsed(condition: Condition): string[] {
   return [...names].sort();
 }
 
+function referencedPath(value: unknown): string | undefined {
+  if (referencedFact(value) === undefined) return undefined;
+  const { path } = value as { path?: unknown };
+  return typeof path === 'string' ? path : undefined;
+}
+
 const quoted = (names: Iterable<string>) => [...names].map((name) => JSON.stringify(name)).join(', ');
 
-function operatorIssue(leaf: LeafCondition, path: JsonPath, context: CheckContext): Issue | undefined {
+function operatorIssue(
+  leaf: ReadonlyLeafCondition,
+  path: JsonPath,
+  context: CheckContext,
+): Issue | undefined {
   const custom = context.operators ?? {};
   const chain = parseOperatorName(leaf.operator, custom);
   if (chain.ok) {
@@ -111,18 +135,13 @@ function operatorIssue(leaf: LeafCondition, path: JsonPath, context: CheckContex
   return { path: [...path, 'operator'], message };
 }
 
-interface Side {
-  readonly known: boolean;
-  readonly value?: unknown;
-}
-
 // Follows the decorators to see what `in`/`notIn` and `someValue`/`everyValue` would be handed;
 // a constant they cannot search or iterate makes json-rules-engine's run() reject every time.
 function sideIssue(
   decorators: readonly string[],
   operator: string | undefined,
-  fact: Side,
-  value: Side,
+  fact: Operand,
+  value: Operand,
 ): string | undefined {
   const [decorator, ...rest] = decorators;
   const shown = JSON.stringify(value.value);
@@ -133,7 +152,7 @@ function sideIssue(
   }
   if (decorator === 'swap') return sideIssue(rest, operator, value, fact);
   if (decorator === 'someFact' || decorator === 'everyFact')
-    return sideIssue(rest, operator, { known: false }, value);
+    return sideIssue(rest, operator, UNKNOWN_OPERAND, value);
   if ((decorator === 'someValue' || decorator === 'everyValue') && value.known) {
     if (!Array.isArray(value.value)) {
       return `"${decorator}" needs an array value, not ${shown}: the rule would fail when it runs`;
@@ -145,7 +164,7 @@ function sideIssue(
     return undefined;
   }
   if (decorator === 'not') return sideIssue(rest, operator, fact, value);
-  return sideIssue(rest, operator, fact, { known: false });
+  return sideIssue(rest, operator, fact, UNKNOWN_OPERAND);
 }
 
 function valueIssue(
@@ -157,8 +176,8 @@ function valueIssue(
   return sideIssue(
     decorators,
     operator,
-    { known: false },
-    constant ? { known: true, value } : { known: false },
+    UNKNOWN_OPERAND,
+    constant ? { known: true, value } : UNKNOWN_OPERAND,
   );
 }
 
@@ -166,7 +185,7 @@ function unknownFactMessage(name: string, context: CheckContext): string {
   return `unknown fact ${JSON.stringify(name)}; the facts are: ${quoted([...context.facts.keys()].sort())}`;
 }
 
-function leafIssues(leaf: LeafCondition, path: JsonPath, context: CheckContext): Issue[] {
+function leafIssues(leaf: ReadonlyLeafCondition, path: JsonPath, context: CheckContext): Issue[] {
   const issues: Issue[] = [];
   if (!context.facts.has(leaf.fact)) {
     issues.push({ path: [...path, 'fact'], message: unknownFactMessage(leaf.fact, context) });
@@ -175,9 +194,16 @@ function leafIssues(leaf: LeafCondition, path: JsonPath, context: CheckContext):
   if (referenced !== undefined && !context.facts.has(referenced)) {
     issues.push({ path: [...path, 'value', 'fact'], message: unknownFactMessage(referenced, context) });
   }
+  issues.push(...pathIssues(leaf.path, [...path, 'path']));
+  issues.push(...pathIssues(referencedPath(leaf.value), [...path, 'value', 'path']));
   const operator = operatorIssue(leaf, path, context);
   if (operator !== undefined) issues.push(operator);
   return issues;
+}
+
+function pathIssues(jsonPath: string | undefined, path: JsonPath): Issue[] {
+  const message = jsonPath === undefined ? undefined : unreadablePath(jsonPath);
+  return message === undefined ? [] : [{ path, message }];
 }
 
 function referenceIssues(name: string, path: JsonPath, context: CheckContext): Issue[] {

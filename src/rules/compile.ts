@@ -2,26 +2,34 @@
 // deciding as the library's Engine.run decides (the differential test holds us to it): priority
 // groups, `=== true` results, and throwing a RuleEvaluationError wherever run() would reject.
 import { formatPath } from '../issues.js';
-import { type Condition, conditionSchema, type LeafCondition, type NestedCondition } from './condition.js';
 import {
-  type OperatorChain,
+  type Condition,
+  conditionSchema,
+  type LeafCondition,
+  type NestedCondition,
+  type ReadonlyCondition,
+} from './condition.js';
+import {
   type OperatorFunction,
+  operatorCanThrow,
   parseOperatorName,
+  type ResolvedOperator,
   resolveOperator,
+  UNKNOWN_OPERAND,
 } from './operators.js';
 import { compilePath, isPropertyPath } from './paths.js';
 
 /** The facts a rule is judged on, by name; only own properties count. */
-export type Facts = Readonly<Record<string, unknown>>;
+export type RuleFacts = Readonly<Record<string, unknown>>;
 
 /** A compiled rule: true when the condition holds for these facts. */
-export type Predicate = (facts: Facts) => boolean;
+export type Predicate = (facts: RuleFacts) => boolean;
 
 export interface CompileOptions {
   /** Custom operators, as json-rules-engine's `addOperator(name, callback)`; decorators apply to them. */
   readonly operators?: Readonly<Record<string, OperatorFunction>>;
   /** Named conditions for `{ condition: name }`, as json-rules-engine's `setCondition(name, condition)`. */
-  readonly conditions?: Readonly<Record<string, Condition>>;
+  readonly conditions?: Readonly<Record<string, ReadonlyCondition>>;
   /** A fact missing from the facts object reads as `undefined` (the default) instead of throwing. */
   readonly allowUndefinedFacts?: boolean;
 }
@@ -45,8 +53,8 @@ export class RuleEvaluationError extends Error {
   }
 }
 
-type Evaluate = (facts: Facts) => boolean;
-type ReadFact = (facts: Facts) => unknown;
+type Evaluate = (facts: RuleFacts) => boolean;
+type ReadFact = (facts: RuleFacts) => unknown;
 
 /** A compiled node, and whether evaluating it can throw (which forbids skipping it, see compileLevel). */
 interface Compiled {
@@ -97,40 +105,9 @@ function compileFactRead(name: string, path: string | undefined, scope: Scope): 
   return (facts) => resolve(read(facts));
 }
 
-interface Side {
-  readonly known: boolean;
-  readonly value?: unknown;
-}
-
-const UNKNOWN: Side = { known: false };
-
-// Whether an operator chain can throw on some input. Only what is certain is called safe: strict
-// equality, `contains`, and `in` over a constant array never coerce; numeric operators may call a
-// hostile `toString`, and a custom operator may do anything.
-function operatorCanThrow(chain: OperatorChain & { ok: true }, fact: Side, value: Side, depth = 0): boolean {
-  const decorator = chain.decorators[depth];
-  if (decorator === 'not') return operatorCanThrow(chain, fact, value, depth + 1);
-  if (decorator === 'someFact' || decorator === 'everyFact')
-    return operatorCanThrow(chain, UNKNOWN, value, depth + 1);
-  if (decorator === 'swap') return operatorCanThrow(chain, value, fact, depth + 1);
-  if (decorator === 'someValue' || decorator === 'everyValue') {
-    if (!value.known || !Array.isArray(value.value)) return true;
-    return value.value.some((item) => operatorCanThrow(chain, fact, { known: true, value: item }, depth + 1));
-  }
-  if (chain.custom) return true;
-  if (['equal', 'notEqual', 'contains', 'doesNotContain'].includes(chain.operator)) return false;
-  if (chain.operator === 'in' || chain.operator === 'notIn')
-    return !(value.known && Array.isArray(value.value));
-  return true;
-}
-
 // Built-in operators and every decorator but swap return booleans; only a bare (or swapped)
 // custom operator can hand back something else, which json-rules-engine then reads per `use`.
-function settle(
-  operator: OperatorFunction,
-  chain: OperatorChain & { ok: true },
-  use: ResultUse,
-): OperatorFunction {
+function settle(operator: OperatorFunction, chain: ResolvedOperator, use: ResultUse): OperatorFunction {
   if (!chain.custom || chain.decorators.some((decorator) => decorator !== 'swap')) return operator;
   return use === 'strict'
     ? (factValue, jsonValue) => operator(factValue, jsonValue) === true
@@ -155,12 +132,14 @@ function compileLeaf(leaf: LeafCondition, use: ResultUse, scope: Scope): Compile
     return {
       evaluate: (facts) => compare(readFact(facts), readValue(facts)),
       canThrow:
-        factCanThrow || !isPropertyPath(value.path ?? '') || operatorCanThrow(chain, UNKNOWN, UNKNOWN),
+        factCanThrow ||
+        !isPropertyPath(value.path ?? '') ||
+        operatorCanThrow(chain, UNKNOWN_OPERAND, UNKNOWN_OPERAND),
     };
   }
   return {
     evaluate: (facts) => compare(readFact(facts), value),
-    canThrow: factCanThrow || operatorCanThrow(chain, UNKNOWN, { known: true, value }),
+    canThrow: factCanThrow || operatorCanThrow(chain, UNKNOWN_OPERAND, { known: true, value }),
   };
 }
 
@@ -210,7 +189,9 @@ function byPriority(children: readonly NestedCondition[]): NestedCondition[][] {
   const levels = new Map<number, NestedCondition[]>();
   for (const child of children) {
     const priority = child.priority ?? 1;
-    levels.set(priority, [...(levels.get(priority) ?? []), child]);
+    const level = levels.get(priority);
+    if (level === undefined) levels.set(priority, [child]);
+    else level.push(child);
   }
   return [...levels.entries()].sort(([left], [right]) => right - left).map(([, level]) => level);
 }
@@ -303,7 +284,7 @@ function asRuleEvaluationError(error: unknown): RuleEvaluationError {
  * gold({ countedDeals: 2, trainingsCompleted: ['certification'] })
  * //=> false
  */
-export function compileCondition(condition: Condition, options: CompileOptions = {}): Predicate {
+export function compileCondition(condition: ReadonlyCondition, options: CompileOptions = {}): Predicate {
   const conditions = new Map<string, Condition>();
   for (const [name, named] of Object.entries(options.conditions ?? {})) {
     conditions.set(name, parseCondition(named, `condition ${name}`));

@@ -202,3 +202,16 @@ export type NotCondition = z.infer<typeof notConditionSchema>;
 export type NestedCondition = z.infer<typeof nestedConditionSchema>;
 /** A rule's top-level condition. */
 export type Condition = z.infer<typeof conditionSchema>;
+
+type DeepReadonly<T> = T extends readonly (infer Item)[]
+  ? ReadonlyArray<DeepReadonly<Item>>
+  : T extends object
+    ? { readonly [Key in keyof T]: DeepReadonly<T[Key]> }
+    : T;
+
+/** A rule's condition as a host may hold it: deeply read-only, such as a frozen programme's. */
+export type ReadonlyCondition = DeepReadonly<Condition>;
+/** Any condition inside a rule, deeply read-only. */
+export type ReadonlyNestedCondition = DeepReadonly<NestedCondition>;
+/** A comparison as a host may hold it: deeply read-only. */
+export type ReadonlyLeafCondition = DeepReadonly<LeafCondition>;

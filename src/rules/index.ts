@@ -9,10 +9,10 @@ export {
 export {
   type CompileOptions,
   compileCondition,
-  type Facts,
   type Predicate,
   RuleEvaluationError,
   type RuleEvaluationErrorCode,
+  type RuleFacts,
 } from './compile.js';
 export {
   type AllCondition,
@@ -30,10 +30,14 @@ export {
 export {
   DECORATOR_NAMES,
   OPERATOR_NAMES,
+  type Operand,
   type OperatorChain,
   type OperatorFunction,
+  operatorCanThrow,
   parseOperatorName,
+  type ResolvedOperator,
   resolveOperator,
+  UNKNOWN_OPERAND,
 } from './operators.js';
-export { compilePath, isPropertyPath, type PathResolver, propertyNames } from './paths.js';
+export { compilePath, isPropertyPath, type PathResolver, propertyNames, unreadablePath } from './paths.js';
 export { evaluateWithJsonRulesEngine, type ReferenceOptions } from './reference.js';

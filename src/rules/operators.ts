@@ -86,6 +86,9 @@ export type OperatorChain =
     }
   | { readonly ok: false; readonly unknownDecorator?: string; readonly unknownOperator?: string };
 
+/** An operator name that resolves: its decorators and the operator they wrap. */
+export type ResolvedOperator = Extract<OperatorChain, { ok: true }>;
+
 /**
  * Splits an operator name as json-rules-engine does: a name that is itself an operator (custom
  * operators first) wins; otherwise the part before the first colon must be a decorator.
@@ -135,4 +138,44 @@ export function resolveOperator(
   if (operator === undefined) return undefined;
   for (const decorator of [...chain.decorators].reverse()) operator = DECORATORS.get(decorator)!(operator);
   return operator;
+}
+
+/** What is known, before any fact is seen, about one operand: a constant of the rule, or nothing. */
+export interface Operand {
+  readonly known: boolean;
+  readonly value?: unknown;
+}
+
+export const UNKNOWN_OPERAND: Operand = { known: false };
+
+const NEVER_THROWING: ReadonlySet<string> = new Set(['equal', 'notEqual', 'contains', 'doesNotContain']);
+
+/**
+ * Whether an operator can throw on some input. Only the certain is called safe: strict equality,
+ * `contains` (behind `Array.isArray`) and `in` over a constant array never coerce anything; a
+ * numeric operator may meet an object whose `toString` throws, and a custom one may do anything.
+ *
+ * @example
+ * operatorCanThrow(chainOf('not:in'), UNKNOWN_OPERAND, { known: true, value: ['gold'] })
+ * //=> false
+ * operatorCanThrow(chainOf('in'), UNKNOWN_OPERAND, { known: true, value: 5 })
+ * //=> true (5 has no indexOf)
+ * // where chainOf = (name) => parseOperatorName(name, {}) as ResolvedOperator
+ */
+export function operatorCanThrow(chain: ResolvedOperator, fact: Operand, value: Operand, depth = 0): boolean {
+  const decorator = chain.decorators[depth];
+  if (decorator === 'not') return operatorCanThrow(chain, fact, value, depth + 1);
+  if (decorator === 'someFact' || decorator === 'everyFact') {
+    return operatorCanThrow(chain, UNKNOWN_OPERAND, value, depth + 1);
+  }
+  if (decorator === 'swap') return operatorCanThrow(chain, value, fact, depth + 1);
+  if (decorator === 'someValue' || decorator === 'everyValue') {
+    if (!value.known || !Array.isArray(value.value)) return true;
+    return value.value.some((item) => operatorCanThrow(chain, fact, { known: true, value: item }, depth + 1));
+  }
+  if (chain.custom) return true;
+  if (NEVER_THROWING.has(chain.operator)) return false;
+  if (chain.operator === 'in' || chain.operator === 'notIn')
+    return !(value.known && Array.isArray(value.value));
+  return true;
 }

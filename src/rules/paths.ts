@@ -96,3 +96,22 @@ export function compilePath(path: string): PathResolver {
 export function isPropertyPath(path: string): boolean {
   return path === '' || propertyNames(path) !== undefined;
 }
+
+/**
+ * Why jsonpath-plus cannot read a path at all, or `undefined` when it can. jsonpath-plus looks
+ * paths up in a plain-object cache, so a bare "constructor" or "__proto__" makes it throw.
+ *
+ * @example
+ * unreadablePath('constructor')
+ * //=> 'jsonpath-plus cannot read the path "constructor" (write "$.constructor")'
+ * unreadablePath('$.constructor')
+ * //=> undefined
+ */
+export function unreadablePath(path: string): string | undefined {
+  try {
+    JSONPath.toPathArray(path);
+    return undefined;
+  } catch {
+    return `jsonpath-plus cannot read the path ${JSON.stringify(path)} (write ${JSON.stringify(`$.${path}`)})`;
+  }
+}

@@ -2,16 +2,19 @@
 // tested against, and offered to hosts who want the library's own answer for a rule.
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { conditionsUsed } from './check.js';
-import type { CompileOptions, Facts } from './compile.js';
-import type { Condition } from './condition.js';
+import type { CompileOptions, RuleFacts } from './compile.js';
+import type { ReadonlyCondition } from './condition.js';
 
 /** The same options as `compileCondition`, with the same defaults. */
 export type ReferenceOptions = CompileOptions;
 
 // The library rewrites the conditions it is given (priorities, references), so it gets a copy.
-const copy = (condition: Condition) => structuredClone(condition) as TopLevelCondition;
+const copy = (condition: ReadonlyCondition) => structuredClone(condition) as TopLevelCondition;
 
-function undefinedConditions(condition: Condition, named: Readonly<Record<string, Condition>>): string[] {
+function undefinedConditions(
+  condition: ReadonlyCondition,
+  named: Readonly<Record<string, ReadonlyCondition>>,
+): string[] {
   const used = [condition, ...Object.values(named)].flatMap(conditionsUsed);
   return [...new Set(used)].filter((name) => !Object.hasOwn(named, name));
 }
@@ -26,7 +29,8 @@ function standInFor(name: string): TopLevelCondition {
 /**
  * Evaluates a condition with json-rules-engine itself: one rule, the facts as runtime facts,
  * custom operators added with `addOperator` and named conditions with `setCondition`.
- * Resolves to whether the rule fired; rejects where `Engine.run` rejects.
+ * Resolves to whether the rule fired; rejects where `Engine.run` rejects (a named condition that
+ * does not exist rejects as an unknown operator, see `standInFor`).
  *
  * @example
  * await evaluateWithJsonRulesEngine(
@@ -36,8 +40,8 @@ function standInFor(name: string): TopLevelCondition {
  * //=> false
  */
 export async function evaluateWithJsonRulesEngine(
-  condition: Condition,
-  facts: Facts,
+  condition: ReadonlyCondition,
+  facts: RuleFacts,
   options: ReferenceOptions = {},
 ): Promise<boolean> {
   const engine = new Engine([], { allowUndefinedFacts: options.allowUndefinedFacts ?? true });

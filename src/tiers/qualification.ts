@@ -3,7 +3,7 @@
 // rule to hold over the current review period before it is regained.
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
-import { type Facts, partnerFacts } from '../facts/partner-facts.js';
+import { type Facts, ruleFacts } from '../facts/partner-facts.js';
 import type { CompiledVersion } from '../program/compile.js';
 
 /**
@@ -26,9 +26,5 @@ export function qualifiedTier(version: CompiledVersion, partner: PartnerState, f
 
 /** The partner's facts now, for the context's instant. */
 export function factsNow(context: Context, partner: PartnerState): Facts {
-  return partnerFacts(partner, {
-    compiled: context.compiled,
-    calendar: context.calendar,
-    instant: context.instant,
-  });
+  return ruleFacts(context, partner);
 }

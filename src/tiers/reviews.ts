@@ -3,7 +3,7 @@
 // programme's grace demotes it one tier; a pass clears the risk.
 import type { PeriodRange } from '../engine/calendar.js';
 import type { Context } from '../engine/slice.js';
-import { partnerFacts } from '../facts/partner-facts.js';
+import { ruleFacts } from '../facts/partner-facts.js';
 import { moveTier } from './changes.js';
 import { fillAllPlaces, leaveWaitlist } from './promotion.js';
 
@@ -16,13 +16,7 @@ export function reviewPartners(context: Context, ended: readonly PeriodRange[]):
     const partner = context.draft.partner(id);
     const tier = partner ? context.version.tiers[partner.tier] : undefined;
     if (!partner || !tier?.maintain || tier.index === 0) continue;
-    const view = {
-      compiled: context.compiled,
-      calendar: context.calendar,
-      instant: context.instant,
-      reviewPeriod: reviewed,
-    };
-    if (tier.maintain.test(partnerFacts(partner, view))) {
+    if (tier.maintain.test(ruleFacts(context, partner, reviewed))) {
       if (partner.failedReviews > 0) context.draft.writablePartner(id).failedReviews = 0;
       continue;
     }

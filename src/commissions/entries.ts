@@ -10,6 +10,7 @@ import { formatMoney, formatRate } from '../money/format.js';
 import { multiplyAndRound } from '../money/money.js';
 import { bookEntry } from './balance.js';
 import { ledgerId } from './ids.js';
+import { makeEntry } from './ledger-entry.js';
 import { readableFacts, readableMoney, readableRate } from './words.js';
 
 export interface Earning {
@@ -17,7 +18,8 @@ export interface Earning {
   readonly kind: Exclude<LedgerKind, 'clawback'>;
   readonly rate: Decimal;
   readonly basis: Decimal;
-  readonly basisOf: DealEntry['basisOf'];
+  /** What the rate applies to: the deal amount, or the seller's commission. */
+  readonly basisOf: 'deal' | 'commission';
   readonly source: RateSource;
   /** Distinguishes entries of one kind from one event (override level, adjusted deal). */
   readonly qualifiers?: readonly string[];
@@ -27,6 +29,18 @@ export interface Earning {
   /** Why this rate, in words, appended to the explanation. */
   readonly reason: string;
   readonly reverses?: string;
+}
+
+const rateTexts = new WeakMap<Decimal, string>();
+
+/** A rate's canonical text, made once per rate the programme uses (entries share it). */
+function rateText(rate: Decimal): string {
+  let text = rateTexts.get(rate);
+  if (text === undefined) {
+    text = formatRate(rate);
+    rateTexts.set(rate, text);
+  }
+  return text;
 }
 
 /** The facts that met the earner's tier rule, for the entry's explanation. */
@@ -56,13 +70,13 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
   const id = ledgerId(eventId, earning.kind, ...(earning.qualifiers ?? []));
   const text = (value: Decimal) => formatMoney(value, currency.decimals);
   const capped = amount !== exact;
-  const entry: LedgerEntry = {
+  const entry = makeEntry({
     id,
     partnerId: earning.partnerId,
     kind: earning.kind,
     amount: text(amount),
     currency: currency.code,
-    rate: formatRate(earning.rate),
+    rate: rateText(earning.rate),
     basis: text(earning.basis),
     tier: tier?.id ?? '',
     dealId: deal.id,
@@ -71,28 +85,41 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
     at: context.at,
     programVersion: context.version.version,
     rateSource: earning.source,
-    ...(earning.level === undefined ? {} : { level: earning.level }),
-    ...(earning.reverses === undefined ? {} : { reverses: earning.reverses }),
-    ...(capped ? { uncapped: text(exact) } : {}),
+    level: earning.level,
+    reverses: earning.reverses,
+    uncapped: capped ? text(exact) : undefined,
     tierFacts,
-    explanation:
-      `${readableRate(earning.rate)} of ${readableMoney(text(earning.basis))} = ${readableMoney(text(exact))}` +
-      `${capped ? `, capped at ${readableMoney(text(amount))}` : ''}: ${earning.reason}; ` +
-      `${earning.partnerId} held ${tier?.name ?? '?'} (${readableFacts(tierFacts)}) under programme version ${context.version.version}`,
-  };
+    explanation: [
+      readableRate(earning.rate),
+      ' of ',
+      readableMoney(text(earning.basis)),
+      ' = ',
+      readableMoney(text(exact)),
+      capped ? `, capped at ${readableMoney(text(amount))}` : '',
+      ': ',
+      earning.reason,
+      '; ',
+      earning.partnerId,
+      ' held ',
+      tier?.name ?? '?',
+      ' (',
+      readableFacts(tierFacts),
+      ') under programme version ',
+      context.version.version,
+    ],
+  });
   context.record(entry);
   const record: DealEntry = {
     id,
     partnerId: earning.partnerId,
     kind: earning.kind,
     rate: entry.rate,
-    basisOf: earning.basisOf,
     amount: entry.amount,
     net: entry.amount,
-    tier: entry.tier,
+    basisOf: earning.basisOf === 'commission' ? 'commission' : undefined,
     source: earning.source,
-    ...(earning.level === undefined ? {} : { level: earning.level }),
-    ...(capped ? { capped: true } : {}),
+    level: earning.level,
+    capped: capped ? true : undefined,
   };
   context.draft.writableDeal(deal.id).entries.push(record);
   bookEntry(earner.balance, entry.amount, deal.released, currency.decimals);

@@ -7,10 +7,15 @@ import { compareAmounts, isZeroAmount } from '../money/amounts.js';
 import { formatMoney } from '../money/format.js';
 import { release } from './balance.js';
 
+const DAY_MS = 86_400_000;
+
 /** Queues a new deal's release at the end of its hold period, keeping release order. */
 export function holdDeal(context: Context, deal: DealState): void {
   const { holds } = context.draft.state;
-  const item = { releaseAt: deal.releaseAt, dealId: deal.id };
+  const releaseAt = new Date(
+    Date.parse(deal.closedAt) + context.version.holdPeriodDays * DAY_MS,
+  ).toISOString();
+  const item = { releaseAt, dealId: deal.id };
   const last = holds.items[holds.items.length - 1];
   if (!last || last.releaseAt <= item.releaseAt) {
     holds.items.push(item);

@@ -12,6 +12,7 @@ import { multiplyAndRound } from '../money/money.js';
 import { bookEntry } from './balance.js';
 import { addToHistory, tierFactsOf } from './entries.js';
 import { reversalId } from './ids.js';
+import { makeEntry } from './ledger-entry.js';
 import { readableMoney, readableRate } from './words.js';
 
 interface Reversal {
@@ -20,7 +21,8 @@ interface Reversal {
   readonly rate: Decimal;
   readonly basis: Decimal;
   readonly amount: Decimal;
-  readonly reason: string;
+  /** The explanation's parts. */
+  readonly reason: readonly string[];
 }
 
 function book(context: Context, deal: DealState, eventId: string, reversal: Reversal): LedgerEntry {
@@ -29,7 +31,7 @@ function book(context: Context, deal: DealState, eventId: string, reversal: Reve
   const earner = context.draft.writablePartner(reversal.entry.partnerId);
   const tier = context.version.tiers[earner.tier];
   const id = reversalId(eventId, reversal.kind, reversal.entry.id);
-  const entry: LedgerEntry = {
+  const entry = makeEntry({
     id,
     partnerId: reversal.entry.partnerId,
     kind: reversal.kind,
@@ -44,11 +46,11 @@ function book(context: Context, deal: DealState, eventId: string, reversal: Reve
     at: context.at,
     programVersion: context.version.version,
     rateSource: 'refund',
-    ...(reversal.entry.level === undefined ? {} : { level: reversal.entry.level }),
+    level: reversal.entry.level,
     reverses: reversal.entry.id,
     tierFacts: tierFactsOf(context, earner),
     explanation: reversal.reason,
-  };
+  });
   context.record(entry);
   reversal.entry.net = addAmounts(reversal.entry.net, entry.amount, currency.decimals);
   bookEntry(earner.balance, entry.amount, deal.released, currency.decimals);
@@ -75,7 +77,7 @@ function clawbackTerms(
       .toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
     return { rate: new Decimal(1), basis: share.negated() };
   }
-  const basis = entry.basisOf === 'deal' ? refunded.negated() : commissionClawback;
+  const basis = entry.basisOf === 'commission' ? commissionClawback : refunded.negated();
   return { rate: new Decimal(entry.rate), basis };
 }
 
@@ -91,18 +93,20 @@ export function clawBack(context: Context, dealId: string, eventId: string, refu
     if (new Decimal(entry.net).isZero()) continue;
     const { rate, basis } = clawbackTerms(entry, deal, refunded, commissionClawback, currency.decimals);
     const amount = multiplyAndRound(rate, basis, currency.decimals, rounding);
-    const reason =
-      `${readableRate(rate)} of ${readableMoney(text(basis))} = ${readableMoney(text(amount))}: ` +
-      `deal ${deal.id} was refunded ${readableMoney(text(refunded))} of ${readableMoney(deal.amount)}, ` +
-      `so ${entry.id} (${readableMoney(entry.amount)}) is clawed back in proportion`;
+    const reason = [
+      `${readableRate(rate)} of ${readableMoney(text(basis))} = ${readableMoney(text(amount))}: `,
+      `deal ${deal.id} was refunded ${readableMoney(text(refunded))} of ${readableMoney(deal.amount)}, `,
+      `so ${entry.id} (${readableMoney(entry.amount)}) is clawed back in proportion`,
+    ];
     if (!amount.isZero())
       book(context, deal, eventId, { entry, kind: 'clawback', rate, basis, amount, reason });
     if (entry.kind === 'commission') commissionClawback = amount;
     const residue = new Decimal(entry.net);
     if (fully && !residue.isZero()) {
-      const residueReason =
-        `rounding residue of ${readableMoney(text(residue))} reversed: deal ${deal.id} was refunded in full, ` +
-        `so ${entry.id} nets to exactly ${text(new Decimal(0))}`;
+      const residueReason = [
+        `rounding residue of ${readableMoney(text(residue))} reversed: deal ${deal.id} was refunded in full, `,
+        `so ${entry.id} nets to exactly ${text(new Decimal(0))}`,
+      ];
       book(context, deal, eventId, {
         entry,
         kind: 'adjustment',

@@ -13,7 +13,7 @@ export interface TierEffect extends EffectBase {
   readonly from: string | null;
   readonly to: string;
   /** The programme's unlocking message for the tier reached, where it has one. */
-  readonly message?: string;
+  readonly message?: string | undefined;
 }
 
 export interface FeatureEffect extends EffectBase {

@@ -108,38 +108,34 @@ export interface PartnerState {
   overrideTotal: { key: string; amount: string };
 }
 
-/** One ledger entry of a deal, as the deal remembers it for clawbacks. */
+/** One ledger entry of a deal, as the deal remembers it for clawbacks (kept small: one per entry). */
 export interface DealEntry {
   id: string;
   partnerId: string;
   kind: 'commission' | 'referral-bonus' | 'override' | 'adjustment';
   rate: string;
-  /** deal: the rate applies to the deal amount; commission: to the seller's commission. */
-  basisOf: 'deal' | 'commission';
   amount: string;
   /** Amount less clawbacks so far. */
   net: string;
-  tier: string;
-  level?: number;
+  /** Set when the rate applies to the seller's commission instead of the deal amount. */
+  basisOf?: 'commission' | undefined;
   /** Where the rate came from (retroactive top-ups apply only to tier rates). */
-  source?: string;
+  source?: string | undefined;
+  level?: number | undefined;
   /** Set when a cap cut the amount: clawbacks then take the refunded share of the amount itself. */
-  capped?: boolean;
+  capped?: boolean | undefined;
 }
 
 export interface DealState {
   id: string;
   partnerId: string;
+  /** The deal.closed event. */
   eventId: string;
   closedAt: string;
   amount: string;
   refunded: string;
-  version: string;
-  releaseAt: string;
+  /** Whether its hold period has ended (earnings payable). */
   released: boolean;
-  monthKey: string;
-  quarterKey: string;
-  yearKey: string;
   entries: DealEntry[];
 }
 

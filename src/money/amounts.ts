@@ -87,3 +87,21 @@ export function negateAmount(amount: string, decimals: number): string {
 export function isZeroAmount(amount: string): boolean {
   return /^-?0*(\.0*)?$/.test(amount);
 }
+
+const zeros: string[] = [];
+
+/**
+ * Zero with `decimals` places (one shared string per precision).
+ *
+ * @example
+ * zeroAmount(2)
+ * //=> '0.00'
+ */
+export function zeroAmount(decimals: number): string {
+  let zero = zeros[decimals];
+  if (zero === undefined) {
+    zero = fromMinorUnits(0n, decimals);
+    zeros[decimals] = zero;
+  }
+  return zero;
+}

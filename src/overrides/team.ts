@@ -6,6 +6,7 @@ import type { Context, Slice } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
 import { addAmounts, compareAmounts, subtractAmounts } from '../money/amounts.js';
 import { addToCounter, removeFromCounter } from '../partners/counters.js';
+import { dealPeriodKeys } from '../partners/slice.js';
 
 /**
  * The partners above one, nearest first (its sponsor, the sponsor's sponsor, ...).
@@ -92,8 +93,8 @@ export const teamSlice: Slice = {
         context,
         partner.id,
         { amount: event.amount, refund: false },
-        deal.monthKey,
-        deal.quarterKey,
+        dealPeriodKeys(context, deal).month,
+        dealPeriodKeys(context, deal).quarter,
       );
     },
     'deal.refunded': (context, event) => {
@@ -107,8 +108,8 @@ export const teamSlice: Slice = {
         context,
         partner.id,
         { amount: event.amount, refund: true },
-        deal.monthKey,
-        deal.quarterKey,
+        dealPeriodKeys(context, deal).month,
+        dealPeriodKeys(context, deal).quarter,
       );
     },
   },

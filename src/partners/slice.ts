@@ -5,11 +5,9 @@
 import type { Context, Slice } from '../engine/slice.js';
 import { type DealState, type PartnerState, table } from '../engine/state.js';
 import { eventError } from '../events/codes.js';
-import { addAmounts, compareAmounts, fromMinorUnits, subtractAmounts } from '../money/amounts.js';
+import { addAmounts, compareAmounts, fromMinorUnits, subtractAmounts, zeroAmount } from '../money/amounts.js';
 import { addToCounter, emptyCounter, removeFromCounter } from './counters.js';
 import { closeMonth } from './history.js';
-
-const DAY_MS = 86_400_000;
 
 function unknownPartner(context: Context, partnerId: string, path = 'partnerId') {
   return context.draft.partner(partnerId)
@@ -168,7 +166,7 @@ export const partnersSlice: Slice = {
       if (context.compiled.retroactivePeriods.size > 0) {
         rememberDeal(partner.recentDeals, keys, event.dealId, context.compiled.retroactivePeriods);
       }
-      context.draft.addDeal(newDeal(context, event.id, event.dealId, event.partnerId, amount, keys));
+      context.draft.addDeal(newDeal(context, event.id, event.dealId, event.partnerId, amount));
       context.touched.add(event.partnerId);
     },
     'deal.refunded': (context, event) => {
@@ -180,12 +178,13 @@ export const partnersSlice: Slice = {
       const uncounted = compareAmounts(deal.refunded, deal.amount, places) === 0 ? 1 : 0;
       partner.countedDeals -= uncounted;
       partner.revenue = subtractAmounts(partner.revenue, amount, places);
-      removeFromCounter(partner.month, deal.monthKey, uncounted, amount, places);
-      removeFromCounter(partner.quarter, deal.quarterKey, uncounted, amount, places);
-      removeFromCounter(partner.year, deal.yearKey, uncounted, amount, places);
-      const result = partner.history[deal.monthKey];
-      if (result && partner.month.key === deal.monthKey) {
-        partner.history[deal.monthKey] = {
+      const keys = dealPeriodKeys(context, deal);
+      removeFromCounter(partner.month, keys.month, uncounted, amount, places);
+      removeFromCounter(partner.quarter, keys.quarter, uncounted, amount, places);
+      removeFromCounter(partner.year, keys.year, uncounted, amount, places);
+      const result = partner.history[keys.month];
+      if (result && partner.month.key === keys.month) {
+        partner.history[keys.month] = {
           ...result,
           deals: result.deals - uncounted,
           revenue: subtractAmounts(result.revenue, amount, places),
@@ -196,12 +195,23 @@ export const partnersSlice: Slice = {
   },
 };
 
-function periodKeys(context: Context): { month: string; quarter: string; year: string } {
+type PeriodKeys = { month: string; quarter: string; year: string };
+
+function keysAt(context: Pick<Context, 'calendar'>, instant: number): PeriodKeys {
   return {
-    month: context.calendar.periodOf(context.instant, 'month').key,
-    quarter: context.calendar.periodOf(context.instant, 'quarter').key,
-    year: context.calendar.periodOf(context.instant, 'year').key,
+    month: context.calendar.periodOf(instant, 'month').key,
+    quarter: context.calendar.periodOf(instant, 'quarter').key,
+    year: context.calendar.periodOf(instant, 'year').key,
   };
+}
+
+function periodKeys(context: Context): PeriodKeys {
+  return keysAt(context, context.instant);
+}
+
+/** The month, quarter and year a deal closed in (in the programme's time zone). */
+export function dealPeriodKeys(context: Pick<Context, 'calendar'>, deal: DealState): PeriodKeys {
+  return keysAt(context, Date.parse(deal.closedAt));
 }
 
 function newDeal(
@@ -210,22 +220,15 @@ function newDeal(
   dealId: string,
   partnerId: string,
   amount: string,
-  keys: { month: string; quarter: string; year: string },
 ): DealState {
-  const places = context.compiled.program.currency.decimals;
   return {
     id: dealId,
     partnerId,
     eventId,
     closedAt: context.at,
     amount,
-    refunded: fromMinorUnits(0n, places),
-    version: context.version.version,
-    releaseAt: new Date(context.instant + context.version.holdPeriodDays * DAY_MS).toISOString(),
+    refunded: zeroAmount(context.compiled.program.currency.decimals),
     released: false,
-    monthKey: keys.month,
-    quarterKey: keys.quarter,
-    yearKey: keys.year,
     entries: [],
   };
 }

@@ -1,11 +1,33 @@
 // Moving a partner between tiers, with everything that follows: the count of holders, the
 // effects (tier and features, with the programme's message), the sponsor's team counts, and a
 // freed place offered to the waitlist.
+import type { FeatureEffect, TierEffect } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
 import { tierChanged } from '../overrides/team.js';
 
 type Movement = 'tier.promoted' | 'tier.demoted';
+
+/** A tier effect; every one has the same shape (a message only where the programme has one). */
+export function tierEffect(
+  context: Context,
+  type: TierEffect['type'],
+  partnerId: string,
+  from: string | null,
+  to: string,
+  message: string | undefined,
+): TierEffect {
+  return { type, partnerId, from, to, at: context.at, eventId: context.eventId, message };
+}
+
+function featureEffect(
+  context: Context,
+  type: FeatureEffect['type'],
+  partnerId: string,
+  feature: string,
+): FeatureEffect {
+  return { type, partnerId, feature, at: context.at, eventId: context.eventId };
+}
 
 /** Moves a partner to `toIndex`, emitting the tier effect and a feature effect per unlock gained or lost. */
 export function moveTier(context: Context, partnerId: string, toIndex: number, movement: Movement): void {
@@ -22,20 +44,15 @@ export function moveTier(context: Context, partnerId: string, toIndex: number, m
   partner.tier = toIndex;
   partner.tierSince = context.at;
   partner.failedReviews = 0;
-  const base = { partnerId, at: context.at, eventId: context.eventId };
-  context.emit({
-    ...base,
-    type: movement,
-    from: from.id,
-    to: to.id,
-    ...(to.message ? { message: to.message } : {}),
-  });
+  context.emit(tierEffect(context, movement, partnerId, from.id, to.id, to.message ?? undefined));
   const promoted = toIndex > fromIndex;
   const changed = promoted
     ? to.allUnlocks.slice(from.allUnlocks.length)
     : from.allUnlocks.slice(to.allUnlocks.length);
   for (const feature of changed) {
-    context.emit({ ...base, type: promoted ? 'feature.unlocked' : 'feature.locked', feature });
+    context.emit(
+      featureEffect(context, promoted ? 'feature.unlocked' : 'feature.locked', partnerId, feature),
+    );
   }
   if (partner.demotedFrom !== null && toIndex >= partner.demotedFrom) partner.demotedFrom = null;
   tierChanged(context, partner, fromIndex, toIndex);
@@ -47,13 +64,8 @@ export function enterFirstTier(context: Context, partner: PartnerState): void {
   const first = context.version.tiers[0];
   if (!first) return;
   context.draft.state.holders[0] = (context.draft.state.holders[0] ?? 0) + 1;
-  const base = { partnerId: partner.id, at: context.at, eventId: context.eventId };
-  context.emit({
-    ...base,
-    type: 'tier.promoted',
-    from: null,
-    to: first.id,
-    ...(first.message ? { message: first.message } : {}),
-  });
-  for (const feature of first.allUnlocks) context.emit({ ...base, type: 'feature.unlocked', feature });
+  context.emit(tierEffect(context, 'tier.promoted', partner.id, null, first.id, first.message ?? undefined));
+  for (const feature of first.allUnlocks) {
+    context.emit(featureEffect(context, 'feature.unlocked', partner.id, feature));
+  }
 }

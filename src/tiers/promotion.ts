@@ -3,7 +3,7 @@
 // frees up (if it still qualifies then).
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
-import { moveTier } from './changes.js';
+import { moveTier, tierEffect } from './changes.js';
 import { factsNow, qualifiedTier } from './qualification.js';
 
 function isFull(context: Context, tierIndex: number): boolean {
@@ -26,14 +26,20 @@ function joinWaitlist(context: Context, partner: PartnerState, tierIndex: number
   const writable = context.draft.writablePartner(partner.id);
   writable.waitingFor = tierIndex;
   const { tiers } = context.version;
-  context.emit({
-    type: 'tier.waitlisted',
-    partnerId: partner.id,
-    at: context.at,
-    eventId: context.eventId,
-    from: tiers[writable.tier]?.id ?? null,
-    to: tiers[tierIndex]?.id ?? '',
-  });
+  const waitedFor = tiers[tierIndex];
+  const message = waitedFor
+    ? `${waitedFor.name} is full: you are on its waitlist, first come first served`
+    : undefined;
+  context.emit(
+    tierEffect(
+      context,
+      'tier.waitlisted',
+      partner.id,
+      tiers[writable.tier]?.id ?? null,
+      waitedFor?.id ?? '',
+      message,
+    ),
+  );
 }
 
 /** Promotes a partner as far as its facts and the tiers' capacities allow. */

@@ -4,7 +4,7 @@
 import type { PeriodRange } from '../engine/calendar.js';
 import type { Context } from '../engine/slice.js';
 import { ruleFacts } from '../facts/partner-facts.js';
-import { moveTier } from './changes.js';
+import { moveTier, tierEffect } from './changes.js';
 import { fillAllPlaces, leaveWaitlist } from './promotion.js';
 
 export function reviewPartners(context: Context, ended: readonly PeriodRange[]): void {
@@ -31,15 +31,9 @@ export function reviewPartners(context: Context, ended: readonly PeriodRange[]):
     }
     context.draft.writablePartner(id).failedReviews = failures;
     const below = context.version.tiers[partner.tier - 1];
-    context.emit({
-      type: 'tier.at-risk',
-      partnerId: id,
-      at: context.at,
-      eventId: null,
-      from: tier.id,
-      to: tier.id,
-      message: `${tier.name} is at risk: the ${reviewed.key} review was not met${below ? `; another missed review means ${below.name}` : ''}`,
-    });
+    const consequence = below ? `; another missed review means ${below.name}` : '';
+    const message = `${tier.name} is at risk: the ${reviewed.key} review was not met${consequence}`;
+    context.emit(tierEffect(context, 'tier.at-risk', id, tier.id, tier.id, message));
   }
   fillAllPlaces(context);
 }

@@ -3,7 +3,9 @@
 // arguments or an invalid programme; errors are one line, never a stack trace.
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../index.js';
+import { registerExplain } from './commands/explain.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerLeaderboard } from './commands/leaderboard.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
 import { CliError } from './io.js';
@@ -18,6 +20,8 @@ function createProgram(): Command {
     .version(VERSION);
   registerValidate(program);
   registerRun(program);
+  registerExplain(program);
+  registerLeaderboard(program);
   registerGenerate(program);
   reportErrorsOnOneLine(program);
   return program;

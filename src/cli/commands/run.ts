@@ -1,27 +1,20 @@
 // `partner-engine run`: replays an event file through a programme and prints the library's run
 // report, either as the contract's JSON object or as tables a person reads. Lines of the event
 // file that are not JSON join the report's rejections at their own positions.
-import cliProgress from 'cli-progress';
-import { type Command, InvalidArgumentError, Option } from 'commander';
-import { z } from 'zod';
+import { type Command, Option } from 'commander';
 import {
-  createEngine,
   Decimal,
-  type Engine,
   formatMoney,
   type LedgerKind,
   type Program,
   type Rejection,
-  type ReplayResult,
   type RunReport,
   runReport,
-  sisoProgram,
   sumAmounts,
 } from '../../index.js';
-import { readEventsFile, readProgramFile, textTable, type UnparsableLine, writeOutput } from '../io.js';
+import { textTable, type UnparsableLine, writeOutput } from '../io.js';
+import { parseInstant, replayFile } from '../replay.js';
 
-/** Below this many events a replay is over before a progress bar would help. */
-const PROGRESS_THRESHOLD = 50_000;
 /** The table report lists at most this many rejected and skipped events; the JSON has them all. */
 const LISTED_AT_MOST = 50;
 const LEDGER_KINDS: readonly LedgerKind[] = [
@@ -31,7 +24,6 @@ const LEDGER_KINDS: readonly LedgerKind[] = [
   'clawback',
   'adjustment',
 ];
-const INSTANT = z.iso.datetime({ offset: true });
 
 export interface RunOptions {
   readonly program?: string;
@@ -73,37 +65,12 @@ export function registerRun(program: Command): void {
  * //=> '2025-04-01T00:00:00.000Z'
  */
 export function runCommand(options: RunOptions): string {
-  const program = options.program === undefined ? sisoProgram : readProgramFile(options.program);
-  const { events, unparsable } = readEventsFile(options.events);
-  const engine = createEngine(program);
-  const result = replayWithProgress(engine, events, options.at);
+  const { program, engine, result, unparsable } = replayFile(options);
   const report = {
     ...runReport(engine.compiled, result),
     rejected: withUnparsable(result.rejected, unparsable),
   };
   return options.format === 'json' ? JSON.stringify(report, null, 2) : tableReport(report, program);
-}
-
-function parseInstant(text: string): string {
-  // zod checks the calendar (no 30 February); the suffix check matches what replay accepts.
-  if (INSTANT.safeParse(text).success && /(?:Z|[+-]\d\d:\d\d)$/.test(text)) return text;
-  throw new InvalidArgumentError(
-    'expected an ISO-8601 date-time with an offset or Z, such as 2025-04-01T00:00:00Z',
-  );
-}
-
-function replayWithProgress(engine: Engine, events: readonly unknown[], asOf?: string): ReplayResult {
-  if (!process.stderr.isTTY || events.length <= PROGRESS_THRESHOLD) return engine.replay(events, { asOf });
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'replaying [{bar}] {percentage}% {value}/{total} events' },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(events.length, 0);
-  try {
-    return engine.replay(events, { asOf, onProgress: (done) => bar.update(done) });
-  } finally {
-    bar.stop();
-  }
 }
 
 /** The engine rejects the `null` standing for a line that is not JSON; say why in its place. */

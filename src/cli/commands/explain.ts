@@ -1,0 +1,155 @@
+// `partner-engine explain`: the derivation of one ledger entry (--entry), or a partner's
+// statement, balance, next payout and progress (--partner), from a replayed event file.
+import { type Command, Option } from 'commander';
+import { EngineError, type Explanation, type Statement } from '../../index.js';
+import { CliError, textTable, writeOutput } from '../io.js';
+import { parseInstant, type ReplayedFile, replayFile } from '../replay.js';
+
+export interface ExplainOptions {
+  readonly program?: string;
+  readonly events: string;
+  readonly at?: string;
+  readonly entry?: string;
+  readonly partner?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly format: 'table' | 'json';
+}
+
+/**
+ * Adds the `explain` command.
+ *
+ * @example
+ * registerExplain(program);
+ * // partner-engine explain --events events.ndjson --entry d3:commission
+ * //=> prints "22 % of 1,500.00 = 330 USD, rounded HALF_EVEN to 330.00" and the rest of the derivation
+ */
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description(
+      'Explain a ledger entry (--entry) or a partner\u2019s statement, balance and progress (--partner)',
+    )
+    .option('--program <file>', 'the programme JSON file (default: the SISO programme)')
+    .requiredOption('--events <file>', 'the events, as NDJSON or a JSON array')
+    .option(
+      '--at <instant>',
+      'as-of time, ISO-8601 with an offset or Z (default: the last event)',
+      parseInstant,
+    )
+    .option('--entry <id>', 'the ledger entry to explain')
+    .option('--partner <id>', 'the partner whose statement to show')
+    .option('--from <instant>', 'statement period start (inclusive)', parseInstant)
+    .option('--to <instant>', 'statement period end (exclusive)', parseInstant)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((options: ExplainOptions) => writeOutput(explainCommand(options)));
+}
+
+/** What `explain` prints for its options. */
+export function explainCommand(options: ExplainOptions): string {
+  if ((options.entry === undefined) === (options.partner === undefined)) {
+    throw new CliError('give exactly one of --entry ID or --partner ID');
+  }
+  const replayed = replayFile(options);
+  try {
+    return options.entry !== undefined
+      ? explainEntry(replayed, options.entry, options.format)
+      : explainPartner(replayed, options.partner as string, options);
+  } catch (error) {
+    if (error instanceof EngineError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+function explainEntry(
+  { engine, result }: ReplayedFile,
+  entryId: string,
+  format: ExplainOptions['format'],
+): string {
+  const explanation = engine.explain(result.ledger, entryId);
+  if (format === 'json') return JSON.stringify(explanation, null, 2);
+  const lines: string[] = [];
+  let current: Explanation | undefined = explanation;
+  for (let depth = 0; current; depth++, current = current.reverses) {
+    lines.push(
+      `${depth === 0 ? 'Entry' : 'Reverses'} ${current.entry.id} (${current.entry.kind}, ${current.entry.amount} ${current.entry.currency})`,
+    );
+    for (const line of current.words) lines.push(`  ${line}`);
+  }
+  return lines.join('\n');
+}
+
+function explainPartner(replayed: ReplayedFile, partnerId: string, options: ExplainOptions): string {
+  const { engine, result } = replayed;
+  const period = {
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+  };
+  const statement = engine.statement(result.state, result.ledger, partnerId, period);
+  const nextPayout = engine.nextPayout(result.state, partnerId);
+  const progress = engine.progress(result.state, partnerId);
+  const balance = result.state.partners[partnerId]?.balance;
+  if (options.format === 'json') return JSON.stringify({ statement, balance, nextPayout, progress }, null, 2);
+  return [
+    `Partner ${partnerId}: ${progress.tier.name} (${progress.status}), as of ${result.asOf ?? '-'}`,
+    '',
+    statementText(statement),
+    '',
+    `Balance: earned ${balance?.earned}, pending ${balance?.pending}, payable ${balance?.payable}, paid ${balance?.paid}, clawed back ${balance?.clawedBack}`,
+    nextPayout.at === null
+      ? 'Next payout: none scheduled'
+      : `Next payout: ${nextPayout.at}, expected ${nextPayout.expected}${nextPayout.reachesMinimum ? '' : ` (below the ${nextPayout.minimum} minimum: carries over)`}`,
+    '',
+    progressText(progress),
+  ].join('\n');
+}
+
+function statementText(statement: Statement): string {
+  const rows = statement.entries.map((entry) => [
+    entry.at,
+    entry.kind,
+    entry.id,
+    entry.rate,
+    entry.basis,
+    entry.amount,
+  ]);
+  const payouts = statement.payouts.map((payout) => [
+    payout.at,
+    'payout',
+    payout.eventId,
+    '',
+    '',
+    `-${payout.amount}`,
+  ]);
+  const period = `${statement.from ?? 'the beginning'} to ${statement.to ?? 'now'}`;
+  return [
+    `Statement ${period} (${statement.currency})`,
+    `Opening balance: ${statement.openingBalance}`,
+    rows.length + payouts.length === 0
+      ? '(no entries)'
+      : textTable(
+          ['at', 'kind', 'id', 'rate', 'basis', 'amount'],
+          [...rows, ...payouts].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+          ['left', 'left', 'left', 'right', 'right', 'right'],
+        ),
+    `Closing balance: ${statement.closingBalance}`,
+  ].join('\n');
+}
+
+function progressText(progress: ReturnType<ReplayedFile['engine']['progress']>): string {
+  if (!progress.next)
+    return `Progress: top tier reached (${progress.percent} %). ${progress.message ?? ''}`.trim();
+  const rows = progress.requirements.map((requirement) => [
+    requirement.tier,
+    requirement.fact,
+    requirement.operator,
+    JSON.stringify(requirement.target),
+    JSON.stringify(requirement.current),
+    requirement.met ? 'yes' : 'no',
+  ]);
+  return [
+    `Progress to ${progress.next.name}: ${progress.percent} %`,
+    textTable(['tier', 'fact', 'operator', 'target', 'current', 'met'], rows),
+    progress.message ?? '',
+  ].join('\n');
+}

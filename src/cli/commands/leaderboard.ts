@@ -1,0 +1,76 @@
+// `partner-engine leaderboard`: partners ranked for a period and a metric, optionally by tier,
+// from a replayed event file. Ties share a rank; each row says how far it is behind the next.
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { EngineError, type LeaderboardMetric } from '../../index.js';
+import { CliError, textTable, writeOutput } from '../io.js';
+import { parseInstant, replayFile } from '../replay.js';
+
+export interface LeaderboardCommandOptions {
+  readonly program?: string;
+  readonly events: string;
+  readonly at?: string;
+  readonly period: string;
+  readonly metric: LeaderboardMetric;
+  readonly tier?: string;
+  readonly limit?: number;
+  readonly format: 'table' | 'json';
+}
+
+function parseLimit(text: string): number {
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new InvalidArgumentError('expected a whole number of at least 1');
+  return limit;
+}
+
+/**
+ * Adds the `leaderboard` command.
+ *
+ * @example
+ * registerLeaderboard(program);
+ * // partner-engine leaderboard --events events.ndjson --period 2025-03 --metric revenue --tier active
+ * //=> prints rank, partner, tier, revenue and the gap to the rank above
+ */
+export function registerLeaderboard(program: Command): void {
+  program
+    .command('leaderboard')
+    .description('Rank partners for a period (2025-03, 2025-Q1, 2025, all-time) by a metric')
+    .option('--program <file>', 'the programme JSON file (default: the SISO programme)')
+    .requiredOption('--events <file>', 'the events, as NDJSON or a JSON array')
+    .option(
+      '--at <instant>',
+      'as-of time, ISO-8601 with an offset or Z (default: the last event)',
+      parseInstant,
+    )
+    .requiredOption('--period <period>', 'a month (2025-03), quarter (2025-Q1), year (2025) or all-time')
+    .addOption(
+      new Option('--metric <metric>', 'what to rank by')
+        .choices(['revenue', 'deals', 'commission'])
+        .default('revenue'),
+    )
+    .option('--tier <tier>', 'only partners holding this tier (at the period\u2019s end)')
+    .option('--limit <n>', 'at most this many rows (ties at the cut are kept)', parseLimit)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((options: LeaderboardCommandOptions) => writeOutput(leaderboardCommand(options)));
+}
+
+/** What `leaderboard` prints for its options. */
+export function leaderboardCommand(options: LeaderboardCommandOptions): string {
+  const { engine, result } = replayFile(options);
+  try {
+    const board = engine.leaderboard(result.state, {
+      period: options.period,
+      metric: options.metric,
+      ...(options.tier === undefined ? {} : { tier: options.tier }),
+      ...(options.limit === undefined ? {} : { limit: options.limit }),
+    });
+    if (options.format === 'json') return JSON.stringify(board, null, 2);
+    const title = `${board.metric} leaderboard, ${board.period}${board.tier ? `, tier ${board.tier}` : ''}`;
+    if (board.rows.length === 0) return `${title}\n(no partners)`;
+    const rows = board.rows.map((row) => [row.rank, row.partnerId, row.tier, row.value, row.behind ?? '-']);
+    return `${title}\n${textTable(['rank', 'partner', 'tier', board.metric, 'behind'], rows, ['right', 'left', 'left', 'right', 'right'])}`;
+  } catch (error) {
+    if (error instanceof EngineError) throw new CliError(error.message);
+    throw error;
+  }
+}

@@ -2,7 +2,7 @@
 // flows through them (roster, team, tiers, commissions, overrides, achievements), plus the
 // queries a host asks of a state.
 import { type Leaderboard, type LeaderboardOptions, leaderboard } from './achievements/leaderboard.js';
-import { achievementsSlice } from './achievements/slice.js';
+import { achievementsSlice, lateAchievementsSlice } from './achievements/slice.js';
 import { type Explanation, explain } from './commissions/explain.js';
 import { commissionsSlice } from './commissions/slice.js';
 import {
@@ -15,12 +15,13 @@ import {
 import { createEngineCore, type EngineCore } from './engine/engine.js';
 import type { LedgerEntry } from './engine/outputs.js';
 import type { EngineState } from './engine/state.js';
+import { type Team, type TeamOptions, team } from './overrides/query.js';
 import { overridesSlice } from './overrides/slice.js';
 import { teamSlice } from './overrides/team.js';
 import { partnersSlice } from './partners/slice.js';
 import type { Program } from './program/load.js';
 import { type Progress, progressOf } from './tiers/progress.js';
-import { tiersSlice } from './tiers/slice.js';
+import { lateTiersSlice, tiersSlice } from './tiers/slice.js';
 import { can } from './tiers/unlocks.js';
 
 /** The slices in the order each event passes through them. */
@@ -31,6 +32,8 @@ export const SLICES = [
   commissionsSlice,
   overridesSlice,
   achievementsSlice,
+  lateTiersSlice,
+  lateAchievementsSlice,
 ];
 
 export interface Engine extends EngineCore {
@@ -49,6 +52,8 @@ export interface Engine extends EngineCore {
   ): Statement;
   /** Partners ranked for a period (`2025-03`, `2025-Q1`, `2025`, `all-time`) and a metric. */
   leaderboard(state: EngineState, options: LeaderboardOptions): Leaderboard;
+  /** A partner's team: aggregates, upline, and downline to `depth` levels (default 1). */
+  team(state: EngineState, partnerId: string, options?: TeamOptions): Team;
   /** The next payout run and what it would pay the partner. */
   nextPayout(state: EngineState, partnerId: string): NextPayout;
 }
@@ -72,6 +77,7 @@ export function createEngine(program: Program): Engine {
     statement: (state, ledger, partnerId, options) =>
       statement(core.compiled, state, ledger, partnerId, options),
     leaderboard: (state, options) => leaderboard(core.compiled, state, options),
+    team: (state, partnerId, options) => team(core.compiled, state, partnerId, options),
     nextPayout: (state, partnerId) => nextPayout(core.compiled, state, partnerId),
   };
 }

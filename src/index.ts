@@ -24,6 +24,7 @@ export { FACTS, type FactDefinition, type FactKind } from './facts/catalogue.js'
 export { type Facts, partnerFacts } from './facts/partner-facts.js';
 export { formatPath, type Issue, type JsonPath } from './issues.js';
 export * from './money/index.js';
+export type { Team, TeamMember, TeamOptions } from './overrides/query.js';
 export { type CompiledProgram, compileProgram, versionAt } from './program/compile.js';
 export * from './program/index.js';
 export { type PartnerSummary, partnerSummaries, type RunReport, runReport } from './reports/run-report.js';

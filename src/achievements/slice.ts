@@ -9,3 +9,12 @@ export const achievementsSlice: Slice = {
   afterEvent: (context) => judgeAchievements(context, context.compiled.badges, context.compiled.milestones),
   periodsEnded: awardPeriodBadges,
 };
+
+/** Badges again after a late promotion (see lateTiersSlice), for rules that read the tier. */
+export const lateAchievementsSlice: Slice = {
+  name: 'achievements (after late promotions)',
+  afterEvent: (context) => {
+    if (context.compiled.tierRulesReadLateFacts)
+      judgeAchievements(context, context.compiled.badges, context.compiled.milestones);
+  },
+};

@@ -66,6 +66,12 @@ export interface TeamAggregates {
   quarter: PeriodCounter;
   /** Direct sub-partners holding each tier index or higher: index i counts ranks > i. */
   directAtOrAbove: number[];
+  /** Ids of the direct sub-partners, in joining order (for downline queries). */
+  directIds: string[];
+  /** Partners below by level: index 0 is level 1 (direct), index 1 level 2, ... */
+  sizeByLevel: number[];
+  /** Net revenue of the partners below by level, all time: index 0 is level 1. */
+  revenueByLevel: string[];
 }
 
 export interface PartnerState {

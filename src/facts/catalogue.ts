@@ -3,7 +3,14 @@
 // error found at load time.
 
 /** How a fact's value looks to a rule. */
-export type FactKind = 'number' | 'string' | 'string[]' | 'number-by-tier' | 'boolean' | 'number|null';
+export type FactKind =
+  | 'number'
+  | 'string'
+  | 'string[]'
+  | 'number[]'
+  | 'number-by-tier'
+  | 'boolean'
+  | 'number|null';
 
 export interface FactDefinition {
   readonly name: string;
@@ -32,8 +39,16 @@ export const FACTS: readonly FactDefinition[] = [
   define('badges', 'string[]', 'Badge ids the partner holds, sorted.'),
   define('tier', 'string', 'The tier id held now.'),
   define('tierRank', 'number', 'The rank of the tier held now (1 = entry tier).'),
-  define('daysSinceJoined', 'number', 'Whole days from joining to the moment the rule is judged.'),
-  define('daysToFirstDeal', 'number|null', 'Whole days from joining to the first deal; null before it.'),
+  define(
+    'daysSinceJoined',
+    'number',
+    'Days (fractional: 30 is 30 × 24 hours) from joining to the moment the rule is judged.',
+  ),
+  define(
+    'daysToFirstDeal',
+    'number|null',
+    'Days (fractional) from joining to the first deal; null before it.',
+  ),
   define('monthDeals', 'number', 'Counted deals closed in the current calendar month.'),
   define('monthRevenue', 'number', 'Net revenue of deals closed in the current calendar month.'),
   define('quarterDeals', 'number', 'Counted deals closed in the current calendar quarter.'),
@@ -54,7 +69,17 @@ export const FACTS: readonly FactDefinition[] = [
     'Direct sub-partners holding each tier or higher, by tier id: use path "$.active".',
   ),
   define('teamSize', 'number', 'Every partner below this one in the sponsor tree, all levels.'),
+  define(
+    'teamSizeByLevel',
+    'number[]',
+    'Team size by level, level 1 first: use path "$[0]" for direct sub-partners.',
+  ),
   define('teamRevenue', 'number', 'Net revenue of the whole team below this partner, all time.'),
+  define(
+    'teamRevenueByLevel',
+    'number[]',
+    'Team net revenue by level, level 1 first: path "$[1]" is level 2.',
+  ),
   define('teamMonthRevenue', 'number', 'Net revenue of the team\u2019s deals closed this month.'),
   define('teamQuarterRevenue', 'number', 'Net revenue of the team\u2019s deals closed this quarter.'),
 ];

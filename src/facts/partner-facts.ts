@@ -72,6 +72,8 @@ const READERS: Readonly<Record<string, Reader>> = Object.assign(
       return counts;
     },
     teamSize: ({ partner }) => partner.team.size,
+    teamSizeByLevel: ({ partner }) => [...partner.team.sizeByLevel],
+    teamRevenueByLevel: ({ partner }) => partner.team.revenueByLevel.map(amount),
     teamRevenue: ({ partner }) => amount(partner.team.revenue),
     teamMonthRevenue: ({ partner, month }) => amount(counterFor(partner.team.month, month).revenue),
     teamQuarterRevenue: ({ partner, quarter }) => amount(counterFor(partner.team.quarter, quarter).revenue),

@@ -4,7 +4,7 @@
 import type { Draft } from '../engine/draft.js';
 import type { Context, Slice } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
-import { addAmounts, compareAmounts, subtractAmounts } from '../money/amounts.js';
+import { addAmounts, compareAmounts, subtractAmounts, zeroAmount } from '../money/amounts.js';
 import { addToCounter, removeFromCounter } from '../partners/counters.js';
 import { dealPeriodKeys } from '../partners/slice.js';
 
@@ -31,8 +31,15 @@ function changeTeamRevenue(
   dealQuarter: string,
 ): void {
   const places = context.compiled.program.currency.decimals;
+  let level = 0;
   for (const uplineId of uplineIds(context.draft, seller)) {
     const team = context.draft.writablePartner(uplineId).team;
+    while (team.revenueByLevel.length < level) team.revenueByLevel.push(zeroAmount(places));
+    const before = team.revenueByLevel[level] ?? zeroAmount(places);
+    team.revenueByLevel[level] = change.refund
+      ? subtractAmounts(before, change.amount, places)
+      : addAmounts(before, change.amount, places);
+    level += 1;
     if (change.refund) {
       team.revenue = subtractAmounts(team.revenue, change.amount, places);
       removeFromCounter(team.month, dealMonth, 0, change.amount, places);
@@ -78,9 +85,14 @@ export const teamSlice: Slice = {
       if (event.sponsorId === null) return;
       const sponsor = context.draft.writablePartner(event.sponsorId);
       sponsor.team.direct += 1;
+      sponsor.team.directIds.push(event.partnerId);
       sponsor.team.directAtOrAbove[0] = (sponsor.team.directAtOrAbove[0] ?? 0) + 1;
+      let level = 0;
       for (const uplineId of uplineIds(context.draft, event.partnerId)) {
-        context.draft.writablePartner(uplineId).team.size += 1;
+        const team = context.draft.writablePartner(uplineId).team;
+        team.size += 1;
+        team.sizeByLevel[level] = (team.sizeByLevel[level] ?? 0) + 1;
+        level += 1;
         context.touched.add(uplineId);
       }
     },

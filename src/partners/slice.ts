@@ -52,6 +52,9 @@ function newPartner(context: Context, id: string, sponsorId: string | null, even
       month: emptyCounter(month),
       quarter: emptyCounter(calendar.periodOf(instant, 'quarter').key),
       directAtOrAbove: new Array<number>(compiled.program.tiers.length).fill(0),
+      directIds: [],
+      sizeByLevel: [],
+      revenueByLevel: [],
     },
     recentDeals: {
       month: { key: month, dealIds: [] },
@@ -63,11 +66,12 @@ function newPartner(context: Context, id: string, sponsorId: string | null, even
   };
 }
 
-function insertSorted(list: string[], value: string): boolean {
-  if (list.includes(value)) return false;
-  list.push(value);
-  list.sort();
-  return true;
+/**
+ * The list with the value added, sorted: a new array, never the old one changed, because facts
+ * and ledger entries made earlier may hold the old one.
+ */
+function withSorted(list: readonly string[], value: string): string[] {
+  return [...list, value].sort();
 }
 
 export const partnersSlice: Slice = {
@@ -134,9 +138,10 @@ export const partnersSlice: Slice = {
       context.touched.add(event.partnerId);
     },
     'training.completed': (context, event) => {
-      if (insertSorted(context.draft.writablePartner(event.partnerId).trainings, event.moduleId)) {
-        context.touched.add(event.partnerId);
-      }
+      const partner = context.draft.writablePartner(event.partnerId);
+      if (partner.trainings.includes(event.moduleId)) return;
+      partner.trainings = withSorted(partner.trainings, event.moduleId);
+      context.touched.add(event.partnerId);
     },
     'feature.used': (context, event) => {
       const partner = context.draft.writablePartner(event.partnerId);

@@ -70,6 +70,8 @@ export interface CompiledProgram {
   readonly features: ReadonlySet<string>;
   readonly badges: readonly CompiledBadge[];
   readonly milestones: readonly CompiledMilestone[];
+  /** Whether a tier rule reads a fact the money or badges of an event change (earned, badges). */
+  readonly tierRulesReadLateFacts: boolean;
   /** Every fact any rule of any version reads: the facts built on the hot path. */
   readonly factsUsed: readonly string[];
   /** The periods any tier's retroactive rate looks back over (empty for most programmes). */
@@ -111,6 +113,11 @@ export function compileProgram(program: Program): CompiledProgram {
     badges,
     milestones,
     factsUsed: [...used].sort(),
+    tierRulesReadLateFacts: versions.some((version) =>
+      version.tiers.some((tier) =>
+        [...tier.qualify.facts, ...(tier.maintain?.facts ?? [])].some((fact) => LATE_FACTS.has(fact)),
+      ),
+    ),
     retroactivePeriods: new Set(
       program.tiers.flatMap((tier) => (tier.retroactive ? [tier.retroactive.period] : [])),
     ),
@@ -135,6 +142,9 @@ export function versionAt(compiled: CompiledProgram, instant: number): CompiledV
 }
 
 type Compile = (rule: Condition) => CompiledRule;
+
+/** Facts an event's money and badges change after its tiers were judged. */
+const LATE_FACTS = new Set(['earned', 'badges']);
 
 type RuleBadge = Extract<BadgeDefinition, { when: unknown }>;
 

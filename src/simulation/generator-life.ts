@@ -2,6 +2,7 @@
 // size follow the tier the partner would hold (calibrated to the seed's revenue per partner per
 // month), the odd refund, and the features it tries once unlocked. Each partner draws from its
 // own seeded sequence, so a life can pause (at the Elite threshold) and resume unchanged.
+// Amounts are whole cents (integers, exact in a double) until written as decimal strings.
 import { sisoProgram } from '../program/siso.js';
 import type { GeneratedEvent } from './generator.js';
 import type { ReleasedDeal } from './generator-payouts.js';
@@ -13,9 +14,12 @@ const CURRENCY = 'USD';
 
 /**
  * By the tier the partner would hold (Starter, Active, Performer, Elite): deals a month at
- * average talent, and the mean deal size. Their product is set so that the revenue per partner
- * per month of each tier, once faster sellers rise faster, lands near the seed's figures
- * (199, 755, 1,424, 4,636): see test/simulation/generator.calibration.test.ts.
+ * average talent, and the mean deal size. At average talent that is 1.6 × 105.00 = 168,
+ * 2.0 × 425.00 = 850, 2.4 × 470.00 = 1,128 and 3.0 × 900.00 = 2,700 a month. Who holds a tier
+ * is not average (fast sellers climb sooner, slow ones and quitters stay behind), and these
+ * figures were tuned so that each tier's measured revenue per partner per month comes out near
+ * the seed's 199, 755, 1,424 and 4,636 (checked, within loose bounds, by
+ * test/simulation/generator.calibration.test.ts).
  */
 const CALIBRATION = [
   { dealsPerMonth: 1.6, dealSizeCents: 10_500 },
@@ -97,8 +101,9 @@ export function beginLife(run: Run, partner: Partner): Life {
   const certifiedAt = random.chance(CERTIFIED_SHARE)
     ? joinedAt + random.integer(2, 35) * DAY_MS + random.integer(0, DAY_MS - 1)
     : Number.POSITIVE_INFINITY;
-  if (certifiedAt < run.endMs)
+  if (certifiedAt < run.endMs) {
     emit(run, certifiedAt, { type: 'training.completed', partnerId, moduleId: 'certification' });
+  }
   for (const module of OTHER_MODULES) {
     if (!random.chance(module.share)) continue;
     const at = joinedAt + random.next() * module.withinDays * DAY_MS;
@@ -178,7 +183,13 @@ function nextTierChange(life: Life): number {
 function closeDeal(run: Run, partner: Partner, closedAt: number, cents: number): void {
   const dealId = `d${String(run.deals.length + 1).padStart(7, '0')}`;
   const amount = formatCents(cents);
-  emit(run, closedAt, { type: 'deal.closed', partnerId: partner.id, dealId, amount, currency: CURRENCY });
+  emit(run, closedAt, {
+    type: 'deal.closed',
+    partnerId: partner.id,
+    dealId,
+    amount,
+    currency: CURRENCY,
+  });
   const refunded = run.refunds && partner.random.chance(REFUND_SHARE);
   const refunds = refunded ? refundDeal(run, partner.random, dealId, closedAt, cents) : [];
   run.deals.push({

@@ -25,7 +25,11 @@ export interface GenerateOptions {
   readonly start?: string;
   /** Emit deal.refunded events (about 3 % of deals). Default true. */
   readonly refunds?: boolean;
-  /** Emit payout.paid events after each 15th, never above what is payable. Default true. */
+  /**
+   * Emit payout.paid events after each 15th, never above what is payable. Default true. They pay
+   * 80 % of 20 % (SISO's lowest rate) of released net sales, so a candidate programme whose
+   * lowest rate is under 16 % may reject some: turn them off to simulate such a programme.
+   */
   readonly payouts?: boolean;
 }
 
@@ -79,7 +83,11 @@ export function generateEvents(options: GenerateOptions): GeneratedEvent[] {
   if (options.payouts ?? true) {
     for (const payout of planPayouts(run.deals, partners.length, startMs, endMs)) {
       const partnerId = partners[payout.partnerIndex]?.id ?? '';
-      emit(run, payout.instant, { type: 'payout.paid', partnerId, amount: formatCents(payout.cents) });
+      emit(run, payout.instant, {
+        type: 'payout.paid',
+        partnerId,
+        amount: formatCents(payout.cents),
+      });
     }
   }
   run.pending.sort((a, b) => a.instant - b.instant || a.sequence - b.sequence);

@@ -1,10 +1,35 @@
 // The tiers slice: a joining partner enters the first tier; after every event the partners whose
 // facts changed are promoted as far as their facts and capacities allow; reviews run when the
 // programme's review period ends.
-import type { Slice } from '../engine/slice.js';
+import type { Context, Slice } from '../engine/slice.js';
 import { enterFirstTier } from './changes.js';
 import { promote } from './promotion.js';
 import { reviewPartners } from './reviews.js';
+
+/** Promotes every partner whose facts changed in this event, and those their promotions touch. */
+function promoteTouched(context: Context): void {
+  // A promotion touches the sponsor too (its team counts changed): judge it in the same event.
+  const judged = new Set<string>();
+  for (let pending = [...context.touched]; pending.length > 0; ) {
+    for (const partnerId of pending) {
+      judged.add(partnerId);
+      promote(context, partnerId);
+    }
+    pending = [...context.touched].filter((partnerId) => !judged.has(partnerId));
+  }
+}
+
+/**
+ * A second look once the event's money and badges are in, for programmes whose tier rules read
+ * them (`earned`, `badges`, `milestones`): promotion stays immediate. The deal that made the
+ * difference was already paid at the rate of the tier its count reached.
+ */
+export const lateTiersSlice: Slice = {
+  name: 'tiers (after money and badges)',
+  afterEvent: (context) => {
+    if (context.compiled.tierRulesReadLateFacts) promoteTouched(context);
+  },
+};
 
 export const tiersSlice: Slice = {
   name: 'tiers',
@@ -14,16 +39,6 @@ export const tiersSlice: Slice = {
       if (partner) enterFirstTier(context, partner);
     },
   },
-  afterEvent: (context) => {
-    // A promotion touches the sponsor too (its team counts changed): judge it in the same event.
-    const judged = new Set<string>();
-    for (let pending = [...context.touched]; pending.length > 0; ) {
-      for (const partnerId of pending) {
-        judged.add(partnerId);
-        promote(context, partnerId);
-      }
-      pending = [...context.touched].filter((partnerId) => !judged.has(partnerId));
-    }
-  },
+  afterEvent: promoteTouched,
   periodsEnded: reviewPartners,
 };

@@ -3,7 +3,7 @@
 // facts must give the same answer every time: both true, both false, or both failing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CompileOptions, compileCondition, type Facts } from '../../src/rules/compile.js';
+import { type CompileOptions, compileCondition, type RuleFacts } from '../../src/rules/compile.js';
 import type { Condition, NestedCondition } from '../../src/rules/condition.js';
 import { DECORATOR_NAMES, OPERATOR_NAMES, type OperatorFunction } from '../../src/rules/operators.js';
 import { evaluateWithJsonRulesEngine } from '../../src/rules/reference.js';
@@ -42,14 +42,15 @@ const NAMED_CONDITIONS: Readonly<Record<string, Condition>> = {
   alias: { condition: 'big' },
 };
 
-// Custom operators a JavaScript host might register: a plain one, one that returns a number
-// rather than a boolean (read as `=== true` in a list, by truthiness at the root and under not),
-// and one that throws.
+// Custom operators a JavaScript host might register: plain ones (isType sees what a path
+// resolved to, function or undefined), one that returns a number rather than a boolean (read as
+// `=== true` in a list, by truthiness at the root and under not), and one that throws.
 const CUSTOM_OPERATORS = {
   startsWith: (factValue, jsonValue) =>
     typeof factValue === 'string' && typeof jsonValue === 'string' && factValue.startsWith(jsonValue),
   lengthOf: ((factValue: unknown) =>
     Array.isArray(factValue) ? factValue.length : factValue) as OperatorFunction,
+  isType: (factValue, jsonValue) => typeof factValue === jsonValue,
   strictNumber: (factValue) => {
     if (factValue === null) throw new Error('null is not a number');
     return typeof factValue === 'number';
@@ -61,6 +62,7 @@ const scalar = fc.oneof(
   fc.constantFrom(0, -0, 3, 10, 2.5, Number.NaN, Number.POSITIVE_INFINITY),
   fc.double(),
   fc.constantFrom('10', '3.5', '10abc', ' 7', '', 'NaN', 'Infinity', '-3', 'abc', 'ell', 'hello', 'null'),
+  fc.constantFrom('undefined', 'function', 'object', 'number', 'string'),
   fc.string({ maxLength: 3 }),
   fc.boolean(),
   fc.constant(null),
@@ -93,7 +95,7 @@ const COMMON_FACTS = ['a', 'b', 'c'];
 const MISSING = Symbol('missing');
 
 // Common facts are usually there, the inherited names usually not; a missing fact is absent, not undefined.
-const facts: fc.Arbitrary<Facts> = fc
+const facts: fc.Arbitrary<RuleFacts> = fc
   .tuple(
     ...FACT_NAMES.map((name) =>
       fc.oneof(
@@ -213,6 +215,9 @@ describe('compileCondition against json-rules-engine', () => {
 
   it('agrees with custom operators registered in both', async () => {
     const baseNames = [...OPERATOR_NAMES, ...Object.keys(CUSTOM_OPERATORS)];
-    await fc.assert(agreesWithJsonRulesEngine(baseNames, CUSTOM_OPERATORS), { seed: SEED + 1, numRuns: NUM_RUNS });
+    await fc.assert(agreesWithJsonRulesEngine(baseNames, CUSTOM_OPERATORS), {
+      seed: SEED + 1,
+      numRuns: NUM_RUNS,
+    });
   });
 });

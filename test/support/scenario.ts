@@ -28,7 +28,13 @@ export const events = {
     partnerId,
     moduleId,
   }),
-  deal: (partnerId: string, dealId: string, amount: string, at: string, extra: Record<string, unknown> = {}) => ({
+  deal: (
+    partnerId: string,
+    dealId: string,
+    amount: string,
+    at: string,
+    extra: Record<string, unknown> = {},
+  ) => ({
     id: (extra.id as string | undefined) ?? `e-${dealId}`,
     type: 'deal.closed',
     at: time(at),
@@ -77,7 +83,10 @@ export interface Outcome extends ReplayResult {
 }
 
 /** Replays `given` under a programme (SISO by default) as of `asOf` (default: the last event). */
-export function replay(given: readonly unknown[], options: { program?: Program; asOf?: string } = {}): Outcome {
+export function replay(
+  given: readonly unknown[],
+  options: { program?: Program; asOf?: string } = {},
+): Outcome {
   const engine = createEngine(options.program ?? sisoProgram);
   const result = engine.replay(given, options.asOf ? { asOf: time(options.asOf) } : {});
   const matches = <T extends object>(item: T, filter: Partial<T>) =>

@@ -1,0 +1,90 @@
+// Downline and upline queries over the sponsor tree, for a host's team pages: who is below a
+// partner (level by level, as deep as asked) with each member's tier and results, and the
+// team aggregates the engine keeps incrementally.
+import { EngineError } from '../engine/errors.js';
+import { type EngineState, lookup, type PartnerState } from '../engine/state.js';
+import type { CompiledProgram } from '../program/compile.js';
+
+export interface TeamOptions {
+  /** How many levels below the partner to list (1 = direct sub-partners). Default 1. */
+  readonly depth?: number;
+}
+
+export interface TeamMember {
+  readonly partnerId: string;
+  /** 1 for a direct sub-partner, 2 for one of theirs, ... */
+  readonly level: number;
+  readonly sponsorId: string;
+  readonly tier: string;
+  readonly deals: number;
+  readonly revenue: string;
+}
+
+export interface Team {
+  readonly partnerId: string;
+  /** The partners above, nearest first. */
+  readonly upline: readonly string[];
+  readonly size: number;
+  readonly sizeByLevel: readonly number[];
+  readonly revenue: string;
+  readonly revenueByLevel: readonly string[];
+  readonly directSubPartners: number;
+  readonly sellingSubPartners: number;
+  /** Breadth first: level 1 in joining order, then level 2, ... down to `depth`. */
+  readonly members: readonly TeamMember[];
+}
+
+/**
+ * A partner's team: the aggregates, its upline, and its downline to `depth` levels.
+ *
+ * @example
+ * team(compiled, state, 'p1', { depth: 2 }).members.map((member) => [member.partnerId, member.level])
+ * //=> [['p2', 1], ['p3', 1], ['p4', 2]]
+ */
+export function team(
+  compiled: CompiledProgram,
+  state: EngineState,
+  partnerId: string,
+  options: TeamOptions = {},
+): Team {
+  const partner = lookup(state.partners, partnerId);
+  if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
+  const depth = options.depth ?? 1;
+  if (!Number.isInteger(depth) || depth < 0)
+    throw new EngineError('INVALID_ARGUMENT', 'depth must be a whole number, 0 or more');
+  const members: TeamMember[] = [];
+  let frontier: PartnerState[] = [partner];
+  for (let level = 1; level <= depth && frontier.length > 0; level++) {
+    const next: PartnerState[] = [];
+    for (const sponsor of frontier) {
+      for (const id of sponsor.team.directIds) {
+        const member = lookup(state.partners, id);
+        if (!member) continue;
+        members.push({
+          partnerId: id,
+          level,
+          sponsorId: sponsor.id,
+          tier: compiled.program.tiers[member.tier]?.id ?? '',
+          deals: member.countedDeals,
+          revenue: member.revenue,
+        });
+        next.push(member);
+      }
+    }
+    frontier = next;
+  }
+  const upline: string[] = [];
+  for (let id = partner.sponsorId; id !== null; id = lookup(state.partners, id)?.sponsorId ?? null)
+    upline.push(id);
+  return {
+    partnerId,
+    upline,
+    size: partner.team.size,
+    sizeByLevel: partner.team.sizeByLevel,
+    revenue: partner.team.revenue,
+    revenueByLevel: partner.team.revenueByLevel,
+    directSubPartners: partner.team.direct,
+    sellingSubPartners: partner.team.selling,
+    members,
+  };
+}

@@ -3,6 +3,7 @@ export type { Leaderboard, LeaderboardOptions, LeaderboardRow } from './achievem
 export type { Derivation, Explanation } from './commissions/explain.js';
 export type { NextPayout, Statement, StatementOptions } from './commissions/statement.js';
 export { createEngine, type Engine, SLICES } from './create-engine.js';
+export type { Batch, BatchOptions, BatchResult } from './engine/batch.js';
 export type { PeriodRange } from './engine/calendar.js';
 export type {
   AdvanceResult,
@@ -14,6 +15,7 @@ export type {
   Skip,
 } from './engine/engine.js';
 export { EngineError, type EngineErrorCode } from './engine/errors.js';
+export type { FoldOutcome } from './engine/fold.js';
 export type * from './engine/outputs.js';
 export type * from './engine/state.js';
 export { type EventError, REJECTION_CODES, type RejectionCode } from './events/codes.js';

@@ -122,7 +122,7 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
     capped: capped ? true : undefined,
   };
   context.draft.writableDeal(deal.id).entries.push(record);
-  bookEntry(earner.balance, entry.amount, deal.released, currency.decimals);
+  bookEntry(earner.balance, entry, deal.released, currency.decimals);
   addToHistory(context, earner, entry.amount);
   context.touched.add(earning.partnerId);
   return entry;

@@ -53,7 +53,7 @@ function book(context: Context, deal: DealState, eventId: string, reversal: Reve
   });
   context.record(entry);
   reversal.entry.net = addAmounts(reversal.entry.net, entry.amount, currency.decimals);
-  bookEntry(earner.balance, entry.amount, deal.released, currency.decimals);
+  bookEntry(earner.balance, entry, deal.released, currency.decimals);
   if (reversal.kind === 'clawback') addToHistory(context, earner, entry.amount);
   context.touched.add(reversal.entry.partnerId);
   return entry;

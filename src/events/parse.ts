@@ -72,16 +72,23 @@ export function parseEvent(input: unknown, options: ParseEventOptions = {}): Par
   const parsed = eventSchemas[type as EventType].safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue?.path.map(String).join('.') ?? '';
-    return invalid(path, issue ? describe(issue, path) : 'invalid event');
+    if (!issue) return invalid('', 'invalid event');
+    // An unknown field is reported at the field itself, not at the event holding it.
+    const path = [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])]
+      .map(String)
+      .join('.');
+    return invalid(path, describe(issue, path, input as Record<string, unknown>));
   }
   return normalise(parsed.data, options.currency ?? USD);
 }
 
-function describe(issue: z.core.$ZodIssue, path: string): string {
-  if (issue.code === 'unrecognized_keys')
+function describe(issue: z.core.$ZodIssue, path: string, input: Record<string, unknown>): string {
+  if (issue.code === 'unrecognized_keys') {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${path} is required`;
+  }
+  const field = issue.path[0];
+  const missing = issue.path.length === 1 && typeof field === 'string' && !Object.hasOwn(input, field);
+  if (issue.code === 'invalid_type' && missing) return `${path} is required`;
   return issue.message;
 }
 

@@ -7,6 +7,7 @@ import { type EngineState, lookup, type PartnerState } from '../engine/state.js'
 import { type Facts, partnerFacts } from '../facts/partner-facts.js';
 import { formatRate } from '../money/format.js';
 import { type CompiledProgram, type CompiledTier, versionAt } from '../program/compile.js';
+import { visitLeaves } from '../rules/check.js';
 import type { Condition, LeafCondition, NestedCondition } from '../rules/condition.js';
 import { compilePath } from '../rules/paths.js';
 
@@ -63,7 +64,7 @@ function preview(tier: CompiledTier): TierPreview {
   };
 }
 
-type Judge = (leaf: LeafCondition) => boolean;
+type Judge = (node: NestedCondition) => boolean;
 
 function factValue(facts: Facts, fact: string, path: string | undefined): unknown {
   const value = Object.hasOwn(facts, fact) ? facts[fact] : undefined;
@@ -102,15 +103,13 @@ function score(
     const scores = node.any.map((child) => score(child, facts, judge, found));
     return scores.length === 0 ? 1 : Math.max(...scores);
   }
-  if ('not' in node)
-    return score(
-      node.not,
-      facts,
-      () => false,
-      () => {},
-    ) === 1
-      ? 0
-      : 1;
+  if ('not' in node) {
+    // A negation holds or it does not: it scores 1 or 0, and each comparison under it is listed
+    // negated, met when the whole negation is.
+    const met = judge(node);
+    visitLeaves({ all: [node.not] }, (leaf) => found({ ...leaf, operator: `not:${leaf.operator}` }, met));
+    return met ? 1 : 0;
+  }
   if ('fact' in node) {
     const met = judge(node);
     found(node, met);
@@ -152,7 +151,7 @@ export function progressOf(
   if (!next) return { ...base, next: null, requirements: [], percent: 100 };
   const requirements: Requirement[] = [];
   const scores: number[] = [];
-  const judge: Judge = (leaf) => compiled.compile({ all: [leaf] }).test(facts);
+  const judge: Judge = (node) => compiled.compile({ all: [node] }).test(facts);
   const rules: Array<[CompiledTier, 'qualify' | 'maintain', Condition]> = version.tiers
     .slice(0, next.index + 1)
     .map((tier): [CompiledTier, 'qualify', Condition] => [tier, 'qualify', tier.qualify.rule]);

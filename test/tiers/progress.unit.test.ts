@@ -164,3 +164,29 @@ describe('progress on a days rule', () => {
     ]);
   });
 });
+
+describe('progress through a negation', () => {
+  it('scores a failing `not` 0 and lists its comparison negated', () => {
+    const program = sisoWithTiers((tiers) => {
+      tierAt(tiers, 1).qualify = {
+        all: [
+          { fact: 'countedDeals', operator: 'greaterThanInclusive', value: 3 },
+          { not: { fact: 'trainingsCompleted', operator: 'contains', value: 'banned' } },
+        ],
+      };
+    });
+    const given = [
+      events.joined('p1', '2025-01-01', null, 'join-p1'),
+      events.trained('p1', '2025-01-02', 'banned', 'banned-p1'),
+      ...['d1', 'd2', 'd3'].map((id, day) => events.deal('p1', id, '100.00', `2025-01-0${day + 3}`)),
+    ];
+    const outcome = replay(given, { program });
+    const progress = outcome.engine.progress(outcome.state, 'p1');
+    // 3 of 3 deals (1) and the negation fails (0): floor(100 × (1 + 0) / 2) = 50, still Starter.
+    expect(progress.tier.id).toBe('starter');
+    expect(progress.percent).toBe(50);
+    expect(progress.requirements).toContainEqual(
+      expect.objectContaining({ fact: 'trainingsCompleted', operator: 'not:contains', met: false }),
+    );
+  });
+});

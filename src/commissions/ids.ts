@@ -3,6 +3,7 @@
 // collide, whatever characters the host's ids contain.
 
 function escapePart(part: string): string {
+  if (!part.includes('%') && !part.includes(':')) return part;
   return part.replace(/%/g, '%25').replace(/:/g, '%3A');
 }
 

@@ -23,8 +23,16 @@ export function readableMoney(amount: string): string {
  * //=> '2.5 %'
  */
 export function readableRate(rate: Decimal): string {
-  return `${rate.times(100).toString()} %`;
+  let text = readableRates.get(rate);
+  if (text === undefined) {
+    text = `${rate.times(100).toString()} %`;
+    readableRates.set(rate, text);
+  }
+  return text;
 }
+
+// Entries of one programme use a handful of rate instances: say each once.
+const readableRates = new WeakMap<Decimal, string>();
 
 /** The facts that met a tier's rule, briefly: "countedDeals 3, trainingsCompleted [certification]". */
 export function readableFacts(facts: Readonly<Record<string, unknown>>): string {

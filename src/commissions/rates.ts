@@ -13,12 +13,18 @@ export interface ChosenRate {
   readonly terms?: CustomTerms;
 }
 
-/** The custom terms in force at `at` that set `field`: the latest one set wins. */
+/**
+ * The custom terms in force for a partner now that set `field`: the latest one set wins. Terms
+ * apply only while the partner holds the programme's custom-terms unlock (a demoted partner's
+ * terms lapse with the unlock, and return if it regains it while they are still in force).
+ */
 export function termsInForce(
+  context: Context,
   partner: PartnerState,
-  at: string,
   field: 'baseRate' | 'overrideRate',
 ): CustomTerms | undefined {
+  if (partner.terms.length === 0 || !mayHaveCustomTerms(context, partner)) return undefined;
+  const at = context.at;
   for (let index = partner.terms.length - 1; index >= 0; index--) {
     const terms = partner.terms[index];
     if (!terms || terms[field] === null) continue;
@@ -33,7 +39,7 @@ export function commissionRate(
   dealRate: string | undefined,
 ): ChosenRate {
   if (dealRate !== undefined) return { rate: new Decimal(dealRate), source: 'deal-rate' };
-  const terms = termsInForce(partner, context.at, 'baseRate');
+  const terms = termsInForce(context, partner, 'baseRate');
   if (terms?.baseRate) return { rate: new Decimal(terms.baseRate), source: 'custom-terms', terms };
   const tier = context.version.tiers[partner.tier];
   if (!tier) throw new Error(`internal: partner ${partner.id} holds no tier`);

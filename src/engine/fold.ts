@@ -1,7 +1,7 @@
 // The fold itself: one event onto a draft (dedupe, order, time-driven work, checks, reactions)
 // and a whole stream sorted by time. apply, replay and advance are thin wrappers over these.
 import { type EventError, eventError } from '../events/codes.js';
-import { fingerprint } from '../events/fingerprint.js';
+import { eventFingerprint } from '../events/fingerprint.js';
 import { type ParseEventResult, parseEvent } from '../events/parse.js';
 import type { Draft } from './draft.js';
 import {
@@ -42,7 +42,7 @@ export function foldEvent(
   if (!parsed.ok) return { kind: 'rejected', eventId: idOf(input), error: parsed.error };
   const { event } = parsed;
   const { state } = draft;
-  const print = fingerprint(event);
+  const print = eventFingerprint(event);
   const seen = lookup(state.seen, event.id);
   if (seen !== undefined) {
     if (seen === print) return { kind: 'skipped', eventId: event.id };

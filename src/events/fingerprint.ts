@@ -20,7 +20,18 @@ export function canonicalJson(value: unknown): string {
  * //=> true
  */
 export function fingerprint(value: unknown): string {
-  const text = canonicalJson(value);
+  return hashText(canonicalJson(value));
+}
+
+/**
+ * The fingerprint of a parsed event. Its fields come out of the schema in one fixed order, so
+ * plain JSON is already canonical, except for a host's free-form `meta`, whose keys are sorted.
+ */
+export function eventFingerprint(event: { readonly meta?: unknown }): string {
+  return event.meta === undefined ? hashText(JSON.stringify(event)) : fingerprint(event);
+}
+
+function hashText(text: string): string {
   let first = 0xdeadbeef;
   let second = 0x41c6ce57;
   for (let index = 0; index < text.length; index++) {

@@ -70,7 +70,7 @@ export function payOverrides(context: Context, deal: DealState, eventId: string)
   const commission = deal.entries.find((entry) => entry.kind === 'commission');
   const basis = plan.basis === 'commission' ? new Decimal(commission?.amount ?? 0) : new Decimal(deal.amount);
   for (const { level, upline } of overrideEarners(context, plan, deal.partnerId)) {
-    const terms = termsInForce(upline, context.at, 'overrideRate');
+    const terms = termsInForce(context, upline, 'overrideRate');
     const room = capRoom(context, plan, upline);
     if (room?.isZero()) continue;
     const entry = earn(context, deal, eventId, {

@@ -18,6 +18,8 @@ export interface LeaderboardOptions {
   readonly tier?: string;
   /** At most this many rows (ties at the cut are kept). */
   readonly limit?: number;
+  /** Also return this partner's own row (rank and gap), even when the limit cuts it. */
+  readonly partnerId?: string;
 }
 
 export interface LeaderboardRow {
@@ -35,6 +37,8 @@ export interface Leaderboard {
   readonly metric: LeaderboardMetric;
   readonly tier: string | null;
   readonly rows: readonly LeaderboardRow[];
+  /** The row of `options.partnerId`: null when it is not ranked (another tier, not joined yet). */
+  readonly own: LeaderboardRow | null;
 }
 
 function allTimeScore(partner: PartnerState, metric: LeaderboardMetric): Decimal {
@@ -81,22 +85,36 @@ export function leaderboard(
   scored.sort((a, b) => b.score.comparedTo(a.score) || (a.partnerId < b.partnerId ? -1 : 1));
   const show = (value: Decimal) =>
     options.metric === 'deals' ? value.toString() : formatMoney(value, places);
+  const ranked = rank(scored, show);
+  const { limit, partnerId } = options;
+  // The limit keeps every row tied with the last one it lets through.
+  const lastRank = limit === undefined ? undefined : ranked[limit - 1]?.rank;
+  const cut =
+    limit === undefined ? ranked : ranked.filter((row, index) => index < limit || row.rank === lastRank);
+  const own = partnerId === undefined ? null : (ranked.find((row) => row.partnerId === partnerId) ?? null);
+  return { period: options.period, metric: options.metric, tier: options.tier ?? null, rows: cut, own };
+}
+
+/** Ranks sorted scores: ties share a rank (1, 1, 3); each row's gap to the rank above. */
+function rank(
+  scored: ReadonlyArray<{ partnerId: string; tier: string; score: Decimal }>,
+  show: (value: Decimal) => string,
+): LeaderboardRow[] {
   const rows: LeaderboardRow[] = [];
   let previous: { score: Decimal; rank: number } | null = null;
   let better: Decimal | null = null;
   for (const [index, row] of scored.entries()) {
     const tied: boolean = previous?.score.equals(row.score) === true;
     if (!tied) better = previous?.score ?? null;
-    const rank: number = tied && previous ? previous.rank : index + 1;
-    if (options.limit !== undefined && rows.length >= options.limit && !tied) break;
+    const rankNumber: number = tied && previous ? previous.rank : index + 1;
     rows.push({
-      rank,
+      rank: rankNumber,
       partnerId: row.partnerId,
       tier: row.tier,
       value: show(row.score),
       behind: better === null ? null : show(better.minus(row.score)),
     });
-    previous = { score: row.score, rank };
+    previous = { score: row.score, rank: rankNumber };
   }
-  return { period: options.period, metric: options.metric, tier: options.tier ?? null, rows };
+  return rows;
 }

@@ -58,8 +58,11 @@ export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[
     }
     for (const rows of groups.values()) {
       const best = Decimal.max(...rows.map((row) => row.score));
-      for (const row of rows)
-        if (row.score.equals(best)) awardBadge(context, row.id, badge.id, { period: range.key });
+      for (const row of rows) {
+        if (!row.score.equals(best)) continue;
+        const held = context.draft.partner(row.id)?.badges.some((award) => award.badge === badge.id) ?? false;
+        if (badge.repeatable || !held) awardBadge(context, row.id, badge.id, { period: range.key });
+      }
     }
   }
 }

@@ -139,11 +139,24 @@ function checkAmounts(program: ProgramDocument): Issue[] {
       version.overrides?.caps?.perPartnerPerPeriod?.amount,
     ]);
   });
-  return amounts.flatMap(([path, amount]): Issue[] =>
+  const caps: Array<[JsonPath, string | undefined]> = [
+    [['overrides', 'caps', 'perDeal'], program.overrides?.caps?.perDeal],
+    [
+      ['overrides', 'caps', 'perPartnerPerPeriod', 'amount'],
+      program.overrides?.caps?.perPartnerPerPeriod?.amount,
+    ],
+  ];
+  const zeroCaps = caps.flatMap(([path, amount]): Issue[] =>
+    amount !== undefined && /^0*(\.0*)?$/.test(amount)
+      ? [{ path, message: 'a cap must be more than zero (leave it out for no cap)' }]
+      : [],
+  );
+  const tooPrecise = amounts.flatMap(([path, amount]): Issue[] =>
     amount !== undefined && places(amount) > decimals
       ? [{ path, message: `"${amount}" has ${places(amount)} decimal places; ${code} allows ${decimals}` }]
       : [],
   );
+  return [...zeroCaps, ...tooPrecise];
 }
 
 /** True when the runtime knows the IANA zone (Node ships full ICU). */

@@ -45,6 +45,24 @@ export type ParseEventResult =
   | { readonly ok: true; readonly event: PartnerEvent }
   | { readonly ok: false; readonly error: EventError };
 
+const canonicalAmounts = new Map<number, RegExp>();
+
+/**
+ * Whether an amount is already written the way the engine keeps it: a positive decimal string
+ * with exactly the currency's places and no leading zeros ("1500.00"). Such a string needs no
+ * decimal round trip; anything else goes through parseAmount.
+ */
+function isCanonicalAmount(amount: unknown, decimals: number): boolean {
+  if (typeof amount !== 'string') return false;
+  let pattern = canonicalAmounts.get(decimals);
+  if (!pattern) {
+    const fraction = decimals === 0 ? '' : `\\.\\d{${decimals}}`;
+    pattern = new RegExp(`^(?:[1-9]\\d{0,26}${fraction}|0${fraction})$`);
+    canonicalAmounts.set(decimals, pattern);
+  }
+  return pattern.test(amount) && /[1-9]/.test(amount);
+}
+
 const USD: EventCurrency = { code: 'USD', decimals: 2 };
 
 /**
@@ -100,7 +118,7 @@ type AnyShape = Shape<EventType>;
 
 function normalise(event: AnyShape, currency: EventCurrency): ParseEventResult {
   const out: Record<string, unknown> = { ...event, at: new Date(event.at).toISOString() };
-  if ('amount' in event) {
+  if ('amount' in event && !isCanonicalAmount(event.amount, currency.decimals)) {
     const amount = parseAmount(event.amount, { decimals: currency.decimals, currency: currency.code });
     if (!amount.ok) return invalid('amount', amount.message);
     out.amount = formatMoney(amount.value, currency.decimals);

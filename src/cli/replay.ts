@@ -1,7 +1,7 @@
 // Replaying an event file for a command: the programme (SISO by default), the events (lines
 // that are not JSON kept at their positions), a progress bar on long runs, and the --at option.
 import cliProgress from 'cli-progress';
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { createEngine, type Engine, type Program, type ReplayResult, sisoProgram } from '../index.js';
 import { readEventsFile, readProgramFile, type UnparsableLine } from './io.js';
@@ -21,6 +21,18 @@ export interface ReplayedFile {
   readonly engine: Engine;
   readonly result: ReplayResult;
   readonly unparsable: readonly UnparsableLine[];
+}
+
+/** The options every replaying command takes: --program, --events and --at. */
+export function withReplayOptions(command: Command): Command {
+  return command
+    .option('--program <file>', 'the programme JSON file (default: the SISO programme)')
+    .requiredOption('--events <file>', 'the events, as NDJSON or a JSON array')
+    .option(
+      '--at <instant>',
+      'as-of time, ISO-8601 with an offset or Z (default: the last event)',
+      parseInstant,
+    );
 }
 
 /** Reads the programme and events of a command's options and replays them. */

@@ -3,7 +3,7 @@
 import { type Command, Option } from 'commander';
 import { EngineError, type Explanation, type Statement } from '../../index.js';
 import { CliError, textTable, writeOutput } from '../io.js';
-import { parseInstant, type ReplayedFile, replayFile } from '../replay.js';
+import { parseInstant, type ReplayedFile, replayFile, withReplayOptions } from '../replay.js';
 
 export interface ExplainOptions {
   readonly program?: string;
@@ -25,18 +25,13 @@ export interface ExplainOptions {
  * //=> prints "22 % of 1,500.00 = 330 USD, rounded HALF_EVEN to 330.00" and the rest of the derivation
  */
 export function registerExplain(program: Command): void {
-  program
-    .command('explain')
-    .description(
-      'Explain a ledger entry (--entry) or a partner\u2019s statement, balance and progress (--partner)',
-    )
-    .option('--program <file>', 'the programme JSON file (default: the SISO programme)')
-    .requiredOption('--events <file>', 'the events, as NDJSON or a JSON array')
-    .option(
-      '--at <instant>',
-      'as-of time, ISO-8601 with an offset or Z (default: the last event)',
-      parseInstant,
-    )
+  withReplayOptions(
+    program
+      .command('explain')
+      .description(
+        'Explain a ledger entry (--entry) or a partner\u2019s statement, balance and progress (--partner)',
+      ),
+  )
     .option('--entry <id>', 'the ledger entry to explain')
     .option('--partner <id>', 'the partner whose statement to show')
     .option('--from <instant>', 'statement period start (inclusive)', parseInstant)

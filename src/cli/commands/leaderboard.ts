@@ -3,7 +3,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { EngineError, type LeaderboardMetric } from '../../index.js';
 import { CliError, textTable, writeOutput } from '../io.js';
-import { parseInstant, replayFile } from '../replay.js';
+import { parseInstant, replayFile, withReplayOptions } from '../replay.js';
 
 export interface LeaderboardCommandOptions {
   readonly program?: string;
@@ -32,16 +32,11 @@ function parseLimit(text: string): number {
  * //=> prints rank, partner, tier, revenue and the gap to the rank above
  */
 export function registerLeaderboard(program: Command): void {
-  program
-    .command('leaderboard')
-    .description('Rank partners for a period (2025-03, 2025-Q1, 2025, all-time) by a metric')
-    .option('--program <file>', 'the programme JSON file (default: the SISO programme)')
-    .requiredOption('--events <file>', 'the events, as NDJSON or a JSON array')
-    .option(
-      '--at <instant>',
-      'as-of time, ISO-8601 with an offset or Z (default: the last event)',
-      parseInstant,
-    )
+  withReplayOptions(
+    program
+      .command('leaderboard')
+      .description('Rank partners for a period (2025-03, 2025-Q1, 2025, all-time) by a metric'),
+  )
     .requiredOption('--period <period>', 'a month (2025-03), quarter (2025-Q1), year (2025) or all-time')
     .addOption(
       new Option('--metric <metric>', 'what to rank by')

@@ -13,7 +13,7 @@ import {
   sumAmounts,
 } from '../../index.js';
 import { textTable, type UnparsableLine, writeOutput } from '../io.js';
-import { parseInstant, replayFile } from '../replay.js';
+import { replayFile, withReplayOptions } from '../replay.js';
 
 /** The table report lists at most this many rejected and skipped events; the JSON has them all. */
 const LISTED_AT_MOST = 50;
@@ -41,16 +41,13 @@ export interface RunOptions {
  * //=> prints { "asOf": "2025-04-01T00:00:00.000Z", "partners": [...], ... }, exit 0
  */
 export function registerRun(program: Command): void {
-  program
-    .command('run')
-    .description('Replay an event stream and report partners, ledger, effects, rejected and skipped events')
-    .option('--program <file>', 'the programme JSON file (default: the SISO programme)')
-    .requiredOption('--events <file>', 'the events, as NDJSON or a JSON array')
-    .option(
-      '--at <instant>',
-      'as-of time, ISO-8601 with an offset or Z (default: the last event)',
-      parseInstant,
-    )
+  withReplayOptions(
+    program
+      .command('run')
+      .description(
+        'Replay an event stream and report partners, ledger, effects, rejected and skipped events',
+      ),
+  )
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
     .action((options: RunOptions) => {
       writeOutput(runCommand(options));

@@ -1,0 +1,83 @@
+// `partner-engine explain` through its command function: an entry's derivation, a partner's
+// statement, and the errors for unusable arguments.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { explainCommand } from '../../src/cli/commands/explain.js';
+import { CliError } from '../../src/cli/io.js';
+
+let events: string;
+
+beforeAll(() => {
+  const folder = mkdtempSync(join(tmpdir(), 'explain-'));
+  events = join(folder, 'events.ndjson');
+  const stream = [
+    { id: 'j1', type: 'partner.joined', at: '2025-01-01T00:00:00Z', partnerId: 'p1', sponsorId: null },
+    {
+      id: 'c1',
+      type: 'training.completed',
+      at: '2025-01-01T01:00:00Z',
+      partnerId: 'p1',
+      moduleId: 'certification',
+    },
+    {
+      id: 'd1',
+      type: 'deal.closed',
+      at: '2025-01-02T00:00:00Z',
+      partnerId: 'p1',
+      dealId: 'x1',
+      amount: '10.75',
+      currency: 'USD',
+    },
+    { id: 'r1', type: 'deal.refunded', at: '2025-01-03T00:00:00Z', dealId: 'x1', amount: '5.00' },
+  ];
+  writeFileSync(events, stream.map((event) => JSON.stringify(event)).join('\n'));
+});
+
+const options = { events: '', format: 'table' as const };
+
+describe('partner-engine explain', () => {
+  it('derives an entry: 20 % of 10.75 = 2.15 exactly, rounded HALF_EVEN to 2.15', () => {
+    const text = explainCommand({ ...options, events, entry: 'd1:commission' });
+    expect(text).toContain('20 % of 10.75 = 2.15 USD, rounded HALF_EVEN to 2.15');
+    expect(text).toContain('caused by event d1');
+  });
+
+  it('explains a clawback and the entry it reverses: 20 % of -5.00 = -1.00', () => {
+    const text = explainCommand({ ...options, events, entry: 'r1:clawback:d1:commission' });
+    expect(text).toContain('Entry r1:clawback:d1:commission (clawback, -1.00 USD)');
+    expect(text).toContain('Reverses d1:commission (commission, 2.15 USD)');
+  });
+
+  it('gives the derivation as JSON', () => {
+    const explanation = JSON.parse(
+      explainCommand({ ...options, events, entry: 'd1:commission', format: 'json' }),
+    );
+    // 0.20 × 10.75 = 2.15 exactly: nothing to round.
+    expect(explanation.derivation).toEqual({
+      rate: '0.20',
+      basis: '10.75',
+      exact: '2.15',
+      rounding: 'HALF_EVEN',
+      amount: '2.15',
+    });
+  });
+
+  it('shows a statement: 2.15 earned, 1.00 clawed back, closing 1.15', () => {
+    const statement = JSON.parse(
+      explainCommand({ ...options, events, partner: 'p1', format: 'json' }),
+    ).statement;
+    expect(statement).toMatchObject({
+      openingBalance: '0.00',
+      closingBalance: '1.15',
+      totalsByKind: { commission: '2.15', clawback: '-1.00' },
+    });
+  });
+
+  it('refuses both or neither of --entry and --partner, and an unknown entry, with exit code 2', () => {
+    expect(() => explainCommand({ ...options, events })).toThrow(CliError);
+    expect(() => explainCommand({ ...options, events, entry: 'x', partner: 'p1' })).toThrow(/exactly one/);
+    expect(() => explainCommand({ ...options, events, entry: 'nope' })).toThrow(/UNKNOWN_ENTRY/);
+  });
+});

@@ -54,17 +54,20 @@ export function explain(
   const explainOne = (id: string, depth: number): Explanation => {
     const entry = byId.get(id);
     if (!entry) throw new EngineError('UNKNOWN_ENTRY', `no ledger entry has id "${id}"`);
-    const exact = new Decimal(entry.rate).times(entry.basis);
+    const product = new Decimal(entry.rate).times(entry.basis);
+    // Written with at least the amount's places, so "2.365" and "-100.00" read as money.
+    const places = entry.amount.split('.')[1]?.length ?? 0;
+    const exact = product.toFixed(Math.max(places, product.decimalPlaces()));
     const derivation: Derivation = {
       rate: entry.rate,
       basis: entry.basis,
-      exact: exact.toString(),
+      exact,
       rounding,
       amount: entry.amount,
       ...(entry.uncapped === undefined ? {} : { uncapped: entry.uncapped }),
     };
     const words = [
-      `${readableRate(new Decimal(entry.rate))} of ${readableMoney(entry.basis)} = ${exact.toString()} ${entry.currency}, ` +
+      `${readableRate(new Decimal(entry.rate))} of ${readableMoney(entry.basis)} = ${exact} ${entry.currency}, ` +
         `rounded ${rounding} to ${readableMoney(entry.uncapped ?? entry.amount)}` +
         (entry.uncapped === undefined ? '' : `, capped at ${readableMoney(entry.amount)}`),
       `${entry.kind} for ${entry.partnerId} on deal ${entry.dealId} of ${entry.sourcePartnerId}, caused by event ${entry.eventId} at ${entry.at}`,

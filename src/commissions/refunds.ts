@@ -9,6 +9,7 @@ import { addAmounts } from '../money/amounts.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney, formatRate } from '../money/format.js';
 import { multiplyAndRound } from '../money/money.js';
+import { type RoundingMode, roundToPlaces } from '../money/rounding.js';
 import { bookEntry } from './balance.js';
 import { addToHistory, tierFactsOf } from './entries.js';
 import { reversalId } from './ids.js';
@@ -68,13 +69,11 @@ function clawbackTerms(
   deal: DealState,
   refunded: Decimal,
   commissionClawback: Decimal,
-  places: number,
+  money: { readonly decimals: number; readonly rounding: RoundingMode },
 ) {
   if (entry.capped) {
-    const share = new Decimal(entry.amount)
-      .times(refunded)
-      .dividedBy(deal.amount)
-      .toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
+    const exact = new Decimal(entry.amount).times(refunded).dividedBy(deal.amount);
+    const share = roundToPlaces(exact, money.decimals, money.rounding);
     return { rate: new Decimal(1), basis: share.negated() };
   }
   const basis = entry.basisOf === 'commission' ? commissionClawback : refunded.negated();
@@ -91,7 +90,10 @@ export function clawBack(context: Context, dealId: string, eventId: string, refu
   let commissionClawback = new Decimal(0);
   for (const entry of [...deal.entries]) {
     if (new Decimal(entry.net).isZero()) continue;
-    const { rate, basis } = clawbackTerms(entry, deal, refunded, commissionClawback, currency.decimals);
+    const { rate, basis } = clawbackTerms(entry, deal, refunded, commissionClawback, {
+      decimals: currency.decimals,
+      rounding,
+    });
     const amount = multiplyAndRound(rate, basis, currency.decimals, rounding);
     const reason = [
       `${readableRate(rate)} of ${readableMoney(text(basis))} = ${readableMoney(text(amount))}: `,

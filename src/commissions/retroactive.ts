@@ -5,6 +5,7 @@
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
+import { versionAt } from '../program/compile.js';
 import { earn } from './entries.js';
 
 /** The own-commission rate a deal has paid its seller so far: commission plus retroactive top-ups. */
@@ -12,19 +13,21 @@ function ratePaid(
   context: Context,
   dealId: string,
   sellerId: string,
-): { rate: Decimal; fromTier: boolean } | null {
+): { rate: Decimal; fromTier: boolean; commissionId: string | undefined } | null {
   const deal = context.draft.deal(dealId);
   if (!deal) return null;
   let rate = new Decimal(0);
   let fromTier = false;
+  let commissionId: string | undefined;
   for (const entry of deal.entries) {
     if (entry.partnerId !== sellerId) continue;
     if (entry.kind === 'commission') {
       rate = rate.plus(entry.rate);
       fromTier = entry.source === 'tier';
+      commissionId = entry.id;
     } else if (entry.kind === 'adjustment') rate = rate.plus(entry.rate);
   }
-  return { rate, fromTier };
+  return { rate, fromTier, commissionId };
 }
 
 function topUp(context: Context, partner: PartnerState): void {
@@ -37,17 +40,21 @@ function topUp(context: Context, partner: PartnerState): void {
   for (const dealId of recent.dealIds) {
     const deal = context.draft.deal(dealId);
     const paid = ratePaid(context, dealId, partner.id);
-    if (!deal || !paid?.fromTier || !tier.baseRate.greaterThan(paid.rate)) continue;
+    if (!deal || !paid?.fromTier) continue;
+    // The tier's rate in the version in force when the deal closed: a later version never re-prices.
+    const target = versionAt(context.compiled, Date.parse(deal.closedAt)).tiers[partner.tier]?.baseRate;
+    if (!target?.greaterThan(paid.rate)) continue;
     const remaining = new Decimal(deal.amount).minus(deal.refunded);
     if (remaining.isZero()) continue;
     earn(context, deal, context.eventId ?? deal.eventId, {
       partnerId: partner.id,
       kind: 'adjustment',
-      rate: tier.baseRate.minus(paid.rate),
+      rate: target.minus(paid.rate),
       basis: remaining,
       basisOf: 'deal',
       source: 'retroactive',
       qualifiers: [deal.id],
+      reverses: paid.commissionId,
       reason: `${tier.name}'s rate applies retroactively to deal ${deal.id} of ${current}, paid ${paid.rate.times(100).toString()} % before`,
     });
   }

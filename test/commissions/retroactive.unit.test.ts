@@ -145,3 +145,40 @@ describe('retroactive Active rate within the month', () => {
     expect(netOn(outcome, 'p1', 'd1')).toBe('165.00');
   });
 });
+
+describe('retroactive rates and programme versions', () => {
+  // Active 22 % until 15 March, 24 % from then (version 2025.2), retroactive by month.
+  const versioned = sisoWith({
+    tiers: JSON.parse(JSON.stringify(program.tiers)),
+    versions: [
+      { version: '2025.2', effectiveFrom: '2025-03-15T00:00:00Z', tiers: { active: { baseRate: '0.24' } } },
+    ],
+  });
+  const given = [
+    ...certified,
+    events.deal('p1', 'd1', '1000.00', '2025-03-02'), // Starter: 0.20 × 1,000.00 = 200.00
+    events.deal('p1', 'd2', '1000.00', '2025-03-03'), // Starter: 0.20 × 1,000.00 = 200.00
+    events.deal('p1', 'd3', '1000.00', '2025-03-04'), // Active (2025.1): 0.22 × 1,000.00 = 220.00; d1, d2 + 0.02
+    events.deal('p1', 'd4', '1000.00', '2025-03-20'), // Active (2025.2): 0.24 × 1,000.00 = 240.00
+  ];
+
+  it('tops up to the rate of the version in force when each deal closed, never re-pricing', () => {
+    const outcome = replay(given, { program: versioned });
+    // d1 and d2 closed under 2025.1: topped up to 22 % at d3 (0.02 × 1,000.00 = 20.00 each) and
+    // never again when 2025.2 pays 24 % on d4; d3 keeps its 22 %.
+    expect(
+      outcome.entries({ kind: 'adjustment' }).map((entry) => [entry.dealId, entry.rate, entry.amount]),
+    ).toEqual([
+      ['d1', '0.02', '20.00'],
+      ['d2', '0.02', '20.00'],
+    ]);
+    expect(
+      outcome.entries({ eventId: 'e-d4' }).map((entry) => [entry.kind, entry.rate, entry.amount]),
+    ).toEqual([['commission', '0.24', '240.00']]);
+  });
+
+  it('names the commission an adjustment tops up', () => {
+    const outcome = replay(given, { program: versioned });
+    expect(outcome.entries({ kind: 'adjustment', dealId: 'd1' })[0]?.reverses).toBe('e-d1:commission');
+  });
+});

@@ -33,3 +33,4 @@ export { type PartnerSummary, partnerSummaries, type RunReport, runReport } from
 export * from './rules/index.js';
 export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
 export const VERSION = '0.1.0';
+export { type GeneratedEvent, type GenerateOptions, generateEvents } from './simulation/generator.js';

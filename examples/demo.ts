@@ -9,11 +9,11 @@ import {
   type Engine,
   type EngineState,
   formatMoney,
+  generateEvents,
   type LedgerEntry,
   type LedgerKind,
   sisoProgram,
 } from '../src/index.js';
-import { generateEvents } from '../src/simulation/generator.js';
 
 const SEED = 2025;
 const PARTNERS = 200;
@@ -108,6 +108,83 @@ function progressOf(engine: Engine, state: EngineState, partnerId: string): stri
   return lines.join('\n');
 }
 
+/** The last payout runs: how many partners were due, and how much. */
+function payoutRuns(effects: readonly Effect[]): string {
+  const runs = new Map<string, { partners: number; total: Decimal }>();
+  for (const effect of effects) {
+    if (effect.type !== 'payout.due') continue;
+    const run = runs.get(effect.at) ?? { partners: 0, total: new Decimal(0) };
+    runs.set(effect.at, { partners: run.partners + 1, total: run.total.plus(effect.amount) });
+  }
+  const table = new Table({
+    head: ['payout run', 'partners due', 'total due'],
+    colAligns: ['left', 'right', 'right'],
+    ...plain,
+  });
+  for (const [at, run] of [...runs].slice(-4)) {
+    table.push([at.slice(0, 10), run.partners, formatMoney(run.total, sisoProgram.currency.decimals)]);
+  }
+  return table.toString();
+}
+
+/** The top earner's statement for the last month, its balance and its next payout. */
+function statementOf(engine: Engine, state: EngineState, ledger: readonly LedgerEntry[]): string {
+  const top = Object.values(state.partners).sort(
+    (a, b) => new Decimal(b.balance.earned).comparedTo(a.balance.earned) || (a.id < b.id ? -1 : 1),
+  )[0];
+  if (!top) return '(no partners)';
+  const statement = engine.statement(state, ledger, top.id, {
+    from: '2025-12-01T00:00:00Z',
+    to: '2026-01-01T00:00:00Z',
+  });
+  const next = engine.nextPayout(state, top.id);
+  const table = new Table({
+    head: ['at', 'kind', 'rate', 'basis', 'amount'],
+    colAligns: ['left', 'left', 'right', 'right', 'right'],
+    ...plain,
+  });
+  for (const entry of statement.entries.slice(0, 8)) {
+    table.push([entry.at.slice(0, 10), entry.kind, entry.rate, entry.basis, entry.amount]);
+  }
+  const more = statement.entries.length > 8 ? `\n  … and ${statement.entries.length - 8} more entries` : '';
+  return [
+    `${top.id}, December 2025: opening ${statement.openingBalance}, closing ${statement.closingBalance}, paid out ${statement.payouts.map((payout) => payout.amount).join(' + ') || 'nothing'}`,
+    table.toString() + more,
+    `  balance: earned ${top.balance.earned}, pending ${top.balance.pending}, payable ${top.balance.payable}, paid ${top.balance.paid}, clawed back ${top.balance.clawedBack}`,
+    `  next payout ${next.at?.slice(0, 10) ?? '-'}: ${next.expected}${next.reachesMinimum ? '' : ` (below ${next.minimum}: carries over)`}`,
+  ].join('\n');
+}
+
+/** The Performer or Elite partner with the largest team: its members and the overrides they paid it. */
+function teamOf(engine: Engine, state: EngineState, ledger: readonly LedgerEntry[]): string {
+  const leader = Object.values(state.partners)
+    .filter((partner) => partner.tier >= 2)
+    .sort((a, b) => b.team.size - a.team.size || (a.id < b.id ? -1 : 1))[0];
+  if (!leader) return '(no Performer or Elite partner with a team)';
+  const team = engine.team(state, leader.id, { depth: 2 });
+  const earned = (kind: LedgerKind) =>
+    formatMoney(
+      ledger
+        .filter((entry) => entry.partnerId === leader.id && entry.kind === kind)
+        .reduce((sum, entry) => sum.plus(entry.amount), new Decimal(0)),
+      sisoProgram.currency.decimals,
+    );
+  const table = new Table({
+    head: ['member', 'level', 'sponsor', 'tier', 'deals', 'revenue'],
+    colAligns: ['left', 'right', 'left', 'left', 'right', 'right'],
+    ...plain,
+  });
+  for (const member of team.members.slice(0, 10)) {
+    table.push([member.partnerId, member.level, member.sponsorId, member.tier, member.deals, member.revenue]);
+  }
+  return [
+    `${leader.id} (${sisoProgram.tiers[leader.tier]?.name}): ${team.size} in its team (${team.sizeByLevel.join(' / ')} by level), ` +
+      `${team.sellingSubPartners} of ${team.directSubPartners} direct sub-partners selling, team revenue ${team.revenue}`,
+    `  overrides earned ${earned('override')}, referral bonuses ${earned('referral-bonus')}, own commission ${earned('commission')}`,
+    table.toString() + (team.members.length > 10 ? `\n  … and ${team.members.length - 10} more` : ''),
+  ].join('\n');
+}
+
 function main(): void {
   const events = generateEvents({ partners: PARTNERS, months: MONTHS, seed: SEED });
   const engine = createEngine(sisoProgram);
@@ -127,6 +204,9 @@ function main(): void {
   console.log(`Tiers at the end\n${tierDistribution(result.state)}\n`);
   console.log(`Promotions by month\n${promotionsByMonth(result.effects, joinedByMonth)}\n`);
   console.log(`Ledger by kind\n${ledgerByKind(result.ledger)}\n`);
+  console.log(`Payout runs (the 15th of each month)\n${payoutRuns(result.effects)}\n`);
+  console.log(`A statement\n${statementOf(engine, result.state, result.ledger)}\n`);
+  console.log(`A team\n${teamOf(engine, result.state, result.ledger)}\n`);
   console.log('Three partners on their way up');
   for (const partnerId of showcasePartners(engine, result.state))
     console.log(`${progressOf(engine, result.state, partnerId)}\n`);

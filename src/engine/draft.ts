@@ -6,6 +6,9 @@ import { copyTable, type DealState, type EngineState, lookup, type PartnerState 
 export class Draft {
   readonly state: EngineState;
   private readonly owned = new WeakSet<object>();
+  // Bumped each time a partner is handed out for writing: a cache of its facts is good while
+  // the revision it was built at is still the partner's.
+  private readonly revisions = new WeakMap<PartnerState, number>();
 
   constructor(base: EngineState) {
     this.state = {
@@ -29,11 +32,19 @@ export class Draft {
   writablePartner(id: string): PartnerState {
     const current = lookup(this.state.partners, id);
     if (current === undefined) throw new Error(`internal: partner ${JSON.stringify(id)} does not exist`);
-    if (this.owned.has(current)) return current;
+    if (this.owned.has(current)) {
+      this.revisions.set(current, (this.revisions.get(current) ?? 0) + 1);
+      return current;
+    }
     const copy = structuredClone(current);
     this.owned.add(copy);
     this.state.partners[id] = copy;
     return copy;
+  }
+
+  /** How many times the partner has been handed out for writing in this draft. */
+  revisionOf(partner: PartnerState): number {
+    return this.revisions.get(partner) ?? 0;
   }
 
   addPartner(partner: PartnerState): void {

@@ -60,7 +60,7 @@ export function foldEvent(
   }
   startSchedule(runtime, draft, instant);
   runDueWork(runtime, draft, outputs, instant);
-  const context = createContext(runtime, draft, outputs, instant, event.id);
+  const context = createContext(runtime, draft, outputs, instant, event.id, event.at);
   const error = checkEvent(runtime, context, event);
   if (error) return { kind: 'rejected', eventId: event.id, error };
   applyEvent(runtime, context, event);

@@ -30,13 +30,14 @@ export function createContext(
   outputs: Outputs,
   instant: number,
   eventId: string | null,
+  at: string = new Date(instant).toISOString(),
 ): Context {
   return {
     compiled: runtime.compiled,
     version: versionAt(runtime.compiled, instant),
     calendar: runtime.calendar,
     draft,
-    at: new Date(instant).toISOString(),
+    at,
     instant,
     eventId,
     touched: new Set(),

@@ -63,6 +63,16 @@ function isCanonicalAmount(amount: unknown, decimals: number): boolean {
   return pattern.test(amount) && /[1-9]/.test(amount);
 }
 
+const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+const UTC_MILLISECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** An instant as UTC ISO with milliseconds ("2025-01-10T08:00:00.000Z"), the one form the engine keeps. */
+function utcIso(at: string): string {
+  if (UTC_MILLISECONDS.test(at)) return at;
+  if (UTC_SECONDS.test(at)) return `${at.slice(0, -1)}.000Z`;
+  return new Date(at).toISOString();
+}
+
 const USD: EventCurrency = { code: 'USD', decimals: 2 };
 
 /**
@@ -117,7 +127,7 @@ function invalid(path: string, message: string): ParseEventResult {
 type AnyShape = Shape<EventType>;
 
 function normalise(event: AnyShape, currency: EventCurrency): ParseEventResult {
-  const out: Record<string, unknown> = { ...event, at: new Date(event.at).toISOString() };
+  const out: Record<string, unknown> = { ...event, at: utcIso(event.at) };
   if ('amount' in event && !isCanonicalAmount(event.amount, currency.decimals)) {
     const amount = parseAmount(event.amount, { decimals: currency.decimals, currency: currency.code });
     if (!amount.ok) return invalid('amount', amount.message);

@@ -3,6 +3,7 @@
 // path. Amounts become plain numbers here only because rules compare them with
 // json-rules-engine's numeric operators; no money is computed from them.
 import type { Calendar, PeriodRange } from '../engine/calendar.js';
+import type { Draft } from '../engine/draft.js';
 import type { PartnerState } from '../engine/state.js';
 import { counterFor } from '../partners/counters.js';
 import type { CompiledProgram } from '../program/compile.js';
@@ -110,9 +111,15 @@ export function partnerFacts(
   return facts;
 }
 
+// The facts of a partner at an instant, kept until the partner is next handed out for writing:
+// the tiers and the badges of one event then read one facts object.
+const cached = new WeakMap<PartnerState, { key: object; instant: number; revision: number; facts: Facts }>();
+
 /** The facts the programme's rules read, for a partner at the context's instant (the hot path). */
 export function ruleFacts(
-  context: Pick<FactsView, 'compiled' | 'calendar' | 'instant'>,
+  context: Pick<FactsView, 'compiled' | 'calendar' | 'instant'> & {
+    readonly draft: Pick<Draft, 'revisionOf'>;
+  },
   partner: PartnerState,
   reviewPeriod?: PeriodRange,
 ): Facts {
@@ -121,5 +128,12 @@ export function ruleFacts(
     calendar: context.calendar,
     instant: context.instant,
   };
-  return partnerFacts(partner, reviewPeriod ? { ...view, reviewPeriod } : view, context.compiled.factsUsed);
+  if (reviewPeriod) return partnerFacts(partner, { ...view, reviewPeriod }, context.compiled.factsUsed);
+  const revision = context.draft.revisionOf(partner);
+  const hit = cached.get(partner);
+  if (hit && hit.key === context.compiled && hit.instant === context.instant && hit.revision === revision)
+    return hit.facts;
+  const facts = partnerFacts(partner, view, context.compiled.factsUsed);
+  cached.set(partner, { key: context.compiled, instant: context.instant, revision, facts });
+  return facts;
 }

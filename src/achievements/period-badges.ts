@@ -33,6 +33,14 @@ export function scoreOf(
     total = total.plus(
       metric === 'deals' ? result.deals : metric === 'revenue' ? result.revenue : result.commission,
     );
+    // Refunds received this month of deals closed earlier in the same period (commission already
+    // counts its clawbacks in the month they were made).
+    if (metric === 'commission' || !result.late) continue;
+    for (const [dealMonth, refunded] of Object.entries(result.late)) {
+      if (dealMonth < month && months.includes(dealMonth)) {
+        total = total.minus(metric === 'deals' ? refunded.deals : refunded.revenue);
+      }
+    }
   }
   return total;
 }

@@ -27,6 +27,11 @@ export interface MonthResult {
   commission: string;
   /** The tier held when the month ended (set at month end). */
   tier?: string;
+  /**
+   * Refunds received this month of deals closed in an earlier month, by that month: a quarter's
+   * or year's board takes off those whose deal month is inside the period too.
+   */
+  late?: Table<{ deals: number; revenue: string }>;
 }
 
 export interface Balance {
@@ -130,6 +135,8 @@ export interface DealEntry {
   level?: number | undefined;
   /** Set when a cap cut the amount: clawbacks then take the refunded share of the amount itself. */
   capped?: boolean | undefined;
+  /** For an override under a per-period cap: how much of it the cap's period total counts. */
+  capCounted?: string | undefined;
 }
 
 export interface DealState {

@@ -92,6 +92,35 @@ export function payOverrides(context: Context, deal: DealState, eventId: string)
           : `; cap room left ${formatMoney(room, context.compiled.program.currency.decimals)}`),
     });
     countTowardCap(context, plan, upline.id, new Decimal(entry.amount));
+    if (plan.perPeriodCap) {
+      const record = context.draft.writableDeal(deal.id).entries.find((item) => item.id === entry.id);
+      if (record) record.capCounted = entry.amount;
+    }
+  }
+}
+
+/**
+ * A refund gives back cap room: an override clawed back in the cap period it was paid in no
+ * longer counts toward that period's cap (what a partner earns is what it keeps).
+ */
+function returnCapRoom(context: Context, dealId: string): void {
+  const plan = context.version.overrides;
+  const deal = context.draft.deal(dealId);
+  if (!plan?.perPeriodCap || !deal) return;
+  const { period } = plan.perPeriodCap;
+  const key = context.calendar.periodOf(context.instant, period).key;
+  const paidIn = context.calendar.periodOf(Date.parse(deal.closedAt), period).key;
+  const places = context.compiled.program.currency.decimals;
+  for (const entry of context.draft.writableDeal(dealId).entries) {
+    if (entry.kind !== 'override' || entry.capCounted === undefined || entry.capCounted === entry.net)
+      continue;
+    const upline = context.draft.partner(entry.partnerId);
+    if (upline && paidIn === key && upline.overrideTotal.key === key) {
+      const returned = new Decimal(entry.capCounted).minus(entry.net);
+      const total = new Decimal(upline.overrideTotal.amount).minus(returned);
+      context.draft.writablePartner(upline.id).overrideTotal = { key, amount: formatMoney(total, places) };
+    }
+    entry.capCounted = entry.net;
   }
 }
 
@@ -102,5 +131,6 @@ export const overridesSlice: Slice = {
       const deal = context.draft.deal(event.dealId);
       if (deal) payOverrides(context, deal, event.id);
     },
+    'deal.refunded': (context, event) => returnCapRoom(context, event.dealId),
   },
 };

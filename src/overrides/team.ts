@@ -92,6 +92,10 @@ export const teamSlice: Slice = {
         const team = context.draft.writablePartner(uplineId).team;
         team.size += 1;
         team.sizeByLevel[level] = (team.sizeByLevel[level] ?? 0) + 1;
+        // Revenue by level has a figure for every level that has partners, sold or not.
+        while (team.revenueByLevel.length < team.sizeByLevel.length) {
+          team.revenueByLevel.push(zeroAmount(context.compiled.program.currency.decimals));
+        }
         level += 1;
         context.touched.add(uplineId);
       }

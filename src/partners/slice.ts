@@ -187,14 +187,7 @@ export const partnersSlice: Slice = {
       removeFromCounter(partner.month, keys.month, uncounted, amount, places);
       removeFromCounter(partner.quarter, keys.quarter, uncounted, amount, places);
       removeFromCounter(partner.year, keys.year, uncounted, amount, places);
-      const result = partner.history[keys.month];
-      if (result && partner.month.key === keys.month) {
-        partner.history[keys.month] = {
-          ...result,
-          deals: result.deals - uncounted,
-          revenue: subtractAmounts(result.revenue, amount, places),
-        };
-      }
+      recordRefundInHistory(context, partner, keys.month, uncounted, amount);
       context.touched.add(deal.partnerId);
     },
   },
@@ -217,6 +210,34 @@ function periodKeys(context: Context): PeriodKeys {
 /** The month, quarter and year a deal closed in (in the programme's time zone). */
 export function dealPeriodKeys(context: Pick<Context, 'calendar'>, deal: DealState): PeriodKeys {
   return keysAt(context, Date.parse(deal.closedAt));
+}
+
+/**
+ * A refund in the month its deal closed lowers that month's results; a later one is kept apart,
+ * in the month it was received, so a month is judged as it stood when it ended.
+ */
+function recordRefundInHistory(
+  context: Context,
+  partner: PartnerState,
+  dealMonth: string,
+  uncounted: number,
+  amount: string,
+): void {
+  const places = context.compiled.program.currency.decimals;
+  const month = context.calendar.periodOf(context.instant, 'month').key;
+  const result = partner.history[month] ?? { deals: 0, revenue: '0', commission: '0' };
+  if (month === dealMonth) {
+    partner.history[month] = {
+      ...result,
+      deals: result.deals - uncounted,
+      revenue: subtractAmounts(result.revenue, amount, places),
+    };
+    return;
+  }
+  const late = { ...(result.late ?? {}) };
+  const before = late[dealMonth] ?? { deals: 0, revenue: '0' };
+  late[dealMonth] = { deals: before.deals + uncounted, revenue: addAmounts(before.revenue, amount, places) };
+  partner.history[month] = { ...result, late };
 }
 
 function newDeal(

@@ -47,7 +47,7 @@ export function rate(max = 0.5): fc.Arbitrary<string> {
 export function teamGraph(options: { partners: number }): fc.Arbitrary<Array<number | null>> {
   return fc.tuple(
     ...Array.from({ length: options.partners }, (_, index) =>
-      index === 0 ? fc.constant(null) : fc.option(fc.nat({ max: index - 1 }), { freq: 3 }),
+      index === 0 ? fc.constant(null) : fc.option(fc.nat({ max: index - 1 }), { freq: 6 }),
     ),
   );
 }
@@ -86,9 +86,11 @@ export function eventStream(options: EventStreamOptions = {}): fc.Arbitrary<unkn
     partner: fc.nat({ max: partners - 1 }),
     amountText: amount({ decimals, maxMinorUnits: 500_000 }),
     minute: fc.integer({ min: partners + 1, max: minutes }),
-    refund: fc.option(fc.record({ share: fc.integer({ min: 1, max: 100 }), split: fc.boolean() }), {
-      freq: 5,
-    }),
+    // About one deal in six refunded, in part or in full.
+    refund: fc.oneof(
+      { arbitrary: fc.constant(null), weight: 5 },
+      { arbitrary: fc.record({ share: fc.integer({ min: 1, max: 100 }), split: fc.boolean() }), weight: 1 },
+    ),
   });
   return fc
     .record({

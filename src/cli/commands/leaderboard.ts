@@ -3,7 +3,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { EngineError, type LeaderboardMetric } from '../../index.js';
 import { CliError, textTable, writeOutput } from '../io.js';
-import { parseInstant, replayFile, withReplayOptions } from '../replay.js';
+import { replayFile, withReplayOptions } from '../replay.js';
 
 export interface LeaderboardCommandOptions {
   readonly program?: string;

@@ -1,7 +1,7 @@
 // `partner-engine leaderboard`: partners ranked for a period and a metric, optionally by tier,
 // from a replayed event file. Ties share a rank; each row says how far it is behind the next.
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { EngineError, type LeaderboardMetric } from '../../index.js';
+import { EngineError, type LeaderboardMetric, type LeaderboardRow } from '../../index.js';
 import { CliError, textTable, writeOutput } from '../io.js';
 import { replayFile, withReplayOptions } from '../replay.js';
 
@@ -13,6 +13,7 @@ export interface LeaderboardCommandOptions {
   readonly metric: LeaderboardMetric;
   readonly tier?: string;
   readonly limit?: number;
+  readonly partner?: string;
   readonly format: 'table' | 'json';
 }
 
@@ -45,8 +46,16 @@ export function registerLeaderboard(program: Command): void {
     )
     .option('--tier <tier>', 'only partners holding this tier (at the period\u2019s end)')
     .option('--limit <n>', 'at most this many rows (ties at the cut are kept)', parseLimit)
+    .option('--partner <id>', 'also say where this partner stands (rank and gap), even past the limit')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action((options: LeaderboardCommandOptions) => writeOutput(leaderboardCommand(options)));
+}
+
+/** "p7 is #4 with 3,100.00, 1,200.00 behind #3", or why it is not on the board. */
+function standing(partnerId: string, own: LeaderboardRow | null): string {
+  if (own === null) return `${partnerId} is not on this board (another tier, or not a partner yet)`;
+  const gap = own.behind === null ? 'first' : `${own.behind} behind the rank above`;
+  return `${partnerId} is #${own.rank} with ${own.value}, ${gap}`;
 }
 
 /** What `leaderboard` prints for its options. */
@@ -58,12 +67,24 @@ export function leaderboardCommand(options: LeaderboardCommandOptions): string {
       metric: options.metric,
       ...(options.tier === undefined ? {} : { tier: options.tier }),
       ...(options.limit === undefined ? {} : { limit: options.limit }),
+      ...(options.partner === undefined ? {} : { partnerId: options.partner }),
     });
     if (options.format === 'json') return JSON.stringify(board, null, 2);
     const title = `${board.metric} leaderboard, ${board.period}${board.tier ? `, tier ${board.tier}` : ''}`;
     if (board.rows.length === 0) return `${title}\n(no partners)`;
     const rows = board.rows.map((row) => [row.rank, row.partnerId, row.tier, row.value, row.behind ?? '-']);
-    return `${title}\n${textTable(['rank', 'partner', 'tier', board.metric, 'behind'], rows, ['right', 'left', 'left', 'right', 'right'])}`;
+    const table = textTable(['rank', 'partner', 'tier', board.metric, 'behind'], rows, [
+      'right',
+      'left',
+      'left',
+      'right',
+      'right',
+    ]);
+    return [
+      title,
+      table,
+      ...(options.partner === undefined ? [] : [standing(options.partner, board.own)]),
+    ].join('\n');
   } catch (error) {
     if (error instanceof EngineError) throw new CliError(error.message);
     throw error;

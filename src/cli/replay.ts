@@ -3,8 +3,15 @@
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
-import { createEngine, type Engine, type Program, type ReplayResult, sisoProgram } from '../index.js';
-import { readEventsFile, readProgramFile, type UnparsableLine } from './io.js';
+import {
+  createEngine,
+  type Engine,
+  EngineError,
+  type Program,
+  type ReplayResult,
+  sisoProgram,
+} from '../index.js';
+import { CliError, readEventsFile, readProgramFile, type UnparsableLine } from './io.js';
 
 /** Below this many events a replay is over before a progress bar would help. */
 const PROGRESS_THRESHOLD = 50_000;
@@ -40,7 +47,14 @@ export function replayFile(options: ReplayFileOptions): ReplayedFile {
   const program = options.program === undefined ? sisoProgram : readProgramFile(options.program);
   const { events, unparsable } = readEventsFile(options.events);
   const engine = createEngine(program);
-  return { program, engine, result: replayWithProgress(engine, events, options.at), unparsable };
+  try {
+    return { program, engine, result: replayWithProgress(engine, events, options.at), unparsable };
+  } catch (error) {
+    // An as-of time the engine refuses (too far after the events) is an unusable argument.
+    if (error instanceof EngineError && error.code === 'INVALID_ARGUMENT')
+      throw new CliError(`--at: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The --at option's parser: an ISO-8601 date-time with an offset or Z, else a usage error. */

@@ -2,7 +2,7 @@
 // period, and the balance it closed with; and the next payout run with the amount expected.
 import { EngineError } from '../engine/errors.js';
 import type { LedgerEntry, LedgerKind } from '../engine/outputs.js';
-import { type EngineState, lookup } from '../engine/state.js';
+import { dealOf, type EngineState, lookup } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
 import { type CompiledProgram, versionAt } from '../program/compile.js';
@@ -103,7 +103,7 @@ export function nextPayout(compiled: CompiledProgram, state: EngineState, partne
   if (at !== null) {
     for (const hold of state.holds.items.slice(state.holds.head)) {
       if (hold.releaseAt > at) break;
-      for (const entry of lookup(state.deals, hold.dealId)?.entries ?? []) {
+      for (const entry of dealOf(state, hold.dealId)?.entries ?? []) {
         if (entry.partnerId === partnerId) expected = expected.plus(entry.net);
       }
     }

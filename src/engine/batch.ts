@@ -3,7 +3,8 @@
 // queue) can use one directly and never hold the whole stream in memory.
 import type { EventError } from '../events/codes.js';
 import { Draft } from './draft.js';
-import { type FoldOutcome, foldEvent, parseWith } from './fold.js';
+import { EngineError } from './errors.js';
+import { type FoldOutcome, foldEvent, MAX_CLOCK_JUMP_MS, MAX_CLOCK_JUMP_YEARS, parseWith } from './fold.js';
 import type { Effect, LedgerEntry } from './outputs.js';
 import { type Outputs, type Runtime, runDueWork, startSchedule } from './runtime.js';
 import type { EngineState } from './state.js';
@@ -93,6 +94,12 @@ export class Batch {
   advance(at: string): void {
     const instant = parseInstant(at, 'at');
     const { state } = this.draft;
+    if (state.clock !== null && instant - Date.parse(state.clock) > MAX_CLOCK_JUMP_MS) {
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        `${at} is more than ${MAX_CLOCK_JUMP_YEARS} years after the engine's clock (${state.clock}); is the date right?`,
+      );
+    }
     if (state.clock === null) startSchedule(this.runtime, this.draft, instant);
     runDueWork(this.runtime, this.draft, this.outputs, instant);
     if (state.clock === null || Date.parse(state.clock) < instant)

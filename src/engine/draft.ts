@@ -1,7 +1,17 @@
 // A working copy of the state for one call of apply, replay or advance. The input is never
-// touched: keyed records are copied once (a shallow copy), and a partner or deal is cloned the
-// first time it is written, so a long replay clones each at most once.
-import { copyTable, type DealState, type EngineState, lookup, type PartnerState } from './state.js';
+// touched: the partner table is copied once (a shallow copy), the seen and deal tables copy only
+// the buckets they write, and a partner or deal is cloned the first time it is written, so a
+// long replay clones each at most once and one apply does not copy the whole history.
+import {
+  bucketOf,
+  copyTable,
+  type DealState,
+  type EngineState,
+  lookup,
+  type PartnerState,
+  type Table,
+  table,
+} from './state.js';
 
 export class Draft {
   readonly state: EngineState;
@@ -52,22 +62,44 @@ export class Draft {
     this.state.partners[partner.id] = partner;
   }
 
+  /** A bucket of `seen` or `deals` this draft may change: copied from the input the first time. */
+  private writableBucket<T>(buckets: Table<Table<T>>, id: string): Table<T> {
+    const key = bucketOf(id);
+    const current = lookup(buckets, key);
+    if (current !== undefined && this.owned.has(current)) return current;
+    const copy = current === undefined ? table<T>() : copyTable(current);
+    this.owned.add(copy);
+    buckets[key] = copy;
+    return copy;
+  }
+
+  /** The fingerprint of an event id seen before, if it was. */
+  seen(eventId: string): string | undefined {
+    const bucket = lookup(this.state.seen, bucketOf(eventId));
+    return bucket === undefined ? undefined : lookup(bucket, eventId);
+  }
+
+  markSeen(eventId: string, fingerprint: string): void {
+    this.writableBucket(this.state.seen, eventId)[eventId] = fingerprint;
+  }
+
   deal(id: string): DealState | undefined {
-    return lookup(this.state.deals, id);
+    const bucket = lookup(this.state.deals, bucketOf(id));
+    return bucket === undefined ? undefined : lookup(bucket, id);
   }
 
   writableDeal(id: string): DealState {
-    const current = lookup(this.state.deals, id);
+    const current = this.deal(id);
     if (current === undefined) throw new Error(`internal: deal ${JSON.stringify(id)} does not exist`);
     if (this.owned.has(current)) return current;
     const copy = structuredClone(current);
     this.owned.add(copy);
-    this.state.deals[id] = copy;
+    this.writableBucket(this.state.deals, id)[id] = copy;
     return copy;
   }
 
   addDeal(deal: DealState): void {
     this.owned.add(deal);
-    this.state.deals[deal.id] = deal;
+    this.writableBucket(this.state.deals, deal.id)[deal.id] = deal;
   }
 }

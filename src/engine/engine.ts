@@ -110,13 +110,14 @@ function replay(
   order.forEach((index, done) => {
     if (options.onProgress && done % every === 0) options.onProgress(done, order.length);
     const input = events[index];
-    const outcome = asOf === null ? null : afterAsOf(input, asOf);
-    if (outcome !== null) {
-      batch.skipAfterAsOf(outcome, index);
+    const lateId = asOf === null ? null : afterAsOf(input, asOf);
+    if (lateId !== null) {
+      batch.skipAfterAsOf(lateId, index);
       return;
     }
-    batch.apply(input, index);
-    last = Math.max(last, instantOf(input));
+    // The as-of time defaults to the last event's time, unless that time is what was refused.
+    const outcome = batch.apply(input, index);
+    if (outcome.kind !== 'rejected' || outcome.error.path !== 'at') last = Math.max(last, instantOf(input));
   });
   options.onProgress?.(order.length, order.length);
   const until = asOf ?? last;

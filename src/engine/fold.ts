@@ -15,6 +15,13 @@ import {
 } from './runtime.js';
 import { lookup } from './state.js';
 
+/**
+ * How far one step may move the clock. Time-driven work runs for every month end and payout run
+ * in between, so a mistyped year (9999) would otherwise run thousands of years of it.
+ */
+export const MAX_CLOCK_JUMP_YEARS = 50;
+export const MAX_CLOCK_JUMP_MS = MAX_CLOCK_JUMP_YEARS * 366 * 86_400_000;
+
 export type FoldOutcome =
   | { readonly kind: 'applied'; readonly eventId: string }
   | { readonly kind: 'skipped'; readonly eventId: string }
@@ -43,7 +50,7 @@ export function foldEvent(
   const { event } = parsed;
   const { state } = draft;
   const print = eventFingerprint(event);
-  const seen = lookup(state.seen, event.id);
+  const seen = draft.seen(event.id);
   if (seen !== undefined) {
     if (seen === print) return { kind: 'skipped', eventId: event.id };
     const error = eventError(
@@ -58,13 +65,17 @@ export function foldEvent(
     const message = `event at ${event.at} is earlier than the engine's clock (${state.clock}); apply events in time order or replay the stream`;
     return { kind: 'rejected', eventId: event.id, error: eventError('OUT_OF_ORDER', 'at', message) };
   }
+  if (state.clock !== null && instant - Date.parse(state.clock) > MAX_CLOCK_JUMP_MS) {
+    const message = `event at ${event.at} is more than ${MAX_CLOCK_JUMP_YEARS} years after the engine's clock (${state.clock}); is the date right?`;
+    return { kind: 'rejected', eventId: event.id, error: eventError('INVALID_EVENT', 'at', message) };
+  }
   startSchedule(runtime, draft, instant);
   runDueWork(runtime, draft, outputs, instant);
   const context = createContext(runtime, draft, outputs, instant, event.id, event.at);
   const error = checkEvent(runtime, context, event);
   if (error) return { kind: 'rejected', eventId: event.id, error };
   applyEvent(runtime, context, event);
-  state.seen[event.id] = print;
+  draft.markSeen(event.id, print);
   state.clock = event.at;
   return { kind: 'applied', eventId: event.id };
 }

@@ -170,10 +170,14 @@ export interface EngineState {
   /** The latest instant processed; null before the first event. */
   clock: string | null;
   schedule: Schedule | null;
-  /** Event id to a fingerprint of its content, for idempotency. */
-  seen: Table<string>;
+  /**
+   * Event id to a fingerprint of its content, for idempotency, in buckets by a hash of the id
+   * (see `bucketOf`): one call copies the bucket it writes, never every id ever seen.
+   */
+  seen: Table<Table<string>>;
   partners: Table<PartnerState>;
-  deals: Table<DealState>;
+  /** Deals by id, in buckets like `seen` (see `dealOf` and `allDeals`). */
+  deals: Table<Table<DealState>>;
   holds: HoldQueue;
   /** How many partners hold each tier index. */
   holders: number[];
@@ -211,4 +215,31 @@ export function initialState(programId: string, tierCount: number): EngineState 
     holders: new Array<number>(tierCount).fill(0),
     waitlists: Array.from({ length: tierCount }, () => []),
   };
+}
+
+/** How many buckets `seen` and `deals` spread their ids over. */
+export const BUCKETS = 1024;
+
+/**
+ * The bucket an id falls in: a stable hash of its characters, as a key of the bucket table.
+ *
+ * @example
+ * bucketOf('e1')
+ * //=> '842'   (always the same for 'e1')
+ */
+export function bucketOf(id: string): string {
+  let hash = 2166136261;
+  for (let index = 0; index < id.length; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 16777619);
+  return String((hash >>> 0) % BUCKETS);
+}
+
+/** A deal of a state, by id. */
+export function dealOf(state: Pick<EngineState, 'deals'>, dealId: string): DealState | undefined {
+  const bucket = lookup(state.deals, bucketOf(dealId));
+  return bucket === undefined ? undefined : lookup(bucket, dealId);
+}
+
+/** Every deal of a state (in no particular order). */
+export function* allDeals(state: Pick<EngineState, 'deals'>): Generator<DealState> {
+  for (const bucket of Object.values(state.deals)) yield* Object.values(bucket);
 }

@@ -4,6 +4,7 @@
 import type { Engine } from '../create-engine.js';
 import type { ReplayResult } from '../engine/engine.js';
 import type { LedgerEntry } from '../engine/outputs.js';
+import { allDeals } from '../engine/state.js';
 import { addAmounts, compareAmounts, negateAmount } from '../money/amounts.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
@@ -56,7 +57,7 @@ function sumBy<K>(
 export const fullRefundsNetZero: Check = (engine, result) => {
   const decimals = engine.program.currency.decimals;
   const refunded = new Set(
-    Object.values(result.state.deals)
+    [...allDeals(result.state)]
       .filter((deal) => compareAmounts(deal.refunded, deal.amount, decimals) === 0)
       .map((deal) => deal.id),
   );

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../src/engine/outputs.js';
+import { allDeals, dealOf } from '../../src/engine/state.js';
 import { Decimal } from '../../src/money/decimal.js';
 import type { Program } from '../../src/program/load.js';
 import type { ProgramInput } from '../../src/program/schema.js';
@@ -161,7 +162,7 @@ function expectRoundedProducts(ledger: readonly LedgerEntry[]): void {
 }
 
 function expectFullRefundsNetZero(outcome: Outcome): void {
-  for (const deal of Object.values(outcome.state.deals)) {
+  for (const deal of allDeals(outcome.state)) {
     if (!new Decimal(deal.refunded).equals(deal.amount)) continue;
     const entries = outcome.ledger.filter((entry) => entry.dealId === deal.id);
     for (const partnerId of new Set(entries.map((entry) => entry.partnerId))) {
@@ -180,7 +181,7 @@ function expectProportionalClawbacks(outcome: Outcome, stream: readonly unknown[
   for (const clawback of outcome.ledger.filter((entry) => entry.kind === 'clawback')) {
     const original = byId.get(clawback.reverses ?? '');
     const refunded = refunds.get(clawback.eventId);
-    const deal = outcome.state.deals[clawback.dealId];
+    const deal = dealOf(outcome.state, clawback.dealId);
     if (!original || refunded === undefined || !deal)
       throw new Error(`clawback ${clawback.id} reverses nothing`);
     const exact =

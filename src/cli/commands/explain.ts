@@ -45,6 +45,13 @@ export function explainCommand(options: ExplainOptions): string {
   if ((options.entry === undefined) === (options.partner === undefined)) {
     throw new CliError('give exactly one of --entry ID or --partner ID');
   }
+  if (
+    options.from !== undefined &&
+    options.to !== undefined &&
+    Date.parse(options.from) >= Date.parse(options.to)
+  ) {
+    throw new CliError('--from must be earlier than --to');
+  }
   const replayed = replayFile(options);
   try {
     return options.entry !== undefined

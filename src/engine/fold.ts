@@ -13,7 +13,6 @@ import {
   runDueWork,
   startSchedule,
 } from './runtime.js';
-import { lookup } from './state.js';
 
 /**
  * How far one step may move the clock. Time-driven work runs for every month end and payout run

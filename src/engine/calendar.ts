@@ -17,8 +17,9 @@ const MONTHS_IN: Record<CalendarPeriod, number> = { month: 1, quarter: 3, year: 
 
 export class Calendar {
   readonly timeZone: string;
-  // The last range found for each period kind: most lookups fall in the same month as the last.
-  private readonly recent = new Map<CalendarPeriod, PeriodRange>();
+  // Every range found so far, by kind, sorted by start: a lookup is a binary search (time zone
+  // arithmetic runs once per period, however the lookups jump between periods).
+  private readonly known = new Map<CalendarPeriod, PeriodRange[]>();
 
   constructor(timeZone: string) {
     this.timeZone = timeZone;
@@ -32,15 +33,24 @@ export class Calendar {
    * //=> '2025-04'
    */
   periodOf(instant: number, kind: CalendarPeriod): PeriodRange {
-    const cached = this.recent.get(kind);
-    if (cached && instant >= cached.start && instant < cached.end) return cached;
+    const ranges = this.known.get(kind) ?? [];
+    let low = 0;
+    let high = ranges.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const range = ranges[middle] as PeriodRange;
+      if (instant < range.start) high = middle;
+      else if (instant >= range.end) low = middle + 1;
+      else return range;
+    }
     const local = new TZDate(instant, this.timeZone);
     const firstMonth = local.getMonth() - (local.getMonth() % MONTHS_IN[kind]);
     const startLocal = startOfMonth(new TZDate(local.getFullYear(), firstMonth, 1, this.timeZone));
     const start = startLocal.getTime();
     const end = addMonths(startLocal, MONTHS_IN[kind]).getTime();
     const range = { period: kind, key: periodKey(local.getFullYear(), firstMonth, kind), start, end };
-    this.recent.set(kind, range);
+    ranges.splice(low, 0, range);
+    this.known.set(kind, ranges);
     return range;
   }
 

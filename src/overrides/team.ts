@@ -120,12 +120,13 @@ export const teamSlice: Slice = {
       const fully =
         compareAmounts(deal.refunded, deal.amount, context.compiled.program.currency.decimals) === 0;
       if (fully && partner.countedDeals === 0) changeSelling(context, partner, -1);
+      const keys = dealPeriodKeys(context, deal);
       changeTeamRevenue(
         context,
         partner.id,
         { amount: event.amount, refund: true },
-        dealPeriodKeys(context, deal).month,
-        dealPeriodKeys(context, deal).quarter,
+        keys.month,
+        keys.quarter,
       );
     },
   },

@@ -13,6 +13,16 @@ const PLAIN = /^-?\d+(\.\d+)?$/;
  * //=> -1250n
  */
 export function toMinorUnits(amount: string, decimals: number): bigint {
+  // One event adds its amount to several totals in a row: read it once.
+  if (amount === lastRead.amount && decimals === lastRead.decimals) return lastRead.minor;
+  const minor = readMinorUnits(amount, decimals);
+  lastRead = { amount, decimals, minor };
+  return minor;
+}
+
+let lastRead = { amount: '', decimals: -1, minor: 0n };
+
+function readMinorUnits(amount: string, decimals: number): bigint {
   const point = amount.indexOf('.');
   if (point < 0) return BigInt(amount) * 10n ** BigInt(decimals);
   const places = amount.length - point - 1;

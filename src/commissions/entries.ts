@@ -3,7 +3,6 @@
 import type { LedgerEntry, LedgerKind, RateSource } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { DealEntry, DealState, PartnerState } from '../engine/state.js';
-import { partnerFacts } from '../facts/partner-facts.js';
 import { addAmounts } from '../money/amounts.js';
 import type { Decimal } from '../money/decimal.js';
 import { formatMoney, formatRate } from '../money/format.js';
@@ -43,14 +42,6 @@ function rateText(rate: Decimal): string {
   return text;
 }
 
-/** The facts that met the earner's tier rule, for the entry's explanation. */
-export function tierFactsOf(context: Context, partner: PartnerState): Record<string, unknown> {
-  const tier = context.version.tiers[partner.tier];
-  if (!tier) return {};
-  const view = { compiled: context.compiled, calendar: context.calendar, instant: context.instant };
-  return { ...partnerFacts(partner, view, tier.qualify.facts) };
-}
-
 /** Adds an amount to the month's commission total that leaderboards read. */
 export function addToHistory(context: Context, partner: PartnerState, amount: string): void {
   const places = context.compiled.program.currency.decimals;
@@ -66,48 +57,42 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
   const amount = earning.cap && exact.greaterThan(earning.cap) ? earning.cap : exact;
   const earner = context.draft.writablePartner(earning.partnerId);
   const tier = context.version.tiers[earner.tier];
-  const tierFacts = tierFactsOf(context, earner);
   const id = ledgerId(eventId, earning.kind, ...(earning.qualifiers ?? []));
   const text = (value: Decimal) => formatMoney(value, currency.decimals);
   const capped = amount !== exact;
-  const entry = makeEntry({
-    id,
-    partnerId: earning.partnerId,
-    kind: earning.kind,
-    amount: text(amount),
-    currency: currency.code,
-    rate: rateText(earning.rate),
-    basis: text(earning.basis),
-    tier: tier?.id ?? '',
-    dealId: deal.id,
-    eventId,
-    sourcePartnerId: deal.partnerId,
-    at: context.at,
-    programVersion: context.version.version,
-    rateSource: earning.source,
-    level: earning.level,
-    reverses: earning.reverses,
-    uncapped: capped ? text(exact) : undefined,
-    tierFacts,
-    explanation: [
-      readableRate(earning.rate),
-      ' of ',
-      readableMoney(text(earning.basis)),
-      ' = ',
-      readableMoney(text(exact)),
-      capped ? `, capped at ${readableMoney(text(amount))}` : '',
-      ': ',
-      earning.reason,
-      '; ',
-      earning.partnerId,
-      ' held ',
-      tier?.name ?? '?',
-      ' (',
-      readableFacts(tierFacts),
-      ') under programme version ',
-      context.version.version,
-    ],
-  });
+  const entry = makeEntry(
+    context,
+    { deal, eventId, earner },
+    {
+      id,
+      kind: earning.kind,
+      amount: text(amount),
+      rate: rateText(earning.rate),
+      basis: text(earning.basis),
+      rateSource: earning.source,
+      level: earning.level,
+      reverses: earning.reverses,
+      uncapped: capped ? text(exact) : undefined,
+      explanation: (tierFacts) => [
+        readableRate(earning.rate),
+        ' of ',
+        readableMoney(text(earning.basis)),
+        ' = ',
+        readableMoney(text(exact)),
+        capped ? `, capped at ${readableMoney(text(amount))}` : '',
+        ': ',
+        earning.reason,
+        '; ',
+        earning.partnerId,
+        ' held ',
+        tier?.name ?? '?',
+        ' (',
+        readableFacts(tierFacts),
+        ') under programme version ',
+        context.version.version,
+      ],
+    },
+  );
   context.record(entry);
   const record: DealEntry = {
     id,

@@ -11,7 +11,7 @@ import { formatMoney, formatRate } from '../money/format.js';
 import { multiplyAndRound } from '../money/money.js';
 import { type RoundingMode, roundToPlaces } from '../money/rounding.js';
 import { bookEntry } from './balance.js';
-import { addToHistory, tierFactsOf } from './entries.js';
+import { addToHistory } from './entries.js';
 import { reversalId } from './ids.js';
 import { makeEntry } from './ledger-entry.js';
 import { readableMoney, readableRate } from './words.js';
@@ -30,28 +30,22 @@ function book(context: Context, deal: DealState, eventId: string, reversal: Reve
   const { currency } = context.compiled.program;
   const text = (value: Decimal) => formatMoney(value, currency.decimals);
   const earner = context.draft.writablePartner(reversal.entry.partnerId);
-  const tier = context.version.tiers[earner.tier];
   const id = reversalId(eventId, reversal.kind, reversal.entry.id);
-  const entry = makeEntry({
-    id,
-    partnerId: reversal.entry.partnerId,
-    kind: reversal.kind,
-    amount: text(reversal.amount),
-    currency: currency.code,
-    rate: formatRate(reversal.rate),
-    basis: text(reversal.basis),
-    tier: tier?.id ?? '',
-    dealId: deal.id,
-    eventId,
-    sourcePartnerId: deal.partnerId,
-    at: context.at,
-    programVersion: context.version.version,
-    rateSource: 'refund',
-    level: reversal.entry.level,
-    reverses: reversal.entry.id,
-    tierFacts: tierFactsOf(context, earner),
-    explanation: reversal.reason,
-  });
+  const entry = makeEntry(
+    context,
+    { deal, eventId, earner },
+    {
+      id,
+      kind: reversal.kind,
+      amount: text(reversal.amount),
+      rate: formatRate(reversal.rate),
+      basis: text(reversal.basis),
+      rateSource: 'refund',
+      level: reversal.entry.level,
+      reverses: reversal.entry.id,
+      explanation: reversal.reason,
+    },
+  );
   context.record(entry);
   reversal.entry.net = addAmounts(reversal.entry.net, entry.amount, currency.decimals);
   bookEntry(earner.balance, entry, deal.released, currency.decimals);

@@ -6,6 +6,7 @@ import { EngineError } from '../engine/errors.js';
 import type { EngineState, PartnerState } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
+import { tierAtMonthEnd } from '../partners/history.js';
 import type { CompiledProgram } from '../program/compile.js';
 import type { LeaderboardMetric } from '../program/schema.js';
 import { monthsOf, scoreOf } from './period-badges.js';
@@ -76,7 +77,10 @@ export function leaderboard(
   for (const partnerId of Object.keys(state.partners).sort()) {
     const partner = state.partners[partnerId] as PartnerState;
     if (range && Date.parse(partner.joinedAt) >= range.end) continue;
-    const closedTier = lastMonth === undefined ? undefined : partner.history[lastMonth]?.tier;
+    // A period that has ended ranks partners by the tier held at its end; an open one, by now.
+    const ended =
+      range !== null && range !== undefined && state.clock !== null && range.end <= Date.parse(state.clock);
+    const closedTier = ended && lastMonth !== undefined ? tierAtMonthEnd(partner, lastMonth) : undefined;
     const tier = closedTier ?? compiled.program.tiers[partner.tier]?.id ?? '';
     if (options.tier !== undefined && tier !== options.tier) continue;
     const score = range ? scoreOf(partner, months, options.metric) : allTimeScore(partner, options.metric);

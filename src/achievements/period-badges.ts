@@ -4,6 +4,7 @@ import type { PeriodRange } from '../engine/calendar.js';
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
+import { tierAtMonthEnd } from '../partners/history.js';
 import type { BadgeDefinition, LeaderboardMetric } from '../program/schema.js';
 import { awardBadge } from './badges.js';
 
@@ -59,7 +60,7 @@ export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[
       const score = scoreOf(partner, months, badge.leaderboard.metric);
       if (!score.isPositive() || score.isZero()) continue;
       const lastMonth = months[months.length - 1] ?? '';
-      const group = badge.leaderboard.scope === 'tier' ? (partner.history[lastMonth]?.tier ?? '') : 'all';
+      const group = badge.leaderboard.scope === 'tier' ? (tierAtMonthEnd(partner, lastMonth) ?? '') : 'all';
       const rows = groups.get(group) ?? [];
       rows.push({ id, score });
       groups.set(group, rows);

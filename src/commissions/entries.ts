@@ -94,6 +94,7 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
     },
   );
   context.record(entry);
+  // A deal keeps one of these per entry for as long as it lives: only the fields it needs.
   const record: DealEntry = {
     id,
     partnerId: earning.partnerId,
@@ -101,11 +102,11 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
     rate: entry.rate,
     amount: entry.amount,
     net: entry.amount,
-    basisOf: earning.basisOf === 'commission' ? 'commission' : undefined,
-    source: earning.source,
-    level: earning.level,
-    capped: capped ? true : undefined,
   };
+  if (earning.basisOf === 'commission') record.basisOf = 'commission';
+  if (earning.kind === 'commission' || earning.kind === 'adjustment') record.source = earning.source;
+  if (earning.level !== undefined) record.level = earning.level;
+  if (capped) record.capped = true;
   context.draft.writableDeal(deal.id).entries.push(record);
   bookEntry(earner.balance, entry, deal.released, currency.decimals);
   addToHistory(context, earner, entry.amount);

@@ -25,8 +25,6 @@ export interface MonthResult {
   deals: number;
   revenue: string;
   commission: string;
-  /** The tier held when the month ended (set at month end). */
-  tier?: string;
   /**
    * Refunds received this month of deals closed in an earlier month, by that month: a quarter's
    * or year's board takes off those whose deal month is inside the period too.
@@ -106,6 +104,8 @@ export interface PartnerState {
   quarter: PeriodCounter;
   year: PeriodCounter;
   history: Table<MonthResult>;
+  /** The tier held at month ends, as changes: [month, tier id] whenever it differs from the last. */
+  monthEndTiers: Array<[string, string]>;
   balance: Balance;
   /** Payments the host reported (payout.paid), oldest first. */
   payouts: Array<{ eventId: string; at: string; amount: string }>;

@@ -1,23 +1,36 @@
-// A partner's month-by-month results (counted deals, net revenue, commission, tier at month end),
-// which leaderboards and period badges read instead of rescanning events.
+// A partner's month-by-month results (counted deals, net revenue, commission) and the tier it
+// held at each month end, which leaderboards and period badges read instead of rescanning events.
+// The tier is kept as its changes only: most partners hold one tier for many months.
 import type { PeriodRange } from '../engine/calendar.js';
 import type { Context } from '../engine/slice.js';
-import { Decimal } from '../money/decimal.js';
-import { formatMoney } from '../money/format.js';
+import type { PartnerState } from '../engine/state.js';
 
-/** At each month end (before reviews), remember the tier each partner held, for leaderboards by tier. */
+/** At each month end (before reviews), remember the tier each partner held, if it changed. */
 export function closeMonth(context: Context, month: PeriodRange): void {
-  const zero = formatMoney(new Decimal(0), context.compiled.program.currency.decimals);
   for (const id of Object.keys(context.draft.state.partners)) {
     const partner = context.draft.partner(id);
     if (!partner || Date.parse(partner.joinedAt) >= month.end) continue;
-    const result = partner.history[month.key];
     const tier = context.version.tiers[partner.tier]?.id;
-    if (result?.tier === tier) continue;
-    const writable = context.draft.writablePartner(id);
-    writable.history[month.key] = {
-      ...(result ?? { deals: 0, revenue: zero, commission: zero }),
-      ...(tier ? { tier } : {}),
-    };
+    if (tier === undefined || partner.monthEndTiers.at(-1)?.[1] === tier) continue;
+    context.draft.writablePartner(id).monthEndTiers.push([month.key, tier]);
   }
+}
+
+/**
+ * The tier a partner held when a month ended (undefined before its first month end).
+ *
+ * @example
+ * tierAtMonthEnd({ monthEndTiers: [['2025-01', 'starter'], ['2025-04', 'active']] }, '2025-03')
+ * //=> 'starter'
+ */
+export function tierAtMonthEnd(
+  partner: Pick<PartnerState, 'monthEndTiers'>,
+  month: string,
+): string | undefined {
+  const changes = partner.monthEndTiers;
+  for (let index = changes.length - 1; index >= 0; index--) {
+    const change = changes[index];
+    if (change && change[0] <= month) return change[1];
+  }
+  return undefined;
 }

@@ -41,6 +41,7 @@ function newPartner(context: Context, id: string, sponsorId: string | null, even
     quarter: emptyCounter(calendar.periodOf(instant, 'quarter').key),
     year: emptyCounter(calendar.periodOf(instant, 'year').key),
     history: table(),
+    monthEndTiers: [],
     balance: { earned: zero, pending: zero, payable: zero, paid: zero, clawedBack: zero },
     payouts: [],
     terms: [],

@@ -147,7 +147,11 @@ export const partnersSlice: Slice = {
     'feature.used': (context, event) => {
       const partner = context.draft.writablePartner(event.partnerId);
       if (!Object.hasOwn(partner.featuresUsed, event.feature)) {
-        partner.featuresUsed[event.feature] = event.at;
+        // A fresh null-prototype table (a clone or a parsed state has an ordinary object): a
+        // feature id such as "__proto__" stays a plain key.
+        partner.featuresUsed = Object.assign(table<string>(), partner.featuresUsed, {
+          [event.feature]: event.at,
+        });
         context.touched.add(event.partnerId);
       }
     },

@@ -4,7 +4,7 @@
 import { type Leaderboard, type LeaderboardOptions, leaderboard } from './achievements/leaderboard.js';
 import { achievementsSlice, lateAchievementsSlice } from './achievements/slice.js';
 import { type Explanation, explain } from './commissions/explain.js';
-import { commissionsSlice } from './commissions/slice.js';
+import { commissionsSlice, lateCommissionsSlice } from './commissions/slice.js';
 import {
   type NextPayout,
   nextPayout,
@@ -33,6 +33,7 @@ export const SLICES = [
   overridesSlice,
   achievementsSlice,
   lateTiersSlice,
+  lateCommissionsSlice,
   lateAchievementsSlice,
 ];
 

@@ -109,3 +109,11 @@ export const commissionsSlice: Slice = {
   holdEnded,
   payoutRun,
 };
+
+/** Retroactive top-ups again after a late promotion (see lateTiersSlice in src/tiers). */
+export const lateCommissionsSlice: Slice = {
+  name: 'commissions (after late promotions)',
+  afterEvent: (context) => {
+    if (context.compiled.tierRulesReadLateFacts) applyRetroactiveRates(context);
+  },
+};

@@ -63,7 +63,13 @@ export function readProgramFile(path: string): Program {
  */
 export function readEventsFile(path: string): EventsFile {
   const text = withoutByteOrderMark(readText(path, 'events file'));
-  if (firstVisibleCharacter(text) !== '[') return parseLines(text);
+  if (firstVisibleCharacter(text) !== '[') {
+    const lines = parseLines(text);
+    // One event pretty-printed over several lines is not NDJSON, but it is clearly one event.
+    if (lines.unparsable.length > 0 && isOneJsonObject(text))
+      return { events: [JSON.parse(text)], unparsable: [] };
+    return lines;
+  }
   const events = parseJson(text, path, 'events file');
   if (!Array.isArray(events)) throw new CliError(`events file "${path}" is not a JSON array`);
   return { events, unparsable: [] };
@@ -87,6 +93,15 @@ export function writeOutput(text: string, outFile?: string): void {
     writeFileSync(outFile, ended);
   } catch (error) {
     throw new CliError(`cannot write "${outFile}": ${reasonOf(error)}`);
+  }
+}
+
+function isOneJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
   }
 }
 

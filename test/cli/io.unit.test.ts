@@ -1,0 +1,35 @@
+// Reading event files: NDJSON, a JSON array, and one event pretty-printed over several lines.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readEventsFile } from '../../src/cli/io.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'events-'));
+const file = (name: string, text: string) => {
+  const path = join(folder, name);
+  writeFileSync(path, text);
+  return path;
+};
+const joined = {
+  id: 'j1',
+  type: 'partner.joined',
+  at: '2025-01-01T00:00:00Z',
+  partnerId: 'p1',
+  sponsorId: null,
+};
+
+describe('readEventsFile', () => {
+  it('reads one event pretty-printed over several lines as that one event', () => {
+    expect(readEventsFile(file('pretty.json', JSON.stringify(joined, null, 2)))).toEqual({
+      events: [joined],
+      unparsable: [],
+    });
+  });
+
+  it('keeps a broken NDJSON line at its index when the file is not one JSON object', () => {
+    const read = readEventsFile(file('broken.ndjson', `${JSON.stringify(joined)}\n{"id":\n`));
+    expect(read.events).toEqual([joined, null]);
+    expect(read.unparsable).toEqual([expect.objectContaining({ index: 1 })]);
+  });
+});

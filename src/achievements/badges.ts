@@ -5,7 +5,8 @@ import type { PartnerState } from '../engine/state.js';
 import { ruleFacts } from '../facts/partner-facts.js';
 import type { CompiledBadge, CompiledMilestone } from '../program/compile.js';
 
-function award(
+/** Awards a badge (with its level or period) and emits badge.awarded with the count held. */
+export function awardBadge(
   context: Context,
   partnerId: string,
   badge: string,
@@ -25,8 +26,6 @@ function award(
   });
 }
 
-export { award as awardBadge };
-
 function judgeBadge(
   context: Context,
   partner: PartnerState,
@@ -38,17 +37,17 @@ function judgeBadge(
   if (compiled.levels.length > 0) {
     for (const level of compiled.levels) {
       if (held.some((award) => award.level === level.id)) continue;
-      if (level.when.test(facts)) award(context, partner.id, badge.id, { level: level.id });
+      if (level.when.test(facts)) awardBadge(context, partner.id, badge.id, { level: level.id });
     }
     return;
   }
   if (badge.repeatable) {
     const period = context.calendar.periodOf(context.instant, badge.repeatable.period).key;
     if (held.some((award) => award.period === period)) return;
-    if (compiled.when.test(facts)) award(context, partner.id, badge.id, { period });
+    if (compiled.when.test(facts)) awardBadge(context, partner.id, badge.id, { period });
     return;
   }
-  if (held.length === 0 && compiled.when.test(facts)) award(context, partner.id, badge.id, {});
+  if (held.length === 0 && compiled.when.test(facts)) awardBadge(context, partner.id, badge.id, {});
 }
 
 export function judgeAchievements(

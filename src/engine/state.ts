@@ -5,6 +5,7 @@
 /** A keyed collection that survives JSON.stringify / JSON.parse unchanged. */
 export type Table<T> = Record<string, T>;
 
+/** How a partner stands in its tier: at risk after a failed review, waitlisted for a full tier. */
 export type PartnerStatus = 'good' | 'at-risk' | 'waitlisted';
 
 /** Counted deals and net revenue of one calendar period. */

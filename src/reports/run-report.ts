@@ -3,7 +3,7 @@
 // rejected and skipped events with their input positions.
 import type { ReplayResult } from '../engine/engine.js';
 import type { Effect, LedgerEntry } from '../engine/outputs.js';
-import type { Balance, EngineState } from '../engine/state.js';
+import type { Balance, EngineState, PartnerStatus } from '../engine/state.js';
 import type { CompiledProgram } from '../program/compile.js';
 import { partnerStatus } from '../tiers/progress.js';
 import { unlocksOf } from '../tiers/unlocks.js';
@@ -11,7 +11,7 @@ import { unlocksOf } from '../tiers/unlocks.js';
 export interface PartnerSummary {
   readonly id: string;
   readonly tier: string;
-  readonly status: 'good' | 'at-risk' | 'waitlisted';
+  readonly status: PartnerStatus;
   readonly sponsorId: string | null;
   readonly deals: number;
   readonly revenue: string;

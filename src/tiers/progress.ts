@@ -3,7 +3,7 @@
 // averages, `any` takes its best branch), and a preview of what the next tier brings.
 import { Calendar } from '../engine/calendar.js';
 import { EngineError } from '../engine/errors.js';
-import { type EngineState, lookup, type PartnerState } from '../engine/state.js';
+import { type EngineState, lookup, type PartnerState, type PartnerStatus } from '../engine/state.js';
 import { type Facts, partnerFacts } from '../facts/partner-facts.js';
 import { formatRate } from '../money/format.js';
 import { type CompiledProgram, type CompiledTier, versionAt } from '../program/compile.js';
@@ -37,7 +37,7 @@ export interface TierPreview {
 export interface Progress {
   readonly partnerId: string;
   readonly tier: { readonly id: string; readonly name: string; readonly rank: number };
-  readonly status: 'good' | 'at-risk' | 'waitlisted';
+  readonly status: PartnerStatus;
   /** Null at the top tier. */
   readonly next: TierPreview | null;
   readonly requirements: readonly Requirement[];
@@ -47,7 +47,7 @@ export interface Progress {
   readonly message: string | null;
 }
 
-export function partnerStatus(partner: PartnerState): Progress['status'] {
+export function partnerStatus(partner: PartnerState): PartnerStatus {
   if (partner.failedReviews > 0) return 'at-risk';
   return partner.waitingFor === null ? 'good' : 'waitlisted';
 }

@@ -4,7 +4,9 @@
 import type { BadgeEffect, Effect, MilestoneEffect } from '../../src/engine/outputs.js';
 import type { Program } from '../../src/program/load.js';
 import type { ProgramInput } from '../../src/program/schema.js';
-import { events, type Outcome, sisoWith } from '../support/scenario.js';
+import { type Outcome, sisoWith } from '../support/scenario.js';
+
+export { dealRun } from '../support/scenario.js';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -38,23 +40,6 @@ export function milestoneEffects(outcome: Pick<Outcome, 'effects'>, partnerId: s
 /** Badge ids a partner holds in the state, one entry per award, in award order. */
 export function heldBadges(outcome: Outcome, partnerId: string): string[] {
   return outcome.partner(partnerId).badges.map((award) => award.badge);
-}
-
-/** `count` deals of `amount`, one every `everyHours` hours from `from`; ids `${partnerId}-d${n}`. */
-export function dealRun(
-  partnerId: string,
-  run: { from: string; count: number; amount?: string; first?: number; everyHours?: number },
-): ReturnType<typeof events.deal>[] {
-  const start = Date.parse(run.from.includes('T') ? run.from : `${run.from}T00:00:00Z`);
-  const first = run.first ?? 1;
-  return Array.from({ length: run.count }, (_, index) =>
-    events.deal(
-      partnerId,
-      `${partnerId}-d${first + index}`,
-      run.amount ?? '1000.00',
-      new Date(start + index * (run.everyHours ?? 1) * HOUR_MS).toISOString(),
-    ),
-  );
 }
 
 /** A badge as a programme document writes it. */

@@ -3,41 +3,15 @@
 // runs of deals, and small readers of a partner's entries and balance.
 import type { LedgerEntry } from '../../src/engine/outputs.js';
 import { Decimal } from '../../src/money/decimal.js';
-import { events, type Outcome } from '../support/scenario.js';
+import { dealRun, events, type Outcome } from '../support/scenario.js';
+
+export { type DealRun, dealRun } from '../support/scenario.js';
 
 export const HOUR_MS = 3_600_000;
 
 /** SISO-PROGRAM.md, "Tiers": the counted deals each tier needs (Active also the certification). */
 export const DEALS_FOR = { starter: 0, active: 3, performer: 10, elite: 25 } as const;
 export type TierId = keyof typeof DEALS_FOR;
-
-export interface DealRun {
-  /** First deal's instant (ISO, or a date meaning midnight UTC). */
-  readonly from: string;
-  readonly count: number;
-  readonly amount?: string;
-  /** Number of the first deal (default 1): deal ids are `${partnerId}-d${number}`. */
-  readonly first?: number;
-  /** Time between deals (default one hour). */
-  readonly everyHours?: number;
-}
-
-const instantOf = (at: string) => Date.parse(at.includes('T') ? at : `${at}T00:00:00Z`);
-
-/** `count` deal.closed events, one every `everyHours` from `from`; event ids are `e-${dealId}`. */
-export function dealRun(partnerId: string, run: DealRun): ReturnType<typeof events.deal>[] {
-  const start = instantOf(run.from);
-  const first = run.first ?? 1;
-  const step = (run.everyHours ?? 1) * HOUR_MS;
-  return Array.from({ length: run.count }, (_, index) =>
-    events.deal(
-      partnerId,
-      `${partnerId}-d${first + index}`,
-      run.amount ?? '1000.00',
-      new Date(start + index * step).toISOString(),
-    ),
-  );
-}
 
 export interface PartnerOptions {
   readonly sponsorId?: string | null;

@@ -3,57 +3,10 @@
 // Elite's 20 places, payouts on the 15th from 50.00, Elite keeping the referral bonus).
 import { describe, expect, it } from 'vitest';
 import { sisoProgram } from '../../src/program/siso.js';
+import { OWN_UNLOCKS } from '../support/tiers.js';
 
-// The unlock table of SISO-PROGRAM.md, tier by tier.
-const UNLOCKS = {
-  starter: [
-    'dashboard',
-    'training-hub',
-    'marketing-kit',
-    'commission-tracker',
-    'support-faq',
-    'support-chat',
-  ],
-  active: [
-    'marketing-advanced',
-    'roi-calculator',
-    'video-demos',
-    'lead-management',
-    'crm-integration',
-    'lead-scoring',
-    'follow-up-templates',
-    'priority-support',
-    'referral-bonuses',
-    'success-tracking',
-    'resource-library',
-    'partner-community',
-    'progress-tracker',
-  ],
-  performer: [
-    'team-dashboard',
-    'white-label',
-    'strategic-support',
-    'early-access',
-    'custom-proposals',
-    'team-hub',
-    'custom-branding',
-    'advanced-analytics',
-    'deal-pipeline',
-  ],
-  elite: [
-    'co-marketing',
-    'custom-deal-structure',
-    'strategic-partnership',
-    'vip-support',
-    'leadership-council',
-    'revenue-sharing',
-    'executive-dashboard',
-    'campaign-manager',
-    'custom-negotiations',
-    'advisory-center',
-    'vip-networking',
-  ],
-};
+// The unlock table of SISO-PROGRAM.md, tier by tier (written out once, in test/support/tiers.ts).
+const UNLOCKS = OWN_UNLOCKS;
 
 const atLeast = (fact: string, value: number) => ({ fact, operator: 'greaterThanInclusive', value });
 

@@ -74,6 +74,36 @@ export const events = {
   }),
 };
 
+const HOUR_MS = 3_600_000;
+
+export interface DealRun {
+  /** First deal's instant (ISO, or a date meaning midnight UTC). */
+  readonly from: string;
+  /** Deals to close, numbered `${partnerId}-d${first}` onwards. */
+  readonly count: number;
+  /** Each deal's amount (default 1000.00). */
+  readonly amount?: string;
+  /** Number of the first deal (default 1), so a later run continues the numbering. */
+  readonly first?: number;
+  /** Time between deals (default one hour). */
+  readonly everyHours?: number;
+}
+
+/** A run of deals by one partner: ids `${partnerId}-d${n}`, event ids `e-${dealId}`. */
+export function dealRun(partnerId: string, run: DealRun): ReturnType<typeof events.deal>[] {
+  const start = Date.parse(time(run.from));
+  const first = run.first ?? 1;
+  const step = (run.everyHours ?? 1) * HOUR_MS;
+  return Array.from({ length: run.count }, (_, index) =>
+    events.deal(
+      partnerId,
+      `${partnerId}-d${first + index}`,
+      run.amount ?? '1000.00',
+      new Date(start + index * step).toISOString(),
+    ),
+  );
+}
+
 export interface Outcome extends ReplayResult {
   readonly engine: Engine;
   partner(id: string): NonNullable<ReplayResult['state']['partners'][string]>;

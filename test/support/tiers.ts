@@ -8,6 +8,8 @@ import type { ProgramInput } from '../../src/program/schema.js';
 import { sisoProgram } from '../../src/program/siso.js';
 import { events, type Outcome, sisoWith } from './scenario.js';
 
+export { type DealRun, dealRun } from './scenario.js';
+
 /** SISO-PROGRAM.md, "Unlocks": each tier's own unlocks, in the table's order. */
 export const OWN_UNLOCKS = {
   starter: [
@@ -68,38 +70,6 @@ export const MESSAGES = {
     'Reach 25 deals to join our ELITE partner program with co-marketing and custom deal opportunities!',
   elite: "Welcome to the SISO Elite Partner Program - you're now part of our strategic growth team!",
 } as const;
-
-const HOUR_MS = 3_600_000;
-
-export interface DealRun {
-  /** First deal's instant (ISO, or a date meaning midnight UTC). */
-  readonly from: string;
-  /** Deals to close, numbered `${partnerId}-d${first}` onwards. */
-  readonly count: number;
-  readonly amount?: string;
-  /** Number of the first deal (default 1), so a later run continues the numbering. */
-  readonly first?: number;
-  /** Time between deals (default one hour). */
-  readonly everyHours?: number;
-}
-
-/**
- * `count` deal.closed events for one partner, one every `everyHours` from `from`; deal ids are
- * `${partnerId}-d1`, `${partnerId}-d2`, ... and event ids `e-${dealId}`.
- */
-export function dealRun(partnerId: string, run: DealRun): ReturnType<typeof events.deal>[] {
-  const start = Date.parse(run.from.includes('T') ? run.from : `${run.from}T00:00:00Z`);
-  const first = run.first ?? 1;
-  const step = (run.everyHours ?? 1) * HOUR_MS;
-  return Array.from({ length: run.count }, (_, index) =>
-    events.deal(
-      partnerId,
-      `${partnerId}-d${first + index}`,
-      run.amount ?? '1000.00',
-      new Date(start + index * step).toISOString(),
-    ),
-  );
-}
 
 /** A partner who joins and completes the certification the same day, an hour apart. */
 export function certifiedPartner(partnerId: string, day: string): unknown[] {

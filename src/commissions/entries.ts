@@ -7,6 +7,7 @@ import { addAmounts } from '../money/amounts.js';
 import type { Decimal } from '../money/decimal.js';
 import { formatMoney, formatRate } from '../money/format.js';
 import { multiplyAndRound } from '../money/money.js';
+import { monthResult } from '../partners/history.js';
 import { bookEntry } from './balance.js';
 import { ledgerId } from './ids.js';
 import { makeEntry } from './ledger-entry.js';
@@ -46,8 +47,8 @@ function rateText(rate: Decimal): string {
 export function addToHistory(context: Context, partner: PartnerState, amount: string): void {
   const places = context.compiled.program.currency.decimals;
   const month = context.calendar.periodOf(context.instant, 'month').key;
-  const result = partner.history[month] ?? { deals: 0, revenue: '0', commission: '0' };
-  partner.history[month] = { ...result, commission: addAmounts(result.commission, amount, places) };
+  const result = monthResult(partner, month);
+  result.commission = addAmounts(result.commission, amount, places);
 }
 
 /** Records one earning on a deal and returns the ledger entry made. */

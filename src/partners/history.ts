@@ -3,7 +3,7 @@
 // The tier is kept as its changes only: most partners hold one tier for many months.
 import type { PeriodRange } from '../engine/calendar.js';
 import type { Context } from '../engine/slice.js';
-import type { PartnerState } from '../engine/state.js';
+import type { MonthResult, PartnerState } from '../engine/state.js';
 
 /** At each month end (before reviews), remember the tier each partner held, if it changed. */
 export function closeMonth(context: Context, month: PeriodRange): void {
@@ -33,4 +33,17 @@ export function tierAtMonthEnd(
     if (change && change[0] <= month) return change[1];
   }
   return undefined;
+}
+
+/**
+ * A writable partner's results for a month, made empty the first time (changed in place: the
+ * partner is the draft's own, so is its history).
+ */
+export function monthResult(partner: PartnerState, month: string): MonthResult {
+  let result = partner.history[month];
+  if (result === undefined) {
+    result = { deals: 0, revenue: '0', commission: '0' };
+    partner.history[month] = result;
+  }
+  return result;
 }

@@ -7,7 +7,7 @@ import { type DealState, type PartnerState, table } from '../engine/state.js';
 import { eventError } from '../events/codes.js';
 import { addAmounts, compareAmounts, fromMinorUnits, subtractAmounts, zeroAmount } from '../money/amounts.js';
 import { addToCounter, emptyCounter, removeFromCounter } from './counters.js';
-import { closeMonth } from './history.js';
+import { closeMonth, monthResult } from './history.js';
 
 function unknownPartner(context: Context, partnerId: string, path = 'partnerId') {
   return context.draft.partner(partnerId)
@@ -167,12 +167,9 @@ export const partnersSlice: Slice = {
       addToCounter(partner.month, keys.month, 1, amount, places);
       addToCounter(partner.quarter, keys.quarter, 1, amount, places);
       addToCounter(partner.year, keys.year, 1, amount, places);
-      const result = partner.history[keys.month] ?? { deals: 0, revenue: '0', commission: '0' };
-      partner.history[keys.month] = {
-        ...result,
-        deals: result.deals + 1,
-        revenue: addAmounts(result.revenue, amount, places),
-      };
+      const result = monthResult(partner, keys.month);
+      result.deals += 1;
+      result.revenue = addAmounts(result.revenue, amount, places);
       if (context.compiled.retroactivePeriods.size > 0) {
         rememberDeal(partner.recentDeals, keys, event.dealId, context.compiled.retroactivePeriods);
       }
@@ -230,19 +227,16 @@ function recordRefundInHistory(
 ): void {
   const places = context.compiled.program.currency.decimals;
   const month = context.calendar.periodOf(context.instant, 'month').key;
-  const result = partner.history[month] ?? { deals: 0, revenue: '0', commission: '0' };
+  const result = monthResult(partner, month);
   if (month === dealMonth) {
-    partner.history[month] = {
-      ...result,
-      deals: result.deals - uncounted,
-      revenue: subtractAmounts(result.revenue, amount, places),
-    };
+    result.deals -= uncounted;
+    result.revenue = subtractAmounts(result.revenue, amount, places);
     return;
   }
-  const late = { ...(result.late ?? {}) };
+  const late = result.late ?? {};
   const before = late[dealMonth] ?? { deals: 0, revenue: '0' };
   late[dealMonth] = { deals: before.deals + uncounted, revenue: addAmounts(before.revenue, amount, places) };
-  partner.history[month] = { ...result, late };
+  result.late = late;
 }
 
 function newDeal(

@@ -2,7 +2,7 @@
 // programme's rule badges (one-time, once per period, or by level) and milestones (once each).
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
-import { ruleFacts } from '../facts/partner-facts.js';
+import { type Facts, ruleFacts } from '../facts/partner-facts.js';
 import type { CompiledBadge, CompiledMilestone } from '../program/compile.js';
 
 /** Awards a badge (with its level or period) and emits badge.awarded with the count held. */
@@ -26,12 +26,7 @@ export function awardBadge(
   });
 }
 
-function judgeBadge(
-  context: Context,
-  partner: PartnerState,
-  compiled: CompiledBadge,
-  facts: Record<string, unknown>,
-): void {
+function judgeBadge(context: Context, partner: PartnerState, compiled: CompiledBadge, facts: Facts): void {
   const { badge } = compiled;
   const held = partner.badges.filter((award) => award.badge === badge.id);
   if (compiled.levels.length > 0) {
@@ -60,7 +55,7 @@ export function judgeAchievements(
     if (!partner) continue;
     const facts = ruleFacts(context, partner);
     for (const badge of badges)
-      judgeBadge(context, context.draft.partner(partnerId) as PartnerState, badge, { ...facts });
+      judgeBadge(context, context.draft.partner(partnerId) as PartnerState, badge, facts);
     for (const milestone of milestones) {
       if (partner.milestones.includes(milestone.id) || !milestone.when.test(facts)) continue;
       context.draft.writablePartner(partnerId).milestones.push(milestone.id);

@@ -51,7 +51,6 @@ export function statement(
   const from = options.from ?? null;
   const to = options.to ?? null;
   let opening = new Decimal(0);
-  let closing = new Decimal(0);
   const entries: LedgerEntry[] = [];
   const totals = new Map<LedgerKind, Decimal>();
   for (const entry of ledger) {
@@ -66,8 +65,9 @@ export function statement(
   for (const payout of partner.payouts) {
     if (from !== null && Date.parse(payout.at) < Date.parse(from)) opening = opening.minus(payout.amount);
   }
-  closing = opening.plus(entries.reduce((sum, entry) => sum.plus(entry.amount), new Decimal(0)));
-  closing = closing.minus(payouts.reduce((sum, payout) => sum.plus(payout.amount), new Decimal(0)));
+  // The period's entries are already summed by kind.
+  const paidOut = payouts.reduce((sum, payout) => sum.plus(payout.amount), new Decimal(0));
+  const closing = [...totals.values()].reduce((sum, total) => sum.plus(total), opening).minus(paidOut);
   const totalsByKind: Partial<Record<LedgerKind, string>> = {};
   for (const [kind, total] of totals) totalsByKind[kind] = formatMoney(total, places);
   return {

@@ -127,8 +127,6 @@ function replay(
 
 /** The id of a well-formed event later than the as-of time, or null. */
 function afterAsOf(input: unknown, asOf: number): string | null {
-  if (input === null || typeof input !== 'object') return null;
-  const { id, at } = input as { id?: unknown; at?: unknown };
-  if (typeof id !== 'string' || typeof at !== 'string') return null;
-  return Date.parse(at) > asOf ? id : null;
+  const id = input !== null && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && instantOf(input) > asOf ? id : null;
 }

@@ -5,7 +5,7 @@
 import type { Context, Slice } from '../engine/slice.js';
 import { type DealState, type PartnerState, table } from '../engine/state.js';
 import { eventError } from '../events/codes.js';
-import { addAmounts, compareAmounts, fromMinorUnits, subtractAmounts, zeroAmount } from '../money/amounts.js';
+import { addAmounts, compareAmounts, subtractAmounts, zeroAmount } from '../money/amounts.js';
 import { addToCounter, emptyCounter, removeFromCounter } from './counters.js';
 import { closeMonth, monthResult } from './history.js';
 
@@ -18,7 +18,7 @@ function unknownPartner(context: Context, partnerId: string, path = 'partnerId')
 function newPartner(context: Context, id: string, sponsorId: string | null, eventId: string): PartnerState {
   const { calendar, instant, at, compiled } = context;
   const month = calendar.periodOf(instant, 'month').key;
-  const zero = fromMinorUnits(0n, compiled.program.currency.decimals);
+  const zero = zeroAmount(compiled.program.currency.decimals);
   return {
     id,
     sponsorId,

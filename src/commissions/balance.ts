@@ -7,8 +7,8 @@ import { addAmounts, negateAmount, subtractAmounts } from '../money/amounts.js';
 
 /**
  * A new entry on a deal whose hold period has or has not ended. `clawedBack` counts clawback
- * entries only (as a positive sum); other negative entries, such as a rounding residue's
- * adjustment, move the balance without counting as clawed back.
+ * entries only (as a positive sum); other negative entries, such as a retroactive top-up taken
+ * back, move the balance without counting as clawed back.
  */
 export function bookEntry(
   balance: Balance,

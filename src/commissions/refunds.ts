@@ -1,7 +1,8 @@
 // Refunds claw back every entry of the deal (commission, referral bonus, overrides, adjustments,
 // for every partner) in proportion to the part refunded: each clawback is the entry's rate times
-// the refunded basis, rounded once. When the deal is refunded in full, any rounding residue left
-// on an entry is reversed by an adjustment, so the deal nets to exactly 0.00 for every partner.
+// the refunded basis, rounded once. The refund that completes a full refund takes what is left of
+// each entry instead, so the deal nets to exactly 0.00 for every partner and the clawbacks add up
+// to exactly what it earned.
 import type { LedgerEntry } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { DealEntry, DealState } from '../engine/state.js';
@@ -79,38 +80,60 @@ export function clawBack(context: Context, dealId: string, eventId: string, refu
   const { currency, rounding } = context.compiled.program;
   const deal = context.draft.writableDeal(dealId);
   const fully = new Decimal(deal.refunded).equals(deal.amount);
-  const text = (value: Decimal) => formatMoney(value, currency.decimals);
   // Overrides paid on the seller's commission are clawed back on the commission's clawback.
   let commissionClawback = new Decimal(0);
   for (const entry of [...deal.entries]) {
     if (new Decimal(entry.net).isZero()) continue;
-    const { rate, basis } = clawbackTerms(entry, deal, refunded, commissionClawback, {
+    const terms = clawbackTerms(entry, deal, refunded, commissionClawback, {
       decimals: currency.decimals,
       rounding,
     });
-    const amount = multiplyAndRound(rate, basis, currency.decimals, rounding);
-    const reason = [
-      `${readableRate(rate)} of ${readableMoney(text(basis))} = ${readableMoney(text(amount))}: `,
-      `deal ${deal.id} was refunded ${readableMoney(text(refunded))} of ${readableMoney(deal.amount)}, `,
-      `so ${entry.id} (${readableMoney(entry.amount)}) is clawed back in proportion`,
-    ];
-    if (!amount.isZero())
-      book(context, deal, eventId, { entry, kind: 'clawback', rate, basis, amount, reason });
-    if (entry.kind === 'commission') commissionClawback = amount;
-    const residue = new Decimal(entry.net);
-    if (fully && !residue.isZero()) {
-      const residueReason = [
-        `rounding residue of ${readableMoney(text(residue))} reversed: deal ${deal.id} was refunded in full, `,
-        `so ${entry.id} nets to exactly ${text(new Decimal(0))}`,
-      ];
-      book(context, deal, eventId, {
-        entry,
-        kind: 'adjustment',
-        rate: new Decimal(1),
-        basis: residue.negated(),
-        amount: residue.negated(),
-        reason: residueReason,
-      });
-    }
+    const proportional = multiplyAndRound(terms.rate, terms.basis, currency.decimals, rounding);
+    const reversal =
+      fully && !proportional.equals(new Decimal(entry.net).negated())
+        ? remainderOf(context, deal, entry, refunded, proportional)
+        : proportionalReversal(context, deal, entry, refunded, { ...terms, amount: proportional });
+    if (!reversal.amount.isZero()) book(context, deal, eventId, reversal);
+    if (entry.kind === 'commission') commissionClawback = reversal.amount;
   }
+}
+
+function proportionalReversal(
+  context: Context,
+  deal: DealState,
+  entry: DealEntry,
+  refunded: Decimal,
+  terms: { readonly rate: Decimal; readonly basis: Decimal; readonly amount: Decimal },
+): Reversal {
+  const text = (value: Decimal) => formatMoney(value, context.compiled.program.currency.decimals);
+  const reason = [
+    `${readableRate(terms.rate)} of ${readableMoney(text(terms.basis))} = ${readableMoney(text(terms.amount))}: `,
+    `deal ${deal.id} was refunded ${readableMoney(text(refunded))} of ${readableMoney(deal.amount)}, `,
+    `so ${entry.id} (${readableMoney(entry.amount)}) is clawed back in proportion`,
+  ];
+  return { entry, kind: 'clawback', ...terms, reason };
+}
+
+/**
+ * The refund that completes a full refund takes back exactly what is left of the entry, so the
+ * clawbacks of a deal add up to what it earned (never a cent more, and no residue to adjust).
+ * Its rate is 100 % of that remainder, so rate × basis = amount still holds.
+ */
+function remainderOf(
+  context: Context,
+  deal: DealState,
+  entry: DealEntry,
+  refunded: Decimal,
+  proportional: Decimal,
+): Reversal {
+  const text = (value: Decimal) => formatMoney(value, context.compiled.program.currency.decimals);
+  const remainder = new Decimal(entry.net).negated();
+  const reason = [
+    `the remainder of ${entry.id} (${readableMoney(entry.amount)}), ${readableMoney(text(remainder))}: `,
+    `deal ${deal.id} is now refunded in full (this refund ${readableMoney(text(refunded))} of `,
+    `${readableMoney(deal.amount)}), so this last clawback takes what earlier clawbacks left `,
+    `rather than the ${readableMoney(text(proportional))} in proportion, and ${entry.id} nets to exactly `,
+    text(new Decimal(0)),
+  ];
+  return { entry, kind: 'clawback', rate: new Decimal(1), basis: remainder, amount: remainder, reason };
 }

@@ -5,7 +5,7 @@ import type { EventError } from '../events/codes.js';
 import { Draft } from './draft.js';
 import { EngineError } from './errors.js';
 import { type FoldOutcome, foldEvent, MAX_CLOCK_JUMP_MS, MAX_CLOCK_JUMP_YEARS, parseWith } from './fold.js';
-import type { Effect, LedgerEntry } from './outputs.js';
+import { type Effect, EffectIds, type LedgerEntry } from './outputs.js';
 import { type Outputs, type Runtime, runDueWork, startSchedule } from './runtime.js';
 import type { EngineState } from './state.js';
 
@@ -63,8 +63,10 @@ export class Batch {
     options: BatchOptions = {},
   ) {
     this.draft = new Draft(state);
+    const ids = new EffectIds();
+    const sink = options.onEffect ?? ((effect: Effect) => this.effects.push(effect));
     this.outputs = {
-      effects: options.onEffect ? { push: options.onEffect } : this.effects,
+      effects: { push: (effect) => sink(ids.assign(effect)) },
       ledger: options.onEntry ? { push: options.onEntry } : this.ledger,
     };
   }

@@ -2,10 +2,25 @@
 // confetti, payouts) and immutable ledger entries, each naming the event that caused it.
 
 interface EffectBase {
+  /**
+   * Derived from the causing event's id (or, for time-driven work, the moment), the effect's
+   * type, the partner and what tells its effects apart: the same on every replay, so a host can
+   * deliver each effect once.
+   */
+  readonly id: string;
   readonly partnerId: string;
   readonly at: string;
   /** The causing event, or null for time-driven work such as a review or a payout run. */
   readonly eventId: string | null;
+}
+
+/** A partner joined: the entry tier it starts in (joining is not a promotion). */
+export interface JoinedEffect extends EffectBase {
+  readonly type: 'partner.joined';
+  readonly tier: string;
+  readonly sponsorId: string | null;
+  /** The programme's unlocking message for the entry tier, where it has one. */
+  readonly message?: string | undefined;
 }
 
 export interface TierEffect extends EffectBase {
@@ -42,8 +57,82 @@ export interface PayoutEffect extends EffectBase {
   readonly currency: string;
 }
 
-export type Effect = TierEffect | FeatureEffect | BadgeEffect | MilestoneEffect | PayoutEffect;
+export type Effect = JoinedEffect | TierEffect | FeatureEffect | BadgeEffect | MilestoneEffect | PayoutEffect;
 export type EffectType = Effect['type'];
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** An effect as a slice emits it: the core gives it its id. */
+export type EffectDraft = WithoutId<Effect>;
+
+/** What tells apart effects of one type for one partner at one origin (event or moment). */
+function effectQualifier(effect: EffectDraft): string[] {
+  switch (effect.type) {
+    case 'partner.joined':
+    case 'payout.due':
+      return [];
+    case 'tier.promoted':
+    case 'tier.demoted':
+    case 'tier.at-risk':
+    case 'tier.waitlisted':
+      return [effect.to];
+    case 'feature.unlocked':
+    case 'feature.locked':
+      return [effect.feature];
+    case 'badge.awarded':
+      return [effect.badge, effect.level ?? effect.period ?? String(effect.count)];
+    case 'milestone.reached':
+      return [effect.milestone];
+    default: {
+      const unknown: never = effect;
+      throw new Error(`internal: effect ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function escapeIdPart(part: string): string {
+  if (!/[%:@]/.test(part)) return part;
+  return part.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/@/g, '%40');
+}
+
+/**
+ * An effect's id: its origin (the event id, or `@` and the moment for time-driven work), type,
+ * partner and qualifier, each escaped so that no two distinct effects can share one.
+ *
+ * @example
+ * effectId({ type: 'feature.unlocked', partnerId: 'p1', feature: 'dashboard', eventId: 'e1', at: '…' })
+ * //=> 'e1:feature.unlocked:p1:dashboard'
+ * effectId({ type: 'payout.due', partnerId: 'p1', eventId: null, at: '2025-02-15T00:00:00.000Z', … })
+ * //=> '@2025-02-15T00%3A00%3A00.000Z:payout.due:p1'
+ */
+export function effectId(effect: EffectDraft): string {
+  const origin = effect.eventId === null ? `@${escapeIdPart(effect.at)}` : escapeIdPart(effect.eventId);
+  return [
+    origin,
+    effect.type,
+    escapeIdPart(effect.partnerId),
+    ...effectQualifier(effect).map(escapeIdPart),
+  ].join(':');
+}
+
+/** Gives each effect its id, with a counter where one origin repeats an effect (rare: a tier left and regained at one moment). */
+export class EffectIds {
+  private origin: string | null = null;
+  private used = new Map<string, number>();
+
+  assign(effect: EffectDraft): Effect {
+    const origin = effect.eventId ?? `@${effect.at}`;
+    if (origin !== this.origin) {
+      this.origin = origin;
+      if (this.used.size > 0) this.used = new Map();
+    }
+    const base = effectId(effect);
+    const seen = this.used.get(base);
+    this.used.set(base, (seen ?? 0) + 1);
+    const id = seen === undefined ? base : `${base}:${seen + 1}`;
+    return { id, ...effect } as Effect;
+  }
+}
 
 export type LedgerKind = 'commission' | 'referral-bonus' | 'override' | 'clawback' | 'adjustment';
 

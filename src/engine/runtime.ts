@@ -4,13 +4,13 @@ import type { PartnerEvent } from '../events/parse.js';
 import { type CompiledProgram, versionAt } from '../program/compile.js';
 import { Calendar, periodsEndingAt } from './calendar.js';
 import type { Draft } from './draft.js';
-import type { Effect, LedgerEntry } from './outputs.js';
+import type { EffectDraft, LedgerEntry } from './outputs.js';
 import type { Context, EventOf, Slice } from './slice.js';
 import type { Schedule } from './state.js';
 
 /** Effects and entries gathered while a draft is worked on. */
 export interface Outputs {
-  readonly effects: { push(effect: Effect): unknown };
+  readonly effects: { push(effect: EffectDraft): unknown };
   readonly ledger: { push(entry: LedgerEntry): unknown };
 }
 

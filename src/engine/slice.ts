@@ -6,7 +6,7 @@ import type { PartnerEvent } from '../events/parse.js';
 import type { CompiledProgram, CompiledVersion } from '../program/compile.js';
 import type { Calendar, PeriodRange } from './calendar.js';
 import type { Draft } from './draft.js';
-import type { Effect, LedgerEntry } from './outputs.js';
+import type { EffectDraft, LedgerEntry } from './outputs.js';
 import type { DealState } from './state.js';
 
 /** What a slice sees while it works on one event or one moment of time-driven work. */
@@ -22,7 +22,8 @@ export interface Context {
   readonly eventId: string | null;
   /** Partners whose facts changed during this event: rules are judged again for them. */
   readonly touched: Set<string>;
-  emit(effect: Effect): void;
+  /** Emits an effect; the core derives its id. */
+  emit(effect: EffectDraft): void;
   record(entry: LedgerEntry): void;
 }
 

@@ -16,7 +16,7 @@ export function tierEffect(
   from: string | null,
   to: string,
   message: string | undefined,
-): TierEffect {
+): Omit<TierEffect, 'id'> {
   return { type, partnerId, from, to, at: context.at, eventId: context.eventId, message };
 }
 
@@ -25,7 +25,7 @@ function featureEffect(
   type: FeatureEffect['type'],
   partnerId: string,
   feature: string,
-): FeatureEffect {
+): Omit<FeatureEffect, 'id'> {
   return { type, partnerId, feature, at: context.at, eventId: context.eventId };
 }
 
@@ -59,12 +59,23 @@ export function moveTier(context: Context, partnerId: string, toIndex: number, m
   context.touched.add(partnerId);
 }
 
-/** Announces the entry tier to a partner who just joined: the tier and its unlocks. */
+/**
+ * Announces the entry tier to a partner who just joined: partner.joined with the tier (joining
+ * is not a promotion, so a host's promotion e-mail never greets a newcomer), then its unlocks.
+ */
 export function enterFirstTier(context: Context, partner: PartnerState): void {
   const first = context.version.tiers[0];
   if (!first) return;
   context.draft.state.holders[0] = (context.draft.state.holders[0] ?? 0) + 1;
-  context.emit(tierEffect(context, 'tier.promoted', partner.id, null, first.id, first.message ?? undefined));
+  context.emit({
+    type: 'partner.joined',
+    partnerId: partner.id,
+    tier: first.id,
+    sponsorId: partner.sponsorId,
+    at: context.at,
+    eventId: context.eventId,
+    message: first.message ?? undefined,
+  });
   for (const feature of first.allUnlocks) {
     context.emit(featureEffect(context, 'feature.unlocked', partner.id, feature));
   }

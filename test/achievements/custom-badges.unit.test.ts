@@ -24,6 +24,7 @@ describe('a badge repeatable once per month', () => {
     );
     expect(badgeEffects(outcome, { badge: 'two-in-a-month' })).toEqual([
       {
+        id: 'e-p1-d2:badge.awarded:p1:two-in-a-month:2025-01',
         type: 'badge.awarded',
         partnerId: 'p1',
         at: '2025-01-10T01:00:00.000Z',
@@ -33,6 +34,7 @@ describe('a badge repeatable once per month', () => {
         period: '2025-01',
       },
       {
+        id: 'e-p1-d6:badge.awarded:p1:two-in-a-month:2025-03',
         type: 'badge.awarded',
         partnerId: 'p1',
         at: '2025-03-10T01:00:00.000Z',

@@ -17,6 +17,7 @@ describe('SISO milestones', () => {
     const at = (hour: number) => `2025-01-10T0${hour}:00:00.000Z`;
     expect(milestoneEffects(outcome, 'p1')).toEqual([
       {
+        id: 'e-p1-d2:milestone.reached:p1:one-deal-to-active',
         type: 'milestone.reached',
         partnerId: 'p1',
         at: at(1),
@@ -25,6 +26,7 @@ describe('SISO milestones', () => {
         message: MILESTONE_MESSAGES['one-deal-to-active'],
       },
       {
+        id: 'e-p1-d4:milestone.reached:p1:first-1000-earned',
         type: 'milestone.reached',
         partnerId: 'p1',
         at: at(3),
@@ -33,6 +35,7 @@ describe('SISO milestones', () => {
         message: MILESTONE_MESSAGES['first-1000-earned'],
       },
       {
+        id: 'e-p1-d5:milestone.reached:p1:halfway-to-performer',
         type: 'milestone.reached',
         partnerId: 'p1',
         at: at(4),

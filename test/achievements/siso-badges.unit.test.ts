@@ -13,6 +13,8 @@ describe('first-sale', () => {
     const outcome = replay([joined, events.deal('p1', 'x1', '1000.00', '2025-03-10')]);
     expect(badgeEffects(outcome, { badge: 'first-sale' })).toEqual([
       {
+        // Effect id: causing event, type, partner, badge and the count held (CONTRACT.md).
+        id: 'e-x1:badge.awarded:p1:first-sale:1',
         type: 'badge.awarded',
         partnerId: 'p1',
         at: '2025-03-10T00:00:00.000Z',
@@ -70,6 +72,8 @@ describe('certified', () => {
     const outcome = replay([joined, events.trained('p1', '2025-01-05', 'certification', 'cert-p1')]);
     expect(badgeEffects(outcome, { badge: 'certified' })).toEqual([
       {
+        // Effect id: causing event, type, partner, badge and the count held (CONTRACT.md).
+        id: 'cert-p1:badge.awarded:p1:certified:1',
         type: 'badge.awarded',
         partnerId: 'p1',
         at: '2025-01-05T00:00:00.000Z',
@@ -103,6 +107,8 @@ describe('team-builder: 3 direct sub-partners have each closed a deal', () => {
     ]);
     expect(badgeEffects(outcome, { badge: 'team-builder' })).toEqual([
       {
+        // Effect id: causing event, type, partner, badge and the count held (CONTRACT.md).
+        id: 'e-x3:badge.awarded:s:team-builder:1',
         type: 'badge.awarded',
         partnerId: 's',
         at: '2025-01-12T00:00:00.000Z',

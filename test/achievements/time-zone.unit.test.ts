@@ -26,6 +26,7 @@ describe('America/New_York', () => {
   it('awards January’s top-performer at midnight in New York, 2025-02-01T05:00Z', () => {
     expect(badgeEffects(outcome, { badge: 'top-performer' })).toEqual([
       {
+        id: '@2025-02-01T05%3A00%3A00.000Z:badge.awarded:a:top-performer:2025-01',
         type: 'badge.awarded',
         partnerId: 'a',
         at: '2025-02-01T05:00:00.000Z',

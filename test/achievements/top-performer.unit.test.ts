@@ -20,6 +20,8 @@ describe('when it is awarded', () => {
     const outcome = replay(january, { asOf: '2025-02-01T00:00:00Z' });
     expect(badgeEffects(outcome, { badge: 'top-performer' })).toEqual([
       {
+        // Time-driven: the id starts with @ and the moment (its colons escaped as %3A).
+        id: '@2025-02-01T00%3A00%3A00.000Z:badge.awarded:a:top-performer:2025-01',
         type: 'badge.awarded',
         partnerId: 'a',
         at: '2025-02-01T00:00:00.000Z',

@@ -69,6 +69,8 @@ describe('the payout run on the 15th', () => {
     // 15 January: nothing payable yet. 15 February: 200.00 + 100.00 = 300.00; c is still pending.
     expect(payoutsDue(outcome)).toEqual([
       {
+        // The run's moment and the partner: one payout.due per partner per run.
+        id: '@2025-02-15T00%3A00%3A00.000Z:payout.due:p1',
         type: 'payout.due',
         partnerId: 'p1',
         at: '2025-02-15T00:00:00.000Z',

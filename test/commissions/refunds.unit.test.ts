@@ -18,9 +18,11 @@ describe('partial refunds that add up to the deal', () => {
   ];
   const outcome = replay(given);
 
-  it('claws back each part at 22 % and reverses the 0.01 residue at the end', () => {
-    // 0.22 × -333.33 = -73.3326 → -73.33; 0.22 × -333.34 = -73.3348 → -73.33.
-    // 220.00 - 3 × 73.33 = 220.00 - 219.99 = 0.01 left: an adjustment of -0.01 at rate 1.00.
+  it('claws back each part at 22 % and takes the remainder with the refund that completes it', () => {
+    // 0.22 × -333.33 = -73.3326 → -73.33, twice: 220.00 - 146.66 = 73.34 left.
+    // r3 completes the refund: its clawback is the remainder, 1.00 × -73.34 = -73.34 (in
+    // proportion it would have been 0.22 × -333.34 = -73.3348 → -73.33, leaving 0.01), so the
+    // clawbacks add up to exactly the 220.00 earned, with no adjustment.
     expect(outcome.entries({ dealId: 'x' }).map(moneyOf)).toEqual([
       {
         id: 'e-x:commission',
@@ -50,20 +52,13 @@ describe('partial refunds that add up to the deal', () => {
         id: 'r3:clawback:e-x:commission',
         partnerId: 'p1',
         kind: 'clawback',
-        rate: '0.22',
-        basis: '-333.34',
-        amount: '-73.33',
-      },
-      {
-        id: 'r3:adjustment:e-x:commission',
-        partnerId: 'p1',
-        kind: 'adjustment',
         rate: '1.00',
-        basis: '-0.01',
-        amount: '-0.01',
+        basis: '-73.34',
+        amount: '-73.34',
       },
     ]);
-    expect(outcome.entries({ id: 'r3:adjustment:e-x:commission' })[0]?.reverses).toBe('e-x:commission');
+    expect(outcome.entries({ id: 'r3:clawback:e-x:commission' })[0]?.reverses).toBe('e-x:commission');
+    expect(outcome.entries({ id: 'r3:clawback:e-x:commission' })[0]?.explanation).toContain('the remainder');
     expect(outcome.entries({ id: 'r1:clawback:e-x:commission' })[0]).toMatchObject({
       reverses: 'e-x:commission',
       rateSource: 'refund',
@@ -74,15 +69,14 @@ describe('partial refunds that add up to the deal', () => {
 
   it('nets the deal to 0.00 and leaves the balance at the other deals', () => {
     expect(netOn(outcome, 'p1', 'x')).toBe('0.00');
-    // 620.00 + 220.00 - 219.99 - 0.01 = 620.00, all pending (nothing is 30 days old).
-    // clawedBack is the sum of the clawback entries (CONTRACT.md): 3 × 73.33 = 219.99; the residue's
-    // adjustment is not a clawback.
+    // 620.00 + 220.00 - 73.33 - 73.33 - 73.34 = 620.00, all pending (nothing is 30 days old).
+    // clawedBack is the sum of the clawback entries (CONTRACT.md): exactly the 220.00 earned on x.
     expect(outcome.partner('p1').balance).toEqual({
       earned: '620.00',
       pending: '620.00',
       payable: '0.00',
       paid: '0.00',
-      clawedBack: '219.99',
+      clawedBack: '220.00',
     });
   });
 
@@ -207,16 +201,16 @@ describe('refunds through the team', () => {
     expect(netOn(outcome, 's', 'r-d1')).toBe('135.19');
   });
 
-  it('reverses the residues of every partner when the rest is refunded', () => {
+  it('takes the remainder of every partner’s entry when the rest is refunded', () => {
     const outcome = replay([
       ...team,
       events.refund('r-d1', '333.33', '2025-01-04', 'rf1'),
       events.refund('r-d1', '901.24', '2025-01-05', 'rf2'),
     ]);
-    // 333.33 + 901.24 = 1,234.57: refunded in full.
-    //   r: 0.20 × -901.24 = -180.248 → -180.25; 246.91 - 66.67 - 180.25 = -0.01 → adjustment +0.01
-    //   s bonus: 0.05 × -901.24 = -45.062 → -45.06; 61.73 - 16.67 - 45.06 = 0.00 → none
-    //   s override: 0.10 × -901.24 = -90.124 → -90.12; 123.46 - 33.33 - 90.12 = 0.01 → adjustment -0.01
+    // 333.33 + 901.24 = 1,234.57: refunded in full, so rf2 takes what each entry has left.
+    //   r: 246.91 - 66.67 = 180.24 left (0.20 × -901.24 = -180.248 → -180.25 would take 0.01 too many)
+    //   s bonus: 61.73 - 16.67 = 45.06 left, the same as 0.05 × -901.24 = -45.062 → -45.06: in proportion
+    //   s override: 123.46 - 33.33 = 90.13 left (0.10 × -901.24 = -90.124 → -90.12 would leave 0.01)
     expect(
       byId(outcome.entries({ eventId: 'rf2' })).map((entry) => [
         entry.id,
@@ -225,14 +219,34 @@ describe('refunds through the team', () => {
         entry.amount,
       ]),
     ).toEqual([
-      ['rf2:adjustment:e-r-d1:commission', '1.00', '0.01', '0.01'],
-      ['rf2:adjustment:e-r-d1:override:1', '1.00', '-0.01', '-0.01'],
-      ['rf2:clawback:e-r-d1:commission', '0.20', '-901.24', '-180.25'],
-      ['rf2:clawback:e-r-d1:override:1', '0.10', '-901.24', '-90.12'],
+      ['rf2:clawback:e-r-d1:commission', '1.00', '-180.24', '-180.24'],
+      ['rf2:clawback:e-r-d1:override:1', '1.00', '-90.13', '-90.13'],
       ['rf2:clawback:e-r-d1:referral-bonus', '0.05', '-901.24', '-45.06'],
     ]);
     expect(netOn(outcome, 'r', 'r-d1')).toBe('0.00');
     expect(netOn(outcome, 's', 'r-d1')).toBe('0.00');
     expect(sumOf(outcome.entries({ dealId: 'r-d1' }))).toBe('0.00');
+    // r's clawbacks: 66.67 + 180.24 = 246.91, exactly what r-d1 paid it.
+    expect(outcome.partner('r').balance).toMatchObject({ earned: '0.00', clawedBack: '246.91' });
+  });
+
+  it('never claws back more than a deal earned (200.00 refunded in three parts)', () => {
+    // A Starter's 1,000.00 deal pays 0.20 × 1,000.00 = 200.00. Refunds of 333.33, 333.33, 333.34:
+    // 0.20 × -333.33 = -66.666 → -66.67 twice (133.34); in proportion the third would be
+    // 0.20 × -333.34 = -66.668 → -66.67 (200.01 in all); it takes the remainder, 66.66, instead.
+    const outcome = replay([
+      ...joinedPartner('q', '2025-01-01', { certified: false }),
+      events.deal('q', 'qx', '1000.00', '2025-01-02'),
+      events.refund('qx', '333.33', '2025-01-03', 'q1'),
+      events.refund('qx', '333.33', '2025-01-04', 'q2'),
+      events.refund('qx', '333.34', '2025-01-05', 'q3'),
+    ]);
+    expect(outcome.entries({ dealId: 'qx' }).map((entry) => [entry.kind, entry.amount])).toEqual([
+      ['commission', '200.00'],
+      ['clawback', '-66.67'],
+      ['clawback', '-66.67'],
+      ['clawback', '-66.66'],
+    ]);
+    expect(outcome.partner('q').balance).toMatchObject({ earned: '0.00', clawedBack: '200.00' });
   });
 });

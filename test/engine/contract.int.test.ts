@@ -250,7 +250,7 @@ describe('as-of and time-driven work', () => {
     const given = [...activeInQ4, events.joined('p2', '2025-04-01', null, 'join-p2')];
     const types = engine.replay(given).effects.map((effect) => `${effect.type} ${effect.partnerId}`);
     expect(types.indexOf('tier.at-risk p1')).toBeGreaterThan(-1);
-    expect(types.indexOf('tier.at-risk p1')).toBeLessThan(types.indexOf('tier.promoted p2'));
+    expect(types.indexOf('tier.at-risk p1')).toBeLessThan(types.indexOf('partner.joined p2'));
   });
 
   it('at one instant: hold periods end, then period ends, then payout runs', () => {

@@ -1,5 +1,6 @@
 // Joining (SISO-PROGRAM.md, "Tiers": Starter "on joining"; "Unlocks"): a partner enters Starter
-// with its six unlocks, announced as tier.promoted from null and one feature.unlocked per unlock.
+// with its six unlocks, announced by partner.joined (joining is not a promotion: CONTRACT.md) and
+// one feature.unlocked per unlock.
 import { describe, expect, it } from 'vitest';
 import { events, replay } from '../support/scenario.js';
 import { MESSAGES, OWN_UNLOCKS, statusOf, tierAndFeatureEffects } from '../support/tiers.js';
@@ -12,14 +13,42 @@ describe('joining', () => {
     expect(statusOf(outcome, 'p1')).toBe('good');
   });
 
-  it('emits tier.promoted from null to starter with the seed message, then one feature.unlocked per Starter unlock', () => {
-    // toMatchObject: same effects in the same order; extra fields would be allowed additions.
+  it('emits partner.joined with the entry tier and the seed message, then one feature.unlocked per Starter unlock', () => {
     // The event's `at` normalised to ISO with milliseconds (CONTRACT.md example: "…T00:00:00.000Z").
     const base = { partnerId: 'p1', at: '2025-01-10T00:00:00.000Z', eventId: 'join-1' };
-    expect(tierAndFeatureEffects(outcome, 'p1')).toMatchObject([
-      { ...base, type: 'tier.promoted', from: null, to: 'starter', message: MESSAGES.starter },
-      // The six Starter unlocks of the "Unlocks" table, in the table's order.
-      ...OWN_UNLOCKS.starter.map((feature) => ({ ...base, type: 'feature.unlocked', feature })),
+    expect(outcome.effects).toEqual([
+      {
+        ...base,
+        id: 'join-1:partner.joined:p1',
+        type: 'partner.joined',
+        tier: 'starter',
+        sponsorId: null,
+        message: MESSAGES.starter,
+      },
+      // The six Starter unlocks of the "Unlocks" table, in the table's order; each id is the
+      // event, the type, the partner and the feature.
+      ...OWN_UNLOCKS.starter.map((feature) => ({
+        ...base,
+        id: `join-1:feature.unlocked:p1:${feature}`,
+        type: 'feature.unlocked',
+        feature,
+      })),
+    ]);
+  });
+
+  it('is never announced as a promotion (a host greeting promotions greets no newcomer)', () => {
+    expect(tierAndFeatureEffects(outcome, 'p1').filter((effect) => effect.type === 'tier.promoted')).toEqual(
+      [],
+    );
+  });
+
+  it('names the sponsor in partner.joined', () => {
+    const team = replay([
+      events.joined('s', '2025-01-01', null, 'join-s'),
+      events.joined('p1', '2025-01-10', 's', 'join-p1'),
+    ]);
+    expect(team.effectsOf({ type: 'partner.joined', partnerId: 'p1' })).toMatchObject([
+      { id: 'join-p1:partner.joined:p1', tier: 'starter', sponsorId: 's', eventId: 'join-p1' },
     ]);
   });
 

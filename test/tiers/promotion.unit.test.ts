@@ -22,8 +22,8 @@ describe('certification gating', () => {
   it('keeps a partner with 3 deals but no certification at Starter, paid 20 %', () => {
     const outcome = replay([joined, ...threeDeals]);
     expect(outcome.tierOf('p1')).toBe('starter');
-    // Only the joining promotion (from null); Active needs "≥ 3 counted deals and the certification".
-    expect(outcome.effectsOf({ type: 'tier.promoted', partnerId: 'p1' })).toHaveLength(1);
+    // No promotion (joining is announced by partner.joined); Active needs "≥ 3 counted deals and the certification".
+    expect(outcome.effectsOf({ type: 'tier.promoted', partnerId: 'p1' })).toHaveLength(0);
     // 20 % of 1,000.00 = 200.00 for each of the three deals.
     expect(outcome.entries({ kind: 'commission' }).map((entry) => [entry.rate, entry.amount])).toEqual([
       ['0.20', '200.00'],

@@ -23,10 +23,10 @@ describe('regaining after demotion from Active', () => {
     const outcome = replay(given, { asOf: '2025-10-09T00:00:00Z' });
     expect(outcome.tierOf('p1')).toBe('starter');
     expect(outcome.partner('p1').countedDeals).toBe(3);
-    // Promotions: joining and the 3rd deal; none since the demotion (Q4 so far has 0 deals < 1).
+    // Promotions: the 3rd deal only (joining is not one); none since the demotion (Q4 so far has 0 deals < 1).
     expect(
       outcome.effectsOf({ type: 'tier.promoted', partnerId: 'p1' }).map((effect) => effect.eventId),
-    ).toEqual(['join-p1', 'e-p1-d3']);
+    ).toEqual(['e-p1-d3']);
   });
 
   it('is promoted back to Active by a deal closed in the current quarter, paid at 22 %', () => {

@@ -46,6 +46,16 @@ export function scoreOf(
   return total;
 }
 
+/**
+ * The highest score of the rows (zero for none), by a loop: `Decimal.max(...rows)` spreads every
+ * partner's row into one call and overflows the stack on a large programme.
+ */
+export function highestScore(rows: readonly { readonly score: Decimal }[]): Decimal {
+  let best = new Decimal(0);
+  for (const row of rows) if (row.score.greaterThan(best)) best = row.score;
+  return best;
+}
+
 export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[]): void {
   const badges = (context.compiled.program.badges as readonly BadgeDefinition[]).filter(
     (badge): badge is LeaderboardBadge => 'leaderboard' in badge,
@@ -66,7 +76,7 @@ export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[
       groups.set(group, rows);
     }
     for (const rows of groups.values()) {
-      const best = Decimal.max(...rows.map((row) => row.score));
+      const best = highestScore(rows);
       for (const row of rows) {
         if (!row.score.equals(best)) continue;
         const held = context.draft.partner(row.id)?.badges.some((award) => award.badge === badge.id) ?? false;

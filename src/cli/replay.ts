@@ -37,7 +37,7 @@ export function withReplayOptions(command: Command): Command {
     .requiredOption('--events <file>', 'the events, as NDJSON or a JSON array')
     .option(
       '--at <instant>',
-      'as-of time, ISO-8601 with an offset or Z (default: the last event)',
+      'as-of time, ISO-8601 with an offset or Z (default: the last accepted event)',
       parseInstant,
     );
 }

@@ -48,7 +48,7 @@ function payReferralBonus(context: Context, dealId: string, eventId: string, sel
 
 export const commissionsSlice: Slice = {
   name: 'commissions',
-  check: {
+  checkNow: {
     'terms.set': (context, event) => notAllowed(context, event.partnerId, 'custom terms'),
     'deal.closed': (context, event) =>
       event.rate === undefined ? null : notAllowed(context, event.partnerId, 'a custom deal rate'),

@@ -115,9 +115,10 @@ function replay(
       batch.skipAfterAsOf(lateId, index);
       return;
     }
-    // The as-of time defaults to the last event's time, unless that time is what was refused.
+    // The as-of time defaults to the time of the last accepted event: a rejected event, whatever
+    // its time, moves nothing (not even the time-driven work run at the end).
     const outcome = batch.apply(input, index);
-    if (outcome.kind !== 'rejected' || outcome.error.path !== 'at') last = Math.max(last, instantOf(input));
+    if (outcome.kind !== 'rejected') last = Math.max(last, instantOf(input));
   });
   options.onProgress?.(order.length, order.length);
   const until = asOf ?? last;

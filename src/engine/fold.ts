@@ -68,10 +68,15 @@ export function foldEvent(
     const message = `event at ${event.at} is more than ${MAX_CLOCK_JUMP_YEARS} years after the engine's clock (${state.clock}); is the date right?`;
     return { kind: 'rejected', eventId: event.id, error: eventError('INVALID_EVENT', 'at', message) };
   }
+  // Refusals no time-driven work can change come first, so that such a rejected event runs none
+  // of the work due by its time; those that depend on balances or unlocks at its time come after.
+  const early = createContext(runtime, draft, outputs, instant, event.id, event.at);
+  const refused = checkEvent(runtime, early, event, 'before');
+  if (refused) return { kind: 'rejected', eventId: event.id, error: refused };
   startSchedule(runtime, draft, instant);
-  runDueWork(runtime, draft, outputs, instant);
-  const context = createContext(runtime, draft, outputs, instant, event.id, event.at);
-  const error = checkEvent(runtime, context, event);
+  const worked = runDueWork(runtime, draft, outputs, instant);
+  const context = worked ? createContext(runtime, draft, outputs, instant, event.id, event.at) : early;
+  const error = checkEvent(runtime, context, event, 'now');
   if (error) return { kind: 'rejected', eventId: event.id, error };
   applyEvent(runtime, context, event);
   draft.markSeen(event.id, print);

@@ -55,10 +55,14 @@ function handlerOf<R>(
   return handlers?.[type] as Handler<R> | undefined;
 }
 
-/** The first slice check that refuses the event, or null when every slice accepts it. */
-export function checkEvent(runtime: Runtime, context: Context, event: PartnerEvent) {
+/**
+ * The first slice check that refuses the event, or null when every slice accepts it: `before`
+ * the time-driven work due by the event's time (`check`), or `now`, after it (`checkNow`).
+ */
+export function checkEvent(runtime: Runtime, context: Context, event: PartnerEvent, when: 'before' | 'now') {
   for (const slice of runtime.slices) {
-    const error = handlerOf(slice.check, event.type)?.(context, event);
+    const handlers = when === 'before' ? slice.check : slice.checkNow;
+    const error = handlerOf(handlers, event.type)?.(context, event);
     if (error) return error;
   }
   return null;
@@ -74,19 +78,19 @@ export function applyEvent(runtime: Runtime, context: Context, event: PartnerEve
 
 /**
  * Runs the time-driven work due at or before `until`, earliest first; at one instant, hold
- * periods ending, then period ends, then payout runs.
+ * periods ending, then period ends, then payout runs. Says whether there was any.
  */
-export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, until: number): void {
+export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, until: number): boolean {
   const { state } = draft;
-  if (state.schedule === null) return;
-  for (;;) {
+  if (state.schedule === null) return false;
+  for (let worked = false; ; worked = true) {
     const schedule: Schedule = state.schedule;
     const hold = state.holds.items[state.holds.head];
     const holdAt = hold ? Date.parse(hold.releaseAt) : Number.POSITIVE_INFINITY;
     const periodAt = Date.parse(schedule.nextPeriodEnd);
     const payoutAt = Date.parse(schedule.nextPayoutRun);
     const next = Math.min(holdAt, periodAt, payoutAt);
-    if (next > until) return;
+    if (next > until) return worked;
     const context = createContext(runtime, draft, outputs, next, null);
     if (hold && holdAt === next) {
       state.holds.head += 1;

@@ -33,8 +33,16 @@ type Handlers<R> = { readonly [T in PartnerEvent['type']]?: (context: Context, e
 
 export interface Slice {
   readonly name: string;
-  /** Checks that change nothing; the first error rejects the event before any slice applies it. */
+  /**
+   * Refusals that no time-driven work can change (unknown or duplicate ids, the currency): judged
+   * first, so a refused event runs nothing, not even the work due by its time. Change nothing.
+   */
   readonly check?: Handlers<EventError | null>;
+  /**
+   * Refusals that depend on the state at the event's time (a balance after holds ended, an unlock
+   * after a review): judged after the work due by then. Change nothing.
+   */
+  readonly checkNow?: Handlers<EventError | null>;
   /** Reactions to an accepted event, in slice order. */
   readonly on?: Handlers<void>;
   /** Runs after this slice's handler for every accepted event (e.g. promote touched partners). */

@@ -45,3 +45,19 @@ describe('one apply does not copy the whole history', () => {
     expect(before.seen).not.toBe(state.seen);
   });
 });
+
+describe('the default as-of time', () => {
+  it('comes from accepted events only: a rejected event, whatever its time, moves nothing', () => {
+    // p1 earns 0.20 × 1,000.00 = 200.00 on 2 January, payable from 1 February. An event of an
+    // unknown partner dated 1 June is rejected: had its time counted, the runs of 15 February to
+    // 15 May would each ask for the 200.00 (four payout.due effects) and Q1 would be reviewed.
+    const result = engine.replay([
+      joined,
+      events.deal('p1', 'd1', '1000.00', '2025-01-02'),
+      events.used('nobody', 'dashboard', '2025-06-01', 'stray'),
+    ]);
+    expect(result.rejected).toEqual([expect.objectContaining({ eventId: 'stray', code: 'UNKNOWN_PARTNER' })]);
+    expect(result.asOf).toBe('2025-01-02T00:00:00.000Z');
+    expect(result.effects.filter((effect) => effect.eventId === null)).toEqual([]);
+  });
+});

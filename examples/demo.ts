@@ -3,6 +3,7 @@
 // partners ended, when they were promoted, where the money went, and three partners' progress.
 import Table from 'cli-table3';
 import {
+  allPartners,
   createEngine,
   Decimal,
   type Effect,
@@ -27,7 +28,7 @@ function tierDistribution(state: EngineState): string {
     head: ['tier', 'partners', 'share', 'at risk', 'waiting for a place'],
     ...plain,
   });
-  const partners = Object.values(state.partners);
+  const partners = [...allPartners(state)];
   sisoProgram.tiers.forEach((tier, index) => {
     const holding = partners.filter((partner) => partner.tier === index);
     table.push([
@@ -81,7 +82,7 @@ function ledgerByKind(ledger: readonly LedgerEntry[]): string {
 /** For each of the three lower tiers, the partner closest to the next one (first by id on a tie). */
 function showcasePartners(engine: Engine, state: EngineState): string[] {
   return [0, 1, 2].flatMap((tier) => {
-    const closest = Object.values(state.partners)
+    const closest = [...allPartners(state)]
       .filter((partner) => partner.tier === tier && partner.waitingFor === null)
       .map((partner) => ({ id: partner.id, percent: engine.progress(state, partner.id).percent }))
       .sort((a, b) => b.percent - a.percent || (a.id < b.id ? -1 : 1))[0];
@@ -129,7 +130,7 @@ function payoutRuns(effects: readonly Effect[]): string {
 
 /** The top earner's statement for the last month, its balance and its next payout. */
 function statementOf(engine: Engine, state: EngineState, ledger: readonly LedgerEntry[]): string {
-  const top = Object.values(state.partners).sort(
+  const top = [...allPartners(state)].sort(
     (a, b) => new Decimal(b.balance.earned).comparedTo(a.balance.earned) || (a.id < b.id ? -1 : 1),
   )[0];
   if (!top) return '(no partners)';
@@ -157,7 +158,7 @@ function statementOf(engine: Engine, state: EngineState, ledger: readonly Ledger
 
 /** The Performer or Elite partner with the largest team: its members and the overrides they paid it. */
 function teamOf(engine: Engine, state: EngineState, ledger: readonly LedgerEntry[]): string {
-  const leader = Object.values(state.partners)
+  const leader = [...allPartners(state)]
     .filter((partner) => partner.tier >= 2)
     .sort((a, b) => b.team.size - a.team.size || (a.id < b.id ? -1 : 1))[0];
   if (!leader) return '(no Performer or Elite partner with a team)';

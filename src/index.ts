@@ -18,7 +18,17 @@ export { EngineError, type EngineErrorCode } from './engine/errors.js';
 export type { FoldOutcome } from './engine/fold.js';
 export type * from './engine/outputs.js';
 export type * from './engine/state.js';
-export { allDeals, bucketOf, dealOf, lookup } from './engine/state.js';
+export {
+  allDeals,
+  allPartners,
+  bucketOf,
+  dealOf,
+  lookup,
+  partnerIds,
+  partnerOf,
+  pendingHolds,
+  STATE_FORMAT,
+} from './engine/state.js';
 export { type EventError, REJECTION_CODES, type RejectionCode } from './events/codes.js';
 export { canonicalJson, fingerprint } from './events/fingerprint.js';
 export * from './events/parse.js';

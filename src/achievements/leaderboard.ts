@@ -3,7 +3,7 @@
 // (1, 1, 3) and are listed by partner id; each row says how far it is behind the rank above.
 import { Calendar } from '../engine/calendar.js';
 import { EngineError } from '../engine/errors.js';
-import type { EngineState, PartnerState } from '../engine/state.js';
+import { type EngineState, type PartnerState, partnerIds, partnerOf } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
 import { tierAtMonthEnd } from '../partners/history.js';
@@ -74,8 +74,8 @@ export function leaderboard(
   const lastMonth = months[months.length - 1];
   const places = compiled.program.currency.decimals;
   const scored: Array<{ partnerId: string; tier: string; score: Decimal }> = [];
-  for (const partnerId of Object.keys(state.partners).sort()) {
-    const partner = state.partners[partnerId] as PartnerState;
+  for (const partnerId of partnerIds(state)) {
+    const partner = partnerOf(state, partnerId) as PartnerState;
     if (range && Date.parse(partner.joinedAt) >= range.end) continue;
     // A period that has ended ranks partners by the tier held at its end; an open one, by now.
     const ended =

@@ -65,7 +65,7 @@ export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[
     if (!range) continue;
     const months = monthsOf(context, range);
     const groups = new Map<string, Array<{ id: string; score: Decimal }>>();
-    for (const id of Object.keys(context.draft.state.partners).sort()) {
+    for (const id of context.draft.partnerIds()) {
       const partner = context.draft.partner(id) as PartnerState;
       const score = scoreOf(partner, months, badge.leaderboard.metric);
       if (!score.isPositive() || score.isZero()) continue;

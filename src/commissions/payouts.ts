@@ -11,24 +11,10 @@ const DAY_MS = 86_400_000;
 
 /** Queues a new deal's release at the end of its hold period, keeping release order. */
 export function holdDeal(context: Context, deal: DealState): void {
-  const { holds } = context.draft.state;
   const releaseAt = new Date(
     Date.parse(deal.closedAt) + context.version.holdPeriodDays * DAY_MS,
   ).toISOString();
-  const item = { releaseAt, dealId: deal.id };
-  const last = holds.items[holds.items.length - 1];
-  if (!last || last.releaseAt <= item.releaseAt) {
-    holds.items.push(item);
-    return;
-  }
-  let low = holds.head;
-  let high = holds.items.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((holds.items[middle]?.releaseAt ?? '') <= item.releaseAt) low = middle + 1;
-    else high = middle;
-  }
-  holds.items.splice(low, 0, item);
+  context.draft.addHold({ releaseAt, dealId: deal.id });
 }
 
 export function holdEnded(context: Context, deal: DealState): void {
@@ -44,7 +30,7 @@ export function holdEnded(context: Context, deal: DealState): void {
 export function payoutRun(context: Context): void {
   const { currency } = context.compiled.program;
   const minimum = formatMoney(context.version.payouts.minimum, currency.decimals);
-  for (const id of Object.keys(context.draft.state.partners).sort()) {
+  for (const id of context.draft.partnerIds()) {
     const partner = context.draft.partner(id);
     if (!partner) continue;
     const payable = partner.balance.payable;

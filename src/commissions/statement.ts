@@ -2,7 +2,7 @@
 // period, and the balance it closed with; and the next payout run with the amount expected.
 import { EngineError } from '../engine/errors.js';
 import type { LedgerEntry, LedgerKind } from '../engine/outputs.js';
-import { dealOf, type EngineState, lookup } from '../engine/state.js';
+import { dealOf, type EngineState, partnerOf, pendingHolds } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
 import { type CompiledProgram, versionAt } from '../program/compile.js';
@@ -45,7 +45,7 @@ export function statement(
   partnerId: string,
   options: StatementOptions = {},
 ): Statement {
-  const partner = lookup(state.partners, partnerId);
+  const partner = partnerOf(state, partnerId);
   if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
   const places = compiled.program.currency.decimals;
   const from = options.from ?? null;
@@ -95,13 +95,13 @@ export interface NextPayout {
 
 /** The next payout run for a partner and the amount it would pay. */
 export function nextPayout(compiled: CompiledProgram, state: EngineState, partnerId: string): NextPayout {
-  const partner = lookup(state.partners, partnerId);
+  const partner = partnerOf(state, partnerId);
   if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
   const places = compiled.program.currency.decimals;
   const at = state.schedule?.nextPayoutRun ?? null;
   let expected = new Decimal(partner.balance.payable);
   if (at !== null) {
-    for (const hold of state.holds.items.slice(state.holds.head)) {
+    for (const hold of pendingHolds(state)) {
       if (hold.releaseAt > at) break;
       for (const entry of dealOf(state, hold.dealId)?.entries ?? []) {
         if (entry.partnerId === partnerId) expected = expected.plus(entry.net);

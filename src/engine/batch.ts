@@ -8,6 +8,7 @@ import { type FoldOutcome, foldEvent, MAX_CLOCK_JUMP_MS, MAX_CLOCK_JUMP_YEARS, p
 import { type Effect, EffectIds, type LedgerEntry } from './outputs.js';
 import { type Outputs, type Runtime, runDueWork, startSchedule } from './runtime.js';
 import type { EngineState } from './state.js';
+import { trustState } from './state-schema.js';
 
 export interface Rejection {
   readonly eventId: string | null;
@@ -112,7 +113,7 @@ export class Batch {
   result(): BatchResult {
     const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
     return {
-      state: this.draft.state,
+      state: trustState(this.draft.state),
       effects: this.effects,
       ledger: this.ledger,
       rejected: [...this.rejected].sort(byIndex),

@@ -1,14 +1,18 @@
 // A working copy of the state for one call of apply, replay or advance. The input is never
-// touched: the partner table is copied once (a shallow copy), the seen and deal tables copy only
-// the buckets they write, and a partner or deal is cloned the first time it is written, so a
-// long replay clones each at most once and one apply does not copy the whole history.
+// touched: the bucket tables are copied once (1,024 references each), each bucket the first time
+// this draft writes it, each partner or deal the first time it is written, and of the hold queue
+// only the chunk written. So one apply costs what its event changes, whatever the state's size,
+// and a long replay clones each record at most once.
 import {
   bucketOf,
   copyTable,
   type DealState,
   type EngineState,
+  HOLD_CHUNK,
+  type HoldItem,
   lookup,
   type PartnerState,
+  partnerIds,
   type Table,
   table,
 } from './state.js';
@@ -19,6 +23,10 @@ export class Draft {
   // Bumped each time a partner is handed out for writing: a cache of its facts is good while
   // the revision it was built at is still the partner's.
   private readonly revisions = new WeakMap<PartnerState, number>();
+  /** Partners read or written in this draft, so a second look skips the bucket's hash. */
+  private readonly partnerCache = new Map<string, PartnerState>();
+  private sortedIds: string[] | null = null;
+  private ownedWaitlists = false;
 
   constructor(base: EngineState) {
     this.state = {
@@ -27,20 +35,24 @@ export class Draft {
       seen: copyTable(base.seen),
       partners: copyTable(base.partners),
       deals: copyTable(base.deals),
-      holds: { head: base.holds.head, items: [...base.holds.items] },
+      holds: { head: base.holds.head, chunks: [...base.holds.chunks] },
       holders: [...base.holders],
-      waitlists: base.waitlists.map((queue) => [...queue]),
     };
   }
 
   /** A partner to read; do not change it (use `writablePartner`). */
   partner(id: string): PartnerState | undefined {
-    return lookup(this.state.partners, id);
+    const cached = this.partnerCache.get(id);
+    if (cached !== undefined) return cached;
+    const bucket = lookup(this.state.partners, bucketOf(id));
+    const partner = bucket === undefined ? undefined : lookup(bucket, id);
+    if (partner !== undefined) this.partnerCache.set(id, partner);
+    return partner;
   }
 
   /** A partner this draft may change: cloned from the input the first time. */
   writablePartner(id: string): PartnerState {
-    const current = lookup(this.state.partners, id);
+    const current = this.partner(id);
     if (current === undefined) throw new Error(`internal: partner ${JSON.stringify(id)} does not exist`);
     if (this.owned.has(current)) {
       this.revisions.set(current, (this.revisions.get(current) ?? 0) + 1);
@@ -48,7 +60,8 @@ export class Draft {
     }
     const copy = structuredClone(current);
     this.owned.add(copy);
-    this.state.partners[id] = copy;
+    this.writableBucket(this.state.partners, id)[id] = copy;
+    this.partnerCache.set(id, copy);
     return copy;
   }
 
@@ -59,10 +72,18 @@ export class Draft {
 
   addPartner(partner: PartnerState): void {
     this.owned.add(partner);
-    this.state.partners[partner.id] = partner;
+    this.writableBucket(this.state.partners, partner.id)[partner.id] = partner;
+    this.partnerCache.set(partner.id, partner);
+    this.sortedIds = null;
   }
 
-  /** A bucket of `seen` or `deals` this draft may change: copied from the input the first time. */
+  /** Every partner's id, sorted; do not change the array. */
+  partnerIds(): readonly string[] {
+    this.sortedIds ??= partnerIds(this.state);
+    return this.sortedIds;
+  }
+
+  /** A bucket of `seen`, `partners` or `deals` this draft may change: copied from the input the first time. */
   private writableBucket<T>(buckets: Table<Table<T>>, id: string): Table<T> {
     const key = bucketOf(id);
     const current = lookup(buckets, key);
@@ -101,5 +122,64 @@ export class Draft {
   addDeal(deal: DealState): void {
     this.owned.add(deal);
     this.writableBucket(this.state.deals, deal.id)[deal.id] = deal;
+  }
+
+  /** The waitlists this draft may change: copied from the input the first time. */
+  writableWaitlists(): string[][] {
+    if (!this.ownedWaitlists) {
+      this.state.waitlists = this.state.waitlists.map((queue) => [...queue]);
+      this.ownedWaitlists = true;
+    }
+    return this.state.waitlists;
+  }
+
+  /** The hold that ends first, if any. */
+  nextHold(): HoldItem | undefined {
+    return this.state.holds.chunks[0]?.[this.state.holds.head];
+  }
+
+  /** Takes the hold that ends first off the queue. */
+  shiftHold(): void {
+    const { holds } = this.state;
+    const first = holds.chunks[0];
+    if (!first) return;
+    holds.head += 1;
+    if (holds.head < first.length) return;
+    holds.chunks.shift();
+    holds.head = 0;
+  }
+
+  /** Queues a hold in release order (almost always at the end: holds start in time order). */
+  addHold(item: HoldItem): void {
+    const { chunks } = this.state.holds;
+    const last = chunks[chunks.length - 1];
+    if (!last || (last[last.length - 1] as HoldItem).releaseAt <= item.releaseAt) {
+      if (last && last.length < HOLD_CHUNK) this.writableChunk(chunks.length - 1).push(item);
+      else this.addChunk([item]);
+      return;
+    }
+    // Out of order (a programme version with a shorter hold): into the chunk it falls in.
+    let index = chunks.length - 1;
+    while (index > 0 && ((chunks[index] as HoldItem[])[0] as HoldItem).releaseAt > item.releaseAt) index -= 1;
+    const chunk = this.writableChunk(index);
+    const from = index === 0 ? this.state.holds.head : 0;
+    let position = chunk.length;
+    while (position > from && (chunk[position - 1] as HoldItem).releaseAt > item.releaseAt) position -= 1;
+    chunk.splice(position, 0, item);
+  }
+
+  private addChunk(chunk: HoldItem[]): void {
+    this.owned.add(chunk);
+    this.state.holds.chunks.push(chunk);
+  }
+
+  private writableChunk(index: number): HoldItem[] {
+    const { chunks } = this.state.holds;
+    const current = chunks[index] as HoldItem[];
+    if (this.owned.has(current)) return current;
+    const copy = [...current];
+    this.owned.add(copy);
+    chunks[index] = copy;
+    return copy;
   }
 }

@@ -12,6 +12,7 @@ import type { Effect, LedgerEntry } from './outputs.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import type { Slice } from './slice.js';
 import { type EngineState, initialState } from './state.js';
+import { readState, trustState } from './state-schema.js';
 
 export type ApplyResult =
   | {
@@ -70,20 +71,22 @@ export interface EngineCore {
 export function createEngineCore(program: Program, slices: readonly Slice[]): EngineCore {
   const compiled = compileProgram(program);
   const runtime = createRuntime(compiled, slices);
-  const empty = () => initialState(program.id, program.tiers.length);
+  const empty = () => trustState(initialState(program.id, program.tiers.length));
+  const read = (state: unknown) => readState(state, program.id, program.tiers.length);
   return {
     program,
     compiled,
     initialState: empty,
-    apply: (state, event) => apply(runtime, state, event),
-    replay: (events, options = {}) => replay(runtime, events, options, empty),
+    apply: (state, event) => apply(runtime, read(state), event),
+    replay: (events, options = {}) =>
+      replay(runtime, events, { ...options, state: options.state && read(options.state) }, empty),
     advance: (state, at) => {
-      const batch = new Batch(runtime, state);
+      const batch = new Batch(runtime, read(state));
       batch.advance(at);
       const { effects, ledger } = batch.result();
       return { state: batch.result().state, effects, ledger };
     },
-    batch: (state, options) => new Batch(runtime, state ?? empty(), options),
+    batch: (state, options) => new Batch(runtime, state === undefined ? empty() : read(state), options),
   };
 }
 

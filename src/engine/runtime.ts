@@ -85,7 +85,7 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
   if (state.schedule === null) return false;
   for (let worked = false; ; worked = true) {
     const schedule: Schedule = state.schedule;
-    const hold = state.holds.items[state.holds.head];
+    const hold = draft.nextHold();
     const holdAt = hold ? Date.parse(hold.releaseAt) : Number.POSITIVE_INFINITY;
     const periodAt = Date.parse(schedule.nextPeriodEnd);
     const payoutAt = Date.parse(schedule.nextPayoutRun);
@@ -93,10 +93,9 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
     if (next > until) return worked;
     const context = createContext(runtime, draft, outputs, next, null);
     if (hold && holdAt === next) {
-      state.holds.head += 1;
+      draft.shiftHold();
       const deal = draft.deal(hold.dealId);
       if (deal) for (const slice of runtime.slices) slice.holdEnded?.(context, deal);
-      compactHolds(draft);
     } else if (periodAt === next) {
       const ended = periodsEndingAt(runtime.calendar, next);
       for (const slice of runtime.slices) slice.periodsEnded?.(context, ended);
@@ -113,15 +112,6 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
       };
     }
     state.clock = context.at;
-  }
-}
-
-/** Drops released holds from the front once they are half the queue, keeping the queue small. */
-function compactHolds(draft: Draft): void {
-  const { holds } = draft.state;
-  if (holds.head > 1024 && holds.head * 2 > holds.items.length) {
-    holds.items = holds.items.slice(holds.head);
-    holds.head = 0;
   }
 }
 

@@ -153,11 +153,23 @@ export interface DealState {
   entries: DealEntry[];
 }
 
-/** Deals whose hold period has yet to end, in release order, consumed from `head`. */
+/** A deal whose hold period ends at `releaseAt`. */
+export interface HoldItem {
+  releaseAt: string;
+  dealId: string;
+}
+
+/**
+ * Deals whose hold period has yet to end, in release order: chunks of at most `HOLD_CHUNK` items,
+ * the first consumed from `head`. One event copies the chunk it writes, never the whole queue.
+ */
 export interface HoldQueue {
   head: number;
-  items: Array<{ releaseAt: string; dealId: string }>;
+  chunks: HoldItem[][];
 }
+
+/** The most items a chunk of the hold queue takes before a new chunk starts. */
+export const HOLD_CHUNK = 512;
 
 export interface Schedule {
   /** The next month boundary (period ends run there). */
@@ -165,8 +177,11 @@ export interface Schedule {
   nextPayoutRun: string;
 }
 
+/** The state format this engine writes; states of format 1 are migrated when read. */
+export const STATE_FORMAT = 'partner-engine/state@2';
+
 export interface EngineState {
-  readonly format: 'partner-engine/state@1';
+  readonly format: typeof STATE_FORMAT;
   programId: string;
   /** The latest instant processed; null before the first event. */
   clock: string | null;
@@ -176,7 +191,8 @@ export interface EngineState {
    * (see `bucketOf`): one call copies the bucket it writes, never every id ever seen.
    */
   seen: Table<Table<string>>;
-  partners: Table<PartnerState>;
+  /** Partners by id, in buckets like `seen` (see `partnerOf` and `allPartners`). */
+  partners: Table<Table<PartnerState>>;
   /** Deals by id, in buckets like `seen` (see `dealOf` and `allDeals`). */
   deals: Table<Table<DealState>>;
   holds: HoldQueue;
@@ -205,20 +221,20 @@ export function copyTable<T>(records: Table<T>): Table<T> {
 
 export function initialState(programId: string, tierCount: number): EngineState {
   return {
-    format: 'partner-engine/state@1',
+    format: STATE_FORMAT,
     programId,
     clock: null,
     schedule: null,
     seen: table(),
     partners: table(),
     deals: table(),
-    holds: { head: 0, items: [] },
+    holds: { head: 0, chunks: [] },
     holders: new Array<number>(tierCount).fill(0),
     waitlists: Array.from({ length: tierCount }, () => []),
   };
 }
 
-/** How many buckets `seen` and `deals` spread their ids over. */
+/** How many buckets `seen`, `partners` and `deals` spread their ids over. */
 export const BUCKETS = 1024;
 
 /**
@@ -232,6 +248,40 @@ export function bucketOf(id: string): string {
   let hash = 2166136261;
   for (let index = 0; index < id.length; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 16777619);
   return String((hash >>> 0) % BUCKETS);
+}
+
+/** A partner of a state, by id. */
+export function partnerOf(state: Pick<EngineState, 'partners'>, partnerId: string): PartnerState | undefined {
+  const bucket = lookup(state.partners, bucketOf(partnerId));
+  return bucket === undefined ? undefined : lookup(bucket, partnerId);
+}
+
+/** Every partner of a state (in no particular order). */
+export function* allPartners(state: Pick<EngineState, 'partners'>): Generator<PartnerState> {
+  for (const bucket of Object.values(state.partners)) yield* Object.values(bucket);
+}
+
+/**
+ * The ids of every partner of a state, sorted (by UTF-16 code units, as `Array.prototype.sort`).
+ *
+ * @example
+ * partnerIds(engine.replay(events).state)
+ * //=> ['ana', 'ben']
+ */
+export function partnerIds(state: Pick<EngineState, 'partners'>): string[] {
+  const ids: string[] = [];
+  for (const bucket of Object.values(state.partners)) for (const id of Object.keys(bucket)) ids.push(id);
+  return ids.sort();
+}
+
+/** The deals still in their hold period, in release order. */
+export function* pendingHolds(state: Pick<EngineState, 'holds'>): Generator<HoldItem> {
+  const { head, chunks } = state.holds;
+  for (let index = 0; index < chunks.length; index++) {
+    const chunk = chunks[index] as HoldItem[];
+    for (let position = index === 0 ? head : 0; position < chunk.length; position++)
+      yield chunk[position] as HoldItem;
+  }
 }
 
 /** A deal of a state, by id. */

@@ -2,7 +2,7 @@
 // partner (level by level, as deep as asked) with each member's tier and results, and the
 // team aggregates the engine keeps incrementally.
 import { EngineError } from '../engine/errors.js';
-import { type EngineState, lookup, type PartnerState } from '../engine/state.js';
+import { type EngineState, type PartnerState, partnerOf } from '../engine/state.js';
 import type { CompiledProgram } from '../program/compile.js';
 
 export interface TeamOptions {
@@ -47,7 +47,7 @@ export function team(
   partnerId: string,
   options: TeamOptions = {},
 ): Team {
-  const partner = lookup(state.partners, partnerId);
+  const partner = partnerOf(state, partnerId);
   if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
   const depth = options.depth ?? 1;
   if (!Number.isInteger(depth) || depth < 0)
@@ -58,7 +58,7 @@ export function team(
     const next: PartnerState[] = [];
     for (const sponsor of frontier) {
       for (const id of sponsor.team.directIds) {
-        const member = lookup(state.partners, id);
+        const member = partnerOf(state, id);
         if (!member) continue;
         members.push({
           partnerId: id,
@@ -74,8 +74,7 @@ export function team(
     frontier = next;
   }
   const upline: string[] = [];
-  for (let id = partner.sponsorId; id !== null; id = lookup(state.partners, id)?.sponsorId ?? null)
-    upline.push(id);
+  for (let id = partner.sponsorId; id !== null; id = partnerOf(state, id)?.sponsorId ?? null) upline.push(id);
   return {
     partnerId,
     upline,

@@ -7,7 +7,7 @@ import type { MonthResult, PartnerState } from '../engine/state.js';
 
 /** At each month end (before reviews), remember the tier each partner held, if it changed. */
 export function closeMonth(context: Context, month: PeriodRange): void {
-  for (const id of Object.keys(context.draft.state.partners)) {
+  for (const id of context.draft.partnerIds()) {
     const partner = context.draft.partner(id);
     if (!partner || Date.parse(partner.joinedAt) >= month.end) continue;
     const tier = context.version.tiers[partner.tier]?.id;

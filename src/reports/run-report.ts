@@ -3,7 +3,13 @@
 // rejected and skipped events with their input positions.
 import type { ReplayResult } from '../engine/engine.js';
 import type { Effect, LedgerEntry } from '../engine/outputs.js';
-import type { Balance, EngineState, PartnerStatus } from '../engine/state.js';
+import {
+  type Balance,
+  type EngineState,
+  type PartnerStatus,
+  partnerIds,
+  partnerOf,
+} from '../engine/state.js';
 import type { CompiledProgram } from '../program/compile.js';
 import { partnerStatus } from '../tiers/progress.js';
 import { unlocksOf } from '../tiers/unlocks.js';
@@ -31,23 +37,21 @@ export interface RunReport {
 
 /** Each partner of a state as the contract shows it, ordered by id. */
 export function partnerSummaries(compiled: CompiledProgram, state: EngineState): PartnerSummary[] {
-  return Object.keys(state.partners)
-    .sort()
-    .map((id) => {
-      const partner = state.partners[id];
-      if (!partner) throw new Error(`internal: partner ${id} vanished`);
-      return {
-        id,
-        tier: compiled.program.tiers[partner.tier]?.id ?? '',
-        status: partnerStatus(partner),
-        sponsorId: partner.sponsorId,
-        deals: partner.countedDeals,
-        revenue: partner.revenue,
-        badges: [...new Set(partner.badges.map((award) => award.badge))],
-        unlocks: unlocksOf(compiled, partner.tier),
-        balance: { ...partner.balance },
-      };
-    });
+  return partnerIds(state).map((id) => {
+    const partner = partnerOf(state, id);
+    if (!partner) throw new Error(`internal: partner ${id} vanished`);
+    return {
+      id,
+      tier: compiled.program.tiers[partner.tier]?.id ?? '',
+      status: partnerStatus(partner),
+      sponsorId: partner.sponsorId,
+      deals: partner.countedDeals,
+      revenue: partner.revenue,
+      badges: [...new Set(partner.badges.map((award) => award.badge))],
+      unlocks: unlocksOf(compiled, partner.tier),
+      balance: { ...partner.balance },
+    };
+  });
 }
 
 /**

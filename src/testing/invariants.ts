@@ -4,7 +4,7 @@
 import type { Engine } from '../create-engine.js';
 import type { ReplayResult } from '../engine/engine.js';
 import type { LedgerEntry } from '../engine/outputs.js';
-import { allDeals } from '../engine/state.js';
+import { allDeals, allPartners } from '../engine/state.js';
 import { addAmounts, compareAmounts, negateAmount } from '../money/amounts.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
@@ -85,7 +85,7 @@ export const balancesMatchLedger: Check = (engine, result) => {
     decimals,
   );
   const found: Violation[] = [];
-  for (const partner of Object.values(result.state.partners)) {
+  for (const partner of allPartners(result.state)) {
     const { balance } = partner;
     const expected = earned.get(partner.id) ?? '0';
     if (compareAmounts(balance.earned, expected, decimals) !== 0) {
@@ -133,8 +133,7 @@ export const ledgerIdsUnique: Check = (_engine, result) => {
 /** No tier holds more partners than its capacity, and the holder counts match the partners. */
 export const capacityRespected: Check = (engine, result) => {
   const counts = engine.program.tiers.map(() => 0);
-  for (const partner of Object.values(result.state.partners))
-    counts[partner.tier] = (counts[partner.tier] ?? 0) + 1;
+  for (const partner of allPartners(result.state)) counts[partner.tier] = (counts[partner.tier] ?? 0) + 1;
   return engine.program.tiers.flatMap((tier, index) => {
     const found: Violation[] = [];
     const count = counts[index] ?? 0;

@@ -3,7 +3,7 @@
 // averages, `any` takes its best branch), and a preview of what the next tier brings.
 import { Calendar } from '../engine/calendar.js';
 import { EngineError } from '../engine/errors.js';
-import { type EngineState, lookup, type PartnerState, type PartnerStatus } from '../engine/state.js';
+import { type EngineState, type PartnerState, type PartnerStatus, partnerOf } from '../engine/state.js';
 import { type Facts, partnerFacts } from '../facts/partner-facts.js';
 import { formatRate } from '../money/format.js';
 import { type CompiledProgram, type CompiledTier, versionAt } from '../program/compile.js';
@@ -131,7 +131,7 @@ export function progressOf(
   partnerId: string,
   at?: string,
 ): Progress {
-  const partner = lookup(state.partners, partnerId);
+  const partner = partnerOf(state, partnerId);
   if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
   const instant = Date.parse(at ?? state.clock ?? partner.joinedAt);
   const version = versionAt(compiled, instant);

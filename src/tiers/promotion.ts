@@ -13,16 +13,15 @@ function isFull(context: Context, tierIndex: number): boolean {
 
 export function leaveWaitlist(context: Context, partner: PartnerState): void {
   if (partner.waitingFor === null) return;
-  const queue = context.draft.state.waitlists[partner.waitingFor];
-  const position = queue?.indexOf(partner.id) ?? -1;
-  if (queue && position >= 0) queue.splice(position, 1);
+  const position = context.draft.state.waitlists[partner.waitingFor]?.indexOf(partner.id) ?? -1;
+  if (position >= 0) context.draft.writableWaitlists()[partner.waitingFor]?.splice(position, 1);
   context.draft.writablePartner(partner.id).waitingFor = null;
 }
 
 function joinWaitlist(context: Context, partner: PartnerState, tierIndex: number): void {
   if (partner.waitingFor === tierIndex) return;
   leaveWaitlist(context, partner);
-  context.draft.state.waitlists[tierIndex]?.push(partner.id);
+  context.draft.writableWaitlists()[tierIndex]?.push(partner.id);
   const writable = context.draft.writablePartner(partner.id);
   writable.waitingFor = tierIndex;
   const { tiers } = context.version;
@@ -66,16 +65,16 @@ export function promote(context: Context, partnerId: string): void {
 
 /** Offers free places of a tier to its waitlist, in order; those who no longer qualify leave it. */
 export function fillPlaces(context: Context, tierIndex: number): void {
-  const queue = context.draft.state.waitlists[tierIndex];
-  while (queue && queue.length > 0 && !isFull(context, tierIndex)) {
-    const partnerId = queue[0] as string;
+  // The queue is read afresh each time: leaving it may replace the draft's copy.
+  for (;;) {
+    const partnerId = context.draft.state.waitlists[tierIndex]?.[0];
+    if (partnerId === undefined || isFull(context, tierIndex)) return;
     const partner = context.draft.partner(partnerId);
-    if (!partner) {
-      queue.shift();
-      continue;
-    }
-    leaveWaitlist(context, partner);
-    promote(context, partnerId);
+    if (partner) leaveWaitlist(context, partner);
+    // Whatever the partner's record says, it leaves the head of this queue (no endless loop).
+    if (context.draft.state.waitlists[tierIndex]?.[0] === partnerId)
+      context.draft.writableWaitlists()[tierIndex]?.shift();
+    if (partner) promote(context, partnerId);
   }
 }
 

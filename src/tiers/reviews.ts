@@ -11,7 +11,7 @@ export function reviewPartners(context: Context, ended: readonly PeriodRange[]):
   const reviewed = ended.find((range) => range.period === context.compiled.program.reviews.period);
   if (!reviewed) return;
   const grace = context.compiled.program.reviews.graceReviews;
-  const ids = Object.keys(context.draft.state.partners).sort();
+  const ids = context.draft.partnerIds();
   for (const id of ids) {
     const partner = context.draft.partner(id);
     const tier = partner ? context.version.tiers[partner.tier] : undefined;

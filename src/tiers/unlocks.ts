@@ -2,8 +2,7 @@
 // tier and of each tier below. Asking about a feature the programme does not have is an error.
 
 import { EngineError } from '../engine/errors.js';
-import type { EngineState } from '../engine/state.js';
-import { lookup } from '../engine/state.js';
+import { type EngineState, partnerOf } from '../engine/state.js';
 import type { CompiledProgram } from '../program/compile.js';
 
 /** The features a partner holds now, in programme order. */
@@ -29,7 +28,7 @@ export function can(
   if (!compiled.features.has(feature)) {
     throw new EngineError('UNKNOWN_FEATURE', `feature "${feature}" is not one of the programme's features`);
   }
-  const partner = lookup(state.partners, partnerId);
+  const partner = partnerOf(state, partnerId);
   if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
   return unlocksOf(compiled, partner.tier).includes(feature);
 }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/create-engine.js';
 import type { Effect } from '../../src/engine/outputs.js';
-import type { EngineState } from '../../src/engine/state.js';
+import { allPartners, type EngineState } from '../../src/engine/state.js';
 import { Decimal } from '../../src/money/decimal.js';
 import type { LeaderboardMetric } from '../../src/program/schema.js';
 import { sisoProgram } from '../../src/program/siso.js';
@@ -28,7 +28,7 @@ type Event = { id: string; type: string; at: string; partnerId?: string; dealId?
 const achievementsOf = (effects: readonly Effect[]) =>
   effects.filter((effect) => effect.type === 'badge.awarded' || effect.type === 'milestone.reached');
 const awardsOf = (state: EngineState) =>
-  Object.values(state.partners).map((partner) => [partner.id, partner.badges, partner.milestones]);
+  [...allPartners(state)].map((partner) => [partner.id, partner.badges, partner.milestones]);
 
 const MONTHS = Array.from({ length: 12 }, (_, index) => `2025-${String(index + 1).padStart(2, '0')}`);
 const PERIODS = [...MONTHS, '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2025', 'all-time'];
@@ -74,7 +74,7 @@ describe('no award is made twice', () => {
     const oneTime = new Set(['first-sale', 'quick-starter', 'certified', 'team-builder']);
     const property = fc.property(streams, (stream) => {
       const { state, effects } = extended.replay(stream, { asOf: AS_OF });
-      for (const partner of Object.values(state.partners)) {
+      for (const partner of allPartners(state)) {
         const keys = partner.badges.map(
           (award) => `${award.badge}|${award.level ?? ''}|${award.period ?? ''}`,
         );
@@ -85,7 +85,7 @@ describe('no award is made twice', () => {
         expect(new Set(partner.milestones).size).toBe(partner.milestones.length);
       }
       const awards = effects.filter((effect) => effect.type === 'badge.awarded');
-      expect(awards).toHaveLength(Object.values(state.partners).flatMap((partner) => partner.badges).length);
+      expect(awards).toHaveLength([...allPartners(state)].flatMap((partner) => partner.badges).length);
       // A badge's count is how many times the partner holds it, counting up from 1.
       const seen = new Map<string, number>();
       for (const award of awards) {
@@ -128,7 +128,7 @@ describe('top-performer', () => {
         const end = new Date(Date.UTC(2025, index + 1, 1) - 1).toISOString();
         const atEnd = siso.replay(stream, { asOf: end });
         const best = new Map<string, { value: Decimal; partners: string[] }>();
-        for (const partner of Object.values(atEnd.state.partners)) {
+        for (const partner of allPartners(atEnd.state)) {
           const value = revenue.get(`${partner.id}|${month}`) ?? new Decimal(0);
           if (!value.greaterThan(0)) continue;
           const tier = sisoProgram.tiers[partner.tier]?.id ?? '';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../src/engine/outputs.js';
-import { allDeals, dealOf } from '../../src/engine/state.js';
+import { allDeals, allPartners, dealOf } from '../../src/engine/state.js';
 import { Decimal } from '../../src/money/decimal.js';
 import type { Program } from '../../src/program/load.js';
 import type { ProgramInput } from '../../src/program/schema.js';
@@ -206,7 +206,7 @@ function expectProportionalClawbacks(outcome: Outcome, stream: readonly unknown[
 }
 
 function expectBalancesMatchLedger(outcome: Outcome): void {
-  for (const partner of Object.values(outcome.state.partners)) {
+  for (const partner of allPartners(outcome.state)) {
     const { earned, pending, payable, paid } = partner.balance;
     const entries = outcome.ledger.filter((entry) => entry.partnerId === partner.id);
     expect(earned, partner.id).toBe(sum(entries.map((entry) => entry.amount)).toFixed(2));

@@ -2,6 +2,7 @@
 // ordinary key of a partner's features used, through a JSON round trip of the state too.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/create-engine.js';
+import { partnerOf } from '../../src/engine/state.js';
 import type { ProgramInput } from '../../src/program/schema.js';
 import { sisoProgram } from '../../src/program/siso.js';
 import { events, sisoWith } from '../support/scenario.js';
@@ -19,14 +20,14 @@ describe('a feature id such as __proto__', () => {
       events.used('p', '__proto__', '2025-01-02', 'f1'),
     );
     if (!first.ok) throw new Error(first.error.message);
-    const used = first.state.partners.p?.featuresUsed ?? {};
+    const used = partnerOf(first.state, 'p')?.featuresUsed ?? {};
     expect(Object.keys(used)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(used)).toBeNull();
     const again = engine.apply(
       JSON.parse(JSON.stringify(first.state)),
       events.used('p', '__proto__', '2025-01-03', 'f2'),
     );
-    expect(again.ok && Object.keys(again.state.partners.p?.featuresUsed ?? {})).toEqual(['__proto__']);
+    expect(again.ok && Object.keys(partnerOf(again.state, 'p')?.featuresUsed ?? {})).toEqual(['__proto__']);
     expect(engine.can(first.state, 'p', '__proto__')).toBe(true);
   });
 });

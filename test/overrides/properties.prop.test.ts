@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/create-engine.js';
 import type { LedgerEntry } from '../../src/engine/outputs.js';
-import type { EngineState } from '../../src/engine/state.js';
+import { type EngineState, partnerOf } from '../../src/engine/state.js';
 import { Decimal } from '../../src/money/decimal.js';
 import type { OverridesDefinition } from '../../src/program/schema.js';
 import { checkInvariants } from '../../src/testing/index.js';
@@ -72,10 +72,10 @@ const round = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_EV
 
 function uplinesOf(state: EngineState, partnerId: string): string[] {
   const upline: string[] = [];
-  let id = state.partners[partnerId]?.sponsorId ?? null;
+  let id = partnerOf(state, partnerId)?.sponsorId ?? null;
   while (id !== null) {
     upline.push(id);
-    id = state.partners[id]?.sponsorId ?? null;
+    id = partnerOf(state, id)?.sponsorId ?? null;
   }
   return upline;
 }
@@ -108,7 +108,7 @@ function earners(
   for (const { level } of plan.levels) {
     while (next < uplines.length) {
       const partnerId = uplines[next++] as string;
-      const tier = state.partners[partnerId]?.tier ?? -1;
+      const tier = partnerOf(state, partnerId)?.tier ?? -1;
       if (eligible(plan, level, tier, monthDeals(memory, partnerId, month) >= 1)) {
         pairs.push({ level, partnerId });
         break;

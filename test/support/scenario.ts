@@ -3,6 +3,7 @@
 import { createEngine, type Engine } from '../../src/create-engine.js';
 import type { ReplayResult } from '../../src/engine/engine.js';
 import type { Effect, LedgerEntry } from '../../src/engine/outputs.js';
+import { type PartnerState, partnerOf } from '../../src/engine/state.js';
 import { loadProgram, type Program } from '../../src/program/load.js';
 import type { ProgramInput } from '../../src/program/schema.js';
 import { sisoProgram } from '../../src/program/siso.js';
@@ -106,7 +107,7 @@ export function dealRun(partnerId: string, run: DealRun): ReturnType<typeof even
 
 export interface Outcome extends ReplayResult {
   readonly engine: Engine;
-  partner(id: string): NonNullable<ReplayResult['state']['partners'][string]>;
+  partner(id: string): PartnerState;
   tierOf(id: string): string;
   entries(filter?: Partial<LedgerEntry>): LedgerEntry[];
   effectsOf(filter: Partial<Effect> & { type?: Effect['type'] }): Effect[];
@@ -125,11 +126,11 @@ export function replay(
     ...result,
     engine,
     partner: (id) => {
-      const partner = result.state.partners[id];
+      const partner = partnerOf(result.state, id);
       if (!partner) throw new Error(`no partner ${id}`);
       return partner;
     },
-    tierOf: (id) => engine.program.tiers[result.state.partners[id]?.tier ?? -1]?.id ?? 'none',
+    tierOf: (id) => engine.program.tiers[partnerOf(result.state, id)?.tier ?? -1]?.id ?? 'none',
     entries: (filter = {}) => result.ledger.filter((entry) => matches(entry, filter)),
     effectsOf: (filter) => result.effects.filter((effect) => matches(effect, filter as Partial<Effect>)),
   };

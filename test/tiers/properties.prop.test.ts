@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/create-engine.js';
 import { Calendar } from '../../src/engine/calendar.js';
 import type { Effect, LedgerEntry } from '../../src/engine/outputs.js';
-import type { EngineState } from '../../src/engine/state.js';
+import { allPartners, type EngineState, partnerOf } from '../../src/engine/state.js';
 import { partnerFacts } from '../../src/facts/partner-facts.js';
 import { sisoProgram } from '../../src/program/siso.js';
 import { events } from '../support/scenario.js';
@@ -49,7 +49,7 @@ function deepFreeze<T>(value: T): T {
 
 /** The highest tier index whose qualify rule holds together with every lower tier's. */
 function supportedTier(engine: Engine, state: EngineState, partnerId: string, instant: number): number {
-  const partner = state.partners[partnerId];
+  const partner = partnerOf(state, partnerId);
   if (!partner) throw new Error(`no partner ${partnerId}`);
   const view = { compiled: engine.compiled, calendar: new Calendar('UTC'), instant };
   const facts = partnerFacts(partner, view);
@@ -74,7 +74,7 @@ function expectSupportedPromotions(engine: Engine, state: EngineState, effects: 
 
 /** Tier counts agree with the partners, capacities hold, and only the certified are above Starter. */
 function expectTierInvariants(engine: Engine, state: EngineState): void {
-  const partners = Object.values(state.partners);
+  const partners = [...allPartners(state)];
   engine.compiled.versions[0]?.tiers.forEach((tier) => {
     const holding = partners.filter((partner) => partner.tier === tier.index).length;
     expect(state.holders[tier.index]).toBe(holding);

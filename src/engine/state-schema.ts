@@ -1,0 +1,240 @@
+// The shape of a saved state, checked when a state this engine did not just produce comes in
+// (read back from a database, a file, a host's own code): a corrupt state is refused with a
+// path and a message instead of failing somewhere inside the fold. States of format 1 are migrated.
+import { z } from 'zod';
+import { formatPath } from '../issues.js';
+import { EngineError } from './errors.js';
+import {
+  bucketOf,
+  type EngineState,
+  HOLD_CHUNK,
+  type HoldItem,
+  type PartnerState,
+  STATE_FORMAT,
+  type Table,
+  table,
+} from './state.js';
+
+const amount = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'a decimal amount such as "12.50"');
+const instant = z
+  .string()
+  .regex(/^\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'a UTC instant such as "2025-01-10T00:00:00.000Z"');
+const count = z.number().int().nonnegative();
+const id = z.string().min(1);
+const record = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
+const periodCounter = z.object({ key: z.string(), deals: z.number().int(), revenue: amount });
+const periodDeals = z.object({ key: z.string(), dealIds: z.array(id) });
+
+const partnerSchema = z.object({
+  id,
+  sponsorId: id.nullable(),
+  joinedAt: instant,
+  joinEventId: id,
+  tier: count,
+  tierSince: instant,
+  failedReviews: count,
+  waitingFor: count.nullable(),
+  demotedFrom: count.nullable(),
+  countedDeals: count,
+  dealsClosed: count,
+  revenue: amount,
+  firstDealAt: instant.nullable(),
+  trainings: z.array(z.string()),
+  featuresUsed: record(instant),
+  badges: z.array(
+    z.object({
+      badge: id,
+      at: instant,
+      eventId: id.nullable(),
+      level: z.string().optional(),
+      period: z.string().optional(),
+    }),
+  ),
+  milestones: z.array(z.string()),
+  month: periodCounter,
+  quarter: periodCounter,
+  year: periodCounter,
+  history: record(
+    z.object({
+      deals: z.number().int(),
+      revenue: amount,
+      commission: amount,
+      late: record(z.object({ deals: z.number().int(), revenue: amount })).optional(),
+    }),
+  ),
+  monthEndTiers: z.array(z.tuple([z.string(), z.string()])),
+  balance: z.object({ earned: amount, pending: amount, payable: amount, paid: amount, clawedBack: amount }),
+  payouts: z.array(z.object({ eventId: id, at: instant, amount })),
+  terms: z.array(
+    z.object({
+      eventId: id,
+      baseRate: z.string().nullable(),
+      overrideRate: z.string().nullable(),
+      from: instant,
+      until: instant.nullable(),
+    }),
+  ),
+  team: z.object({
+    direct: count,
+    selling: count,
+    size: count,
+    revenue: amount,
+    month: periodCounter,
+    quarter: periodCounter,
+    directAtOrAbove: z.array(count),
+    directIds: z.array(id),
+    sizeByLevel: z.array(count),
+    revenueByLevel: z.array(amount),
+  }),
+  recentDeals: z.object({ month: periodDeals, quarter: periodDeals, year: periodDeals }),
+  referralDecided: z.boolean(),
+  overrideTotal: z.object({ key: z.string(), amount }),
+});
+
+const dealSchema = z.object({
+  id,
+  partnerId: id,
+  eventId: id,
+  closedAt: instant,
+  amount,
+  refunded: amount,
+  released: z.boolean(),
+  entries: z.array(
+    z.object({
+      id,
+      partnerId: id,
+      kind: z.enum(['commission', 'referral-bonus', 'override', 'adjustment']),
+      rate: z.string(),
+      amount,
+      net: amount,
+      basisOf: z.literal('commission').optional(),
+      source: z.string().optional(),
+      level: z.number().int().optional(),
+      capped: z.boolean().optional(),
+      capCounted: amount.optional(),
+    }),
+  ),
+});
+
+const holdSchema = z.object({ releaseAt: instant, dealId: id });
+const schedule = z.object({ nextPeriodEnd: instant, nextPayoutRun: instant }).nullable();
+
+const commonFields = {
+  programId: z.string(),
+  clock: instant.nullable(),
+  schedule,
+  seen: record(record(z.string())),
+  deals: record(record(dealSchema)),
+  holders: z.array(z.number().int()),
+  waitlists: z.array(z.array(id)),
+};
+
+const stateSchema = z.object({
+  ...commonFields,
+  format: z.literal(STATE_FORMAT),
+  partners: record(record(partnerSchema)),
+  holds: z.object({ head: count, chunks: z.array(z.array(holdSchema)) }),
+});
+
+const formatOneSchema = z.object({
+  ...commonFields,
+  format: z.literal('partner-engine/state@1'),
+  partners: record(partnerSchema),
+  holds: z.object({ head: count, items: z.array(holdSchema) }),
+});
+
+/** States this library produced (or checked) in this process: trusted without another look. */
+const checked = new WeakSet<object>();
+
+/** Marks a state the engine produced, so that passing it back costs no check. */
+export function trustState(state: EngineState): EngineState {
+  checked.add(state);
+  return state;
+}
+
+/**
+ * The state to work on: the same object when it is this library's, else checked (and migrated
+ * from format 1). Throws EngineError INVALID_STATE for a corrupt state or an unknown format, and
+ * STATE_PROGRAM_MISMATCH for a state made under another programme.
+ */
+export function readState(input: unknown, programId: string, tierCount: number): EngineState {
+  if (typeof input === 'object' && input !== null && checked.has(input)) {
+    return mustMatch(input as EngineState, programId, tierCount);
+  }
+  let state: EngineState;
+  try {
+    state = parseState(input);
+  } catch (error) {
+    if (error instanceof EngineError) throw error;
+    // A getter that throws, a cycle, a Proxy: the state cannot be read.
+    throw new EngineError('INVALID_STATE', `the state cannot be read: ${(error as Error).message}`);
+  }
+  return trustState(mustMatch(state, programId, tierCount));
+}
+
+function parseState(input: unknown): EngineState {
+  const format =
+    typeof input === 'object' && input !== null ? (input as { format?: unknown }).format : undefined;
+  if (format === 'partner-engine/state@1') return migrateFormatOne(input);
+  if (format !== STATE_FORMAT) {
+    const got = typeof format === 'string' ? `"${format}"` : 'no format';
+    throw new EngineError(
+      'INVALID_STATE',
+      `not a state this engine can read: format must be "${STATE_FORMAT}" (or "partner-engine/state@1", migrated); got ${got}`,
+      'format',
+    );
+  }
+  refuseIssues(stateSchema.safeParse(input));
+  return input as EngineState;
+}
+
+function refuseIssues(result: { success: boolean; error?: z.ZodError }): void {
+  const issue = result.error?.issues[0];
+  if (result.success || !issue) return;
+  const segments = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  const path = segments.length === 0 ? '' : formatPath(segments);
+  throw new EngineError('INVALID_STATE', `corrupt state at ${path || 'its root'}: ${issue.message}`, path);
+}
+
+function mustMatch(state: EngineState, programId: string, tierCount: number): EngineState {
+  if (state.programId !== programId) {
+    throw new EngineError(
+      'STATE_PROGRAM_MISMATCH',
+      `the state was made under programme "${state.programId}"; this engine runs "${programId}"`,
+      'programId',
+    );
+  }
+  if (state.holders.length !== tierCount || state.waitlists.length !== tierCount) {
+    throw new EngineError(
+      'INVALID_STATE',
+      `corrupt state: it counts holders for ${state.holders.length} tiers; programme "${programId}" has ${tierCount}`,
+      'holders',
+    );
+  }
+  return state;
+}
+
+/** Format 1 kept partners in one table and holds in one array: both are now in pieces. */
+function migrateFormatOne(input: unknown): EngineState {
+  const result = formatOneSchema.safeParse(input);
+  refuseIssues(result);
+  const old = input as z.infer<typeof formatOneSchema>;
+  const partners = table<Table<PartnerState>>();
+  for (const [partnerId, partner] of Object.entries(old.partners)) {
+    const key = bucketOf(partnerId);
+    const bucket = partners[key] ?? table<PartnerState>();
+    bucket[partnerId] = partner as PartnerState;
+    partners[key] = bucket;
+  }
+  const pending = old.holds.items.slice(old.holds.head) as HoldItem[];
+  const chunks: HoldItem[][] = [];
+  for (let start = 0; start < pending.length; start += HOLD_CHUNK)
+    chunks.push(pending.slice(start, start + HOLD_CHUNK));
+  const { holds: _holds, partners: _partners, format: _format, ...rest } = old;
+  return {
+    ...(rest as Omit<EngineState, 'format' | 'partners' | 'holds'>),
+    format: STATE_FORMAT,
+    partners,
+    holds: { head: 0, chunks },
+  };
+}

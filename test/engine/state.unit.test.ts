@@ -1,0 +1,131 @@
+// State format 2 (docs/engine.md, "The state"): partners, seen ids and deals in buckets and the
+// hold queue in chunks, so one apply copies what its event changes; a state of format 1 is
+// migrated; a state of another programme, of an unknown format or corrupt is refused with a code.
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/create-engine.js';
+import { EngineError } from '../../src/engine/errors.js';
+import {
+  allPartners,
+  bucketOf,
+  type EngineState,
+  type HoldItem,
+  pendingHolds,
+  STATE_FORMAT,
+} from '../../src/engine/state.js';
+import { sisoProgram } from '../../src/program/siso.js';
+import { events, sisoWith } from '../support/scenario.js';
+import { dealRun } from '../support/tiers.js';
+
+const engine = createEngine(sisoProgram);
+const given = [
+  events.joined('s', '2025-01-01', null, 'j-s'),
+  events.joined('p', '2025-01-02', 's', 'j-p'),
+  ...dealRun('p', { from: '2025-01-03', count: 3, amount: '500.00' }),
+];
+const { state } = engine.replay(given);
+const saved = () => JSON.parse(JSON.stringify(state)) as EngineState;
+
+/** The same state as format 1 wrote it: one partner table, one hold array. */
+function asFormatOne(current: EngineState): unknown {
+  const copy = JSON.parse(JSON.stringify(current)) as Record<string, unknown>;
+  const partners: Record<string, unknown> = {};
+  for (const partner of allPartners(current)) partners[partner.id] = partner;
+  const items: HoldItem[] = [...pendingHolds(current)];
+  return { ...copy, format: 'partner-engine/state@1', partners, holds: { head: 0, items } };
+}
+
+function refusal(run: () => unknown): EngineError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof EngineError) return error;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+describe('state format 2', () => {
+  it('is written by the engine', () => {
+    expect(state.format).toBe(STATE_FORMAT);
+    expect(STATE_FORMAT).toBe('partner-engine/state@2');
+  });
+
+  it('keeps each partner in the bucket of its id', () => {
+    expect(Object.keys(state.partners[bucketOf('p')] ?? {})).toContain('p');
+  });
+
+  it('reads back a state that went through JSON and goes on exactly as the original', () => {
+    const next = events.deal('p', 'more', '100.00', '2025-01-10');
+    const fromOriginal = engine.apply(state, next);
+    const fromSaved = engine.apply(saved(), next);
+    expect(fromSaved).toEqual(fromOriginal);
+  });
+});
+
+describe('a state of format 1', () => {
+  it('is migrated: replaying on from it gives what replaying on from format 2 gives', () => {
+    const more = [events.deal('p', 'later', '200.00', '2025-02-20')];
+    const options = { asOf: '2025-03-20T00:00:00Z' };
+    const fromTwo = engine.replay(more, { ...options, state });
+    const fromOne = engine.replay(more, { ...options, state: asFormatOne(state) as EngineState });
+    expect(fromOne.state.format).toBe(STATE_FORMAT);
+    expect(fromOne).toEqual(fromTwo);
+  });
+});
+
+describe('a state that cannot be used', () => {
+  it('of an unknown format is refused with INVALID_STATE at format', () => {
+    const error = refusal(() =>
+      engine.apply({ ...saved(), format: 'partner-engine/state@9' } as never, given[0]),
+    );
+    expect(error.code).toBe('INVALID_STATE');
+    expect(error.path).toBe('format');
+    expect(error.message).toContain('partner-engine/state@9');
+  });
+
+  it('made under another programme is refused with STATE_PROGRAM_MISMATCH', () => {
+    const other = createEngine(sisoWith({ id: 'another-programme' }));
+    const error = refusal(() => other.advance(state, '2025-02-01T00:00:00Z'));
+    expect(error.code).toBe('STATE_PROGRAM_MISMATCH');
+    expect(error.message).toContain('another-programme');
+  });
+
+  it('with a corrupt field is refused with INVALID_STATE and the path of the field', () => {
+    const corrupt = saved();
+    const bucket = corrupt.partners[bucketOf('p')] as Record<string, { balance: { earned: unknown } }>;
+    (bucket.p as { balance: { earned: unknown } }).balance.earned = 12;
+    const error = refusal(() => engine.apply(corrupt, events.used('p', 'dashboard', '2025-01-20', 'use')));
+    expect(error.code).toBe('INVALID_STATE');
+    expect(error.path).toBe(`partners["${bucketOf('p')}"].p.balance.earned`);
+  });
+
+  it('whose getter throws is refused with INVALID_STATE, not the getter’s error', () => {
+    const hostile = saved();
+    Object.defineProperty(hostile, 'clock', {
+      enumerable: true,
+      get() {
+        throw new TypeError('boom');
+      },
+    });
+    expect(refusal(() => engine.replay([], { state: hostile })).code).toBe('INVALID_STATE');
+  });
+
+  it('that is not an object at all is refused with INVALID_STATE', () => {
+    expect(refusal(() => engine.apply(null as never, given[0])).code).toBe('INVALID_STATE');
+    expect(refusal(() => engine.batch('state' as never)).code).toBe('INVALID_STATE');
+  });
+});
+
+describe('one apply', () => {
+  it('copies only the partner bucket it writes and leaves its input as it was', () => {
+    const before = JSON.stringify(state);
+    const result = engine.apply(state, events.used('p', 'dashboard', '2025-01-20', 'use'));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(JSON.stringify(state)).toBe(before);
+    const written = bucketOf('p');
+    for (const [key, bucket] of Object.entries(result.state.partners)) {
+      if (key === written) expect(bucket).not.toBe(state.partners[key]);
+      else expect(bucket).toBe(state.partners[key]);
+    }
+  });
+});

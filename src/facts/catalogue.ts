@@ -1,6 +1,10 @@
-// The facts a programme's rules may name. Each is computed incrementally by the engine from the
-// partner's aggregates (never by rescanning events); a rule naming anything else is a programme
-// error found at load time.
+// The facts a programme's rules may name: one catalogue with, for each fact, its type, what it
+// means, what changes it, and how it is read from a partner's aggregates (never by rescanning
+// events). A rule naming anything else is a programme error found at load time.
+import type { Calendar, PeriodRange } from '../engine/calendar.js';
+import type { PartnerState } from '../engine/state.js';
+import { counterFor } from '../partners/counters.js';
+import type { CompiledProgram } from '../program/compile.js';
 
 /** How a fact's value looks to a rule. */
 export type FactKind =
@@ -12,79 +16,278 @@ export type FactKind =
   | 'boolean'
   | 'number|null';
 
+/**
+ * What can change a fact's value: an event of a kind (`deal`, `refund`, `training`, `feature`),
+ * a change of another part of the partner (`ledger`, `badge`, `tier`, `team`), or the clock
+ * alone (`time`: a new period, days passing).
+ */
+export type FactSource =
+  | 'deal'
+  | 'refund'
+  | 'training'
+  | 'feature'
+  | 'ledger'
+  | 'badge'
+  | 'tier'
+  | 'team'
+  | 'time';
+
+/** What a fact reader is given: the partner and the moment it is judged at. */
+export interface FactsView {
+  readonly compiled: CompiledProgram;
+  readonly calendar: Calendar;
+  readonly instant: number;
+  /** The review period judged (at a review); otherwise the current review period so far. */
+  readonly reviewPeriod?: PeriodRange;
+}
+
+export interface FactMoment {
+  readonly partner: PartnerState;
+  readonly view: FactsView;
+  readonly month: string;
+  readonly quarter: string;
+  readonly year: string;
+}
+
 export interface FactDefinition {
   readonly name: string;
   readonly kind: FactKind;
   readonly description: string;
+  readonly changedBy: readonly FactSource[];
+  /** The fact's value for a partner at a moment. */
+  readonly read: (moment: FactMoment) => unknown;
 }
 
-const define = (name: string, kind: FactKind, description: string): FactDefinition => ({
-  name,
-  kind,
-  description,
-});
+const DAY_MS = 86_400_000;
+// Amounts become plain numbers only because rules compare them with json-rules-engine's numeric
+// operators; no money is computed from them.
+const amount = (text: string): number => Number(text);
+const days = (from: string, to: number): number => (to - Date.parse(from)) / DAY_MS;
+
+function reviewCounter({ partner, view }: FactMoment) {
+  const range =
+    view.reviewPeriod ?? view.calendar.periodOf(view.instant, view.compiled.program.reviews.period);
+  return counterFor(partner[range.period], range.key);
+}
+
+const define = (
+  name: string,
+  kind: FactKind,
+  description: string,
+  changedBy: readonly FactSource[],
+  read: (moment: FactMoment) => unknown,
+): FactDefinition => ({ name, kind, description, changedBy, read });
 
 /** Every fact, in the order the docs list them. */
 export const FACTS: readonly FactDefinition[] = [
-  define('countedDeals', 'number', 'Closed deals not refunded in full, all time.'),
-  define('dealsClosed', 'number', 'Every deal closed, all time, refunded or not.'),
-  define('revenue', 'number', 'Sum of deal amounts net of refunds, all time.'),
-  define('earned', 'number', 'Sum of the partner\u2019s ledger entries (clawbacks included), all time.'),
+  define(
+    'countedDeals',
+    'number',
+    'Closed deals not refunded in full, all time.',
+    ['deal', 'refund'],
+    ({ partner }) => partner.countedDeals,
+  ),
+  define(
+    'dealsClosed',
+    'number',
+    'Every deal closed, all time, refunded or not.',
+    ['deal'],
+    ({ partner }) => partner.dealsClosed,
+  ),
+  define(
+    'revenue',
+    'number',
+    'Sum of deal amounts net of refunds, all time.',
+    ['deal', 'refund'],
+    ({ partner }) => amount(partner.revenue),
+  ),
+  define(
+    'earned',
+    'number',
+    'Sum of the partner\u2019s ledger entries (clawbacks included), all time.',
+    ['ledger'],
+    ({ partner }) => amount(partner.balance.earned),
+  ),
   define(
     'trainingsCompleted',
     'string[]',
     'Training module ids completed, sorted (e.g. contains "certification").',
+    ['training'],
+    ({ partner }) => partner.trainings,
   ),
-  define('featuresUsed', 'string[]', 'Feature ids the partner has used, sorted.'),
-  define('badges', 'string[]', 'Badge ids the partner holds, sorted.'),
-  define('tier', 'string', 'The tier id held now.'),
-  define('tierRank', 'number', 'The rank of the tier held now (1 = entry tier).'),
+  define(
+    'featuresUsed',
+    'string[]',
+    'Feature ids the partner has used, sorted.',
+    ['feature'],
+    ({ partner }) => Object.keys(partner.featuresUsed).sort(),
+  ),
+  define('badges', 'string[]', 'Badge ids the partner holds, sorted.', ['badge'], ({ partner }) =>
+    [...new Set(partner.badges.map((award) => award.badge))].sort(),
+  ),
+  define(
+    'tier',
+    'string',
+    'The tier id held now.',
+    ['tier'],
+    ({ partner, view }) => view.compiled.program.tiers[partner.tier]?.id,
+  ),
+  define(
+    'tierRank',
+    'number',
+    'The rank of the tier held now (1 = entry tier).',
+    ['tier'],
+    ({ partner }) => partner.tier + 1,
+  ),
   define(
     'daysSinceJoined',
     'number',
     'Days (fractional: 30 is 30 × 24 hours) from joining to the moment the rule is judged.',
+    ['time'],
+    ({ partner, view }) => days(partner.joinedAt, view.instant),
   ),
   define(
     'daysToFirstDeal',
     'number|null',
     'Days (fractional) from joining to the first deal; null before it.',
+    ['deal'],
+    ({ partner }) =>
+      partner.firstDealAt === null ? null : days(partner.joinedAt, Date.parse(partner.firstDealAt)),
   ),
-  define('monthDeals', 'number', 'Counted deals closed in the current calendar month.'),
-  define('monthRevenue', 'number', 'Net revenue of deals closed in the current calendar month.'),
-  define('quarterDeals', 'number', 'Counted deals closed in the current calendar quarter.'),
-  define('quarterRevenue', 'number', 'Net revenue of deals closed in the current calendar quarter.'),
-  define('yearDeals', 'number', 'Counted deals closed in the current calendar year.'),
-  define('yearRevenue', 'number', 'Net revenue of deals closed in the current calendar year.'),
+  define(
+    'monthDeals',
+    'number',
+    'Counted deals closed in the current calendar month.',
+    ['deal', 'refund', 'time'],
+    ({ partner, month }) => counterFor(partner.month, month).deals,
+  ),
+  define(
+    'monthRevenue',
+    'number',
+    'Net revenue of deals closed in the current calendar month.',
+    ['deal', 'refund', 'time'],
+    ({ partner, month }) => amount(counterFor(partner.month, month).revenue),
+  ),
+  define(
+    'quarterDeals',
+    'number',
+    'Counted deals closed in the current calendar quarter.',
+    ['deal', 'refund', 'time'],
+    ({ partner, quarter }) => counterFor(partner.quarter, quarter).deals,
+  ),
+  define(
+    'quarterRevenue',
+    'number',
+    'Net revenue of deals closed in the current calendar quarter.',
+    ['deal', 'refund', 'time'],
+    ({ partner, quarter }) => amount(counterFor(partner.quarter, quarter).revenue),
+  ),
+  define(
+    'yearDeals',
+    'number',
+    'Counted deals closed in the current calendar year.',
+    ['deal', 'refund', 'time'],
+    ({ partner, year }) => counterFor(partner.year, year).deals,
+  ),
+  define(
+    'yearRevenue',
+    'number',
+    'Net revenue of deals closed in the current calendar year.',
+    ['deal', 'refund', 'time'],
+    ({ partner, year }) => amount(counterFor(partner.year, year).revenue),
+  ),
   define(
     'reviewPeriodDeals',
     'number',
     'Counted deals closed in the review period being judged (at a review) or so far (otherwise).',
+    ['deal', 'refund', 'time'],
+    (moment) => reviewCounter(moment).deals,
   ),
-  define('reviewPeriodRevenue', 'number', 'Net revenue of the review period, as reviewPeriodDeals.'),
-  define('directSubPartners', 'number', 'Partners who joined with this partner as sponsor.'),
-  define('sellingSubPartners', 'number', 'Direct sub-partners with at least one counted deal.'),
+  define(
+    'reviewPeriodRevenue',
+    'number',
+    'Net revenue of the review period, as reviewPeriodDeals.',
+    ['deal', 'refund', 'time'],
+    (moment) => amount(reviewCounter(moment).revenue),
+  ),
+  define(
+    'directSubPartners',
+    'number',
+    'Partners who joined with this partner as sponsor.',
+    ['team'],
+    ({ partner }) => partner.team.direct,
+  ),
+  define(
+    'sellingSubPartners',
+    'number',
+    'Direct sub-partners with at least one counted deal.',
+    ['team'],
+    ({ partner }) => partner.team.selling,
+  ),
   define(
     'directSubPartnersAtOrAbove',
     'number-by-tier',
     'Direct sub-partners holding each tier or higher, by tier id: use path "$.active".',
+    ['team'],
+    ({ partner, view }) => {
+      const counts: Record<string, number> = Object.create(null);
+      view.compiled.program.tiers.forEach((tier, index) => {
+        counts[tier.id] = partner.team.directAtOrAbove[index] ?? 0;
+      });
+      return counts;
+    },
   ),
-  define('teamSize', 'number', 'Every partner below this one in the sponsor tree, all levels.'),
+  define(
+    'teamSize',
+    'number',
+    'Every partner below this one in the sponsor tree, all levels.',
+    ['team'],
+    ({ partner }) => partner.team.size,
+  ),
   define(
     'teamSizeByLevel',
     'number[]',
     'Team size by level, level 1 first: use path "$[0]" for direct sub-partners.',
+    ['team'],
+    ({ partner }) => [...partner.team.sizeByLevel],
   ),
-  define('teamRevenue', 'number', 'Net revenue of the whole team below this partner, all time.'),
+  define(
+    'teamRevenue',
+    'number',
+    'Net revenue of the whole team below this partner, all time.',
+    ['team'],
+    ({ partner }) => amount(partner.team.revenue),
+  ),
   define(
     'teamRevenueByLevel',
     'number[]',
     'Team net revenue by level, level 1 first: path "$[1]" is level 2.',
+    ['team'],
+    ({ partner }) => partner.team.revenueByLevel.map(amount),
   ),
-  define('teamMonthRevenue', 'number', 'Net revenue of the team\u2019s deals closed this month.'),
-  define('teamQuarterRevenue', 'number', 'Net revenue of the team\u2019s deals closed this quarter.'),
+  define(
+    'teamMonthRevenue',
+    'number',
+    'Net revenue of the team\u2019s deals closed this month.',
+    ['team', 'time'],
+    ({ partner, month }) => amount(counterFor(partner.team.month, month).revenue),
+  ),
+  define(
+    'teamQuarterRevenue',
+    'number',
+    'Net revenue of the team\u2019s deals closed this quarter.',
+    ['team', 'time'],
+    ({ partner, quarter }) => amount(counterFor(partner.team.quarter, quarter).revenue),
+  ),
 ];
 
 /** Fact names mapped to their descriptions, the form rule checking takes. */
 export const FACT_NAMES: ReadonlyMap<string, string> = new Map(
   FACTS.map((fact) => [fact.name, fact.description]),
+);
+
+/** Each fact by name (a null-prototype record: no name is inherited). */
+export const FACTS_BY_NAME: Readonly<Record<string, FactDefinition>> = Object.assign(
+  Object.create(null) as Record<string, FactDefinition>,
+  Object.fromEntries(FACTS.map((fact) => [fact.name, fact])),
 );

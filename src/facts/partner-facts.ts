@@ -1,88 +1,16 @@
-// A partner's facts at an instant, as rules see them: built from the aggregates the slices keep,
-// never from a rescan of events. Only the facts a programme's rules name are built on the hot
-// path. Amounts become plain numbers here only because rules compare them with
-// json-rules-engine's numeric operators; no money is computed from them.
-import type { Calendar, PeriodRange } from '../engine/calendar.js';
+// A partner's facts at an instant, as rules see them, read through the fact catalogue from the
+// aggregates the slices keep. Only the facts a programme's rules name are built on the hot path.
+import type { PeriodRange } from '../engine/calendar.js';
 import type { Draft } from '../engine/draft.js';
 import type { PartnerState } from '../engine/state.js';
-import { counterFor } from '../partners/counters.js';
-import type { CompiledProgram } from '../program/compile.js';
+import { FACTS, FACTS_BY_NAME, type FactMoment, type FactsView } from './catalogue.js';
 
 export type Facts = Readonly<Record<string, unknown>>;
 
-const DAY_MS = 86_400_000;
-
-export interface FactsView {
-  readonly compiled: CompiledProgram;
-  readonly calendar: Calendar;
-  readonly instant: number;
-  /** The review period judged (at a review); otherwise the current review period so far. */
-  readonly reviewPeriod?: PeriodRange;
-}
-
-interface Moment {
-  readonly partner: PartnerState;
-  readonly view: FactsView;
-  readonly month: string;
-  readonly quarter: string;
-  readonly year: string;
-}
-
-type Reader = (moment: Moment) => unknown;
-
-const amount = (text: string): number => Number(text);
-const days = (from: string, to: number): number => (to - Date.parse(from)) / DAY_MS;
-
-function reviewCounter({ partner, view }: Moment) {
-  const range =
-    view.reviewPeriod ?? view.calendar.periodOf(view.instant, view.compiled.program.reviews.period);
-  return counterFor(partner[range.period], range.key);
-}
-
-/** How each fact of the catalogue is read from a partner's aggregates. */
-const READERS: Readonly<Record<string, Reader>> = Object.assign(
-  Object.create(null) as Record<string, Reader>,
-  {
-    countedDeals: ({ partner }) => partner.countedDeals,
-    dealsClosed: ({ partner }) => partner.dealsClosed,
-    revenue: ({ partner }) => amount(partner.revenue),
-    earned: ({ partner }) => amount(partner.balance.earned),
-    trainingsCompleted: ({ partner }) => partner.trainings,
-    featuresUsed: ({ partner }) => Object.keys(partner.featuresUsed).sort(),
-    badges: ({ partner }) => [...new Set(partner.badges.map((award) => award.badge))].sort(),
-    tier: ({ partner, view }) => view.compiled.program.tiers[partner.tier]?.id,
-    tierRank: ({ partner }) => partner.tier + 1,
-    daysSinceJoined: ({ partner, view }) => days(partner.joinedAt, view.instant),
-    daysToFirstDeal: ({ partner }) =>
-      partner.firstDealAt === null ? null : days(partner.joinedAt, Date.parse(partner.firstDealAt)),
-    monthDeals: ({ partner, month }) => counterFor(partner.month, month).deals,
-    monthRevenue: ({ partner, month }) => amount(counterFor(partner.month, month).revenue),
-    quarterDeals: ({ partner, quarter }) => counterFor(partner.quarter, quarter).deals,
-    quarterRevenue: ({ partner, quarter }) => amount(counterFor(partner.quarter, quarter).revenue),
-    yearDeals: ({ partner, year }) => counterFor(partner.year, year).deals,
-    yearRevenue: ({ partner, year }) => amount(counterFor(partner.year, year).revenue),
-    reviewPeriodDeals: (moment) => reviewCounter(moment).deals,
-    reviewPeriodRevenue: (moment) => amount(reviewCounter(moment).revenue),
-    directSubPartners: ({ partner }) => partner.team.direct,
-    sellingSubPartners: ({ partner }) => partner.team.selling,
-    directSubPartnersAtOrAbove: ({ partner, view }) => {
-      const counts: Record<string, number> = {};
-      view.compiled.program.tiers.forEach((tier, index) => {
-        counts[tier.id] = partner.team.directAtOrAbove[index] ?? 0;
-      });
-      return counts;
-    },
-    teamSize: ({ partner }) => partner.team.size,
-    teamSizeByLevel: ({ partner }) => [...partner.team.sizeByLevel],
-    teamRevenueByLevel: ({ partner }) => partner.team.revenueByLevel.map(amount),
-    teamRevenue: ({ partner }) => amount(partner.team.revenue),
-    teamMonthRevenue: ({ partner, month }) => amount(counterFor(partner.team.month, month).revenue),
-    teamQuarterRevenue: ({ partner, quarter }) => amount(counterFor(partner.team.quarter, quarter).revenue),
-  } satisfies Record<string, Reader>,
-);
+export type { FactsView };
 
 /** Every fact name the engine can build. */
-export const READABLE_FACTS: readonly string[] = Object.keys(READERS);
+export const READABLE_FACTS: readonly string[] = FACTS.map((fact) => fact.name);
 
 /**
  * A partner's facts: every fact of the catalogue, or only `names` (what the rules use).
@@ -96,7 +24,7 @@ export function partnerFacts(
   view: FactsView,
   names: readonly string[] = READABLE_FACTS,
 ): Facts {
-  const moment: Moment = {
+  const moment: FactMoment = {
     partner,
     view,
     month: view.calendar.periodOf(view.instant, 'month').key,
@@ -105,8 +33,8 @@ export function partnerFacts(
   };
   const facts: Record<string, unknown> = {};
   for (const name of names) {
-    const read = READERS[name];
-    if (read) facts[name] = read(moment);
+    const fact = FACTS_BY_NAME[name];
+    if (fact) facts[name] = fact.read(moment);
   }
   return facts;
 }

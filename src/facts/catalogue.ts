@@ -230,11 +230,11 @@ export const FACTS: readonly FactDefinition[] = [
     'Direct sub-partners holding each tier or higher, by tier id: use path "$.active".',
     ['team'],
     ({ partner, view }) => {
-      const counts: Record<string, number> = Object.create(null);
-      view.compiled.program.tiers.forEach((tier, index) => {
-        counts[tier.id] = partner.team.directAtOrAbove[index] ?? 0;
-      });
-      return counts;
+      // Object.fromEntries defines each key as its own, "__proto__" included (an assignment would
+      // set the prototype instead).
+      return Object.fromEntries(
+        view.compiled.program.tiers.map((tier, index) => [tier.id, partner.team.directAtOrAbove[index] ?? 0]),
+      );
     },
   ),
   define(

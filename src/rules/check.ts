@@ -1,7 +1,7 @@
-// Load-time checks of a rule: its shape, and everything json-rules-engine would only find while
+// Load-time checks of a rule: its shape, everything json-rules-engine would only find while
 // running (an unknown fact, operator or named condition, an `in` with nothing to search, a path
-// jsonpath-plus cannot read), each
-// reported with its path inside the condition so a programme author can fix it before it runs.
+// jsonpath-plus cannot read), and paths jsonpath-plus would run as code, each reported with its
+// path inside the condition so a programme author can fix it before it runs.
 import type { Issue, JsonPath } from '../issues.js';
 import {
   conditionSchema,
@@ -17,7 +17,7 @@ import {
   parseOperatorName,
   UNKNOWN_OPERAND,
 } from './operators.js';
-import { unreadablePath } from './paths.js';
+import { refusedPath } from './paths.js';
 
 export interface CheckContext {
   /** The fact names a rule may use; a map may carry a description of each. */
@@ -202,7 +202,7 @@ function leafIssues(leaf: ReadonlyLeafCondition, path: JsonPath, context: CheckC
 }
 
 function pathIssues(jsonPath: string | undefined, path: JsonPath): Issue[] {
-  const message = jsonPath === undefined ? undefined : unreadablePath(jsonPath);
+  const message = jsonPath === undefined ? undefined : refusedPath(jsonPath);
   return message === undefined ? [] : [{ path, message }];
 }
 

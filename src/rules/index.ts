@@ -39,5 +39,13 @@ export {
   resolveOperator,
   UNKNOWN_OPERAND,
 } from './operators.js';
-export { compilePath, isPropertyPath, type PathResolver, propertyNames, unreadablePath } from './paths.js';
+export {
+  compilePath,
+  isPropertyPath,
+  MAX_PATH_LENGTH,
+  type PathResolver,
+  propertyNames,
+  refusedPath,
+  unreadablePath,
+} from './paths.js';
 export { evaluateWithJsonRulesEngine, type ReferenceOptions } from './reference.js';

@@ -280,6 +280,44 @@ describe('validateProgram', () => {
   });
 });
 
+describe('loadProgram refuses paths jsonpath-plus would run as code', () => {
+  // Payloads of the kind of CVE-2024-21534 and CVE-2025-1302, a filter that writes into the
+  // trainings it reads (it once awarded a badge nobody earned), and a regex literal that
+  // backtracks for minutes. Each is refused where it is written, before any event is applied.
+  const payloads = [
+    "$[?(@.constructor.constructor('return process')().exit())]",
+    `$..[?(p="console.log(this.process)";a=''[['constructor']][['constructor']](p);a())]`,
+    "$[?(@.length>0 && @root.push('x'))]",
+    '$[?(/^(a+)+$/.test(@))]',
+    '$[(@.length-1)]',
+  ];
+
+  it.each(payloads)('%s, at the path where it is written', (payload) => {
+    const issue = onlyIssue([['tiers', 1, 'qualify', 'all', 0, 'path'], payload]);
+    expect(issue.path).toBe('tiers[1].qualify.all[0].path');
+    expect(issue.message).toMatch(
+      /^".*" has ".*", a (filter|script) expression jsonpath-plus would run as code; a path may use names/,
+    );
+  });
+
+  it('in a fact reference of a badge, too', () => {
+    const issue = onlyIssue([
+      ['badges', 0, 'when', 'all', 0, 'value'],
+      { fact: 'trainingsCompleted', path: "$[?(@.length>0 && @root.push('x'))]" },
+    ]);
+    expect(issue.path).toBe('badges[0].when.all[0].value.path');
+  });
+
+  it('but keeps the plain subset: names, indexes, wildcards, one recursive descent, slices', () => {
+    for (const path of ['$.active', "$['gold']", '$[0]', '$[*]', '$..amount', '$[0:2]']) {
+      expect(
+        () => loadProgram(edited([['tiers', 1, 'qualify', 'all', 0, 'path'], path])),
+        path,
+      ).not.toThrow();
+    }
+  });
+});
+
 describe('custom operators', () => {
   const everyFifthDeal: Edit = [
     ['milestones', 3],

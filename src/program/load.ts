@@ -2,6 +2,7 @@
 // runs the cross-field and rule checks, and returns a deep-frozen Program or throws ProgramError.
 import type { z } from 'zod';
 import type { Issue } from '../issues.js';
+import { nestingIssue } from '../rules/nesting.js';
 import type { OperatorFunction } from '../rules/operators.js';
 import { ProgramError } from './errors.js';
 import { checkReferences } from './references.js';
@@ -55,6 +56,9 @@ export type ValidateProgramResult = { ok: true; program: Program } | { ok: false
  * //=> false
  */
 export function validateProgram(input: unknown, options: LoadProgramOptions = {}): ValidateProgramResult {
+  // Before the schema: zod's parse recurses, and a rule nested thousands deep would overflow it.
+  const tooDeep = nestingIssue(input);
+  if (tooDeep !== undefined) return { ok: false, issues: [tooDeep] };
   const parsed = programSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error.issues) };
   const operators = options.operators ?? {};

@@ -9,6 +9,7 @@ import {
   type ReadonlyLeafCondition,
   type ReadonlyNestedCondition,
 } from './condition.js';
+import { nestingIssue } from './nesting.js';
 import {
   DECORATOR_NAMES,
   OPERATOR_NAMES,
@@ -225,6 +226,8 @@ function referenceIssues(name: string, path: JsonPath, context: CheckContext): I
  * //=> [{ path: ['all', 0, 'fact'], message: 'unknown fact "countedDeal"; the facts are: "countedDeals"' }]
  */
 export function checkCondition(input: unknown, context: CheckContext): Issue[] {
+  const tooDeep = nestingIssue(input);
+  if (tooDeep !== undefined) return [tooDeep];
   const parsed = conditionSchema.safeParse(input);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => ({

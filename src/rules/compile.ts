@@ -10,6 +10,7 @@ import {
   type NestedCondition,
   type ReadonlyCondition,
 } from './condition.js';
+import { nestingIssue } from './nesting.js';
 import {
   type OperatorFunction,
   operatorCanThrow,
@@ -273,6 +274,13 @@ function compileNode(node: NestedCondition, use: ResultUse, scope: Scope): Compi
 }
 
 function parseCondition(condition: unknown, where: string): Condition {
+  const tooDeep = nestingIssue(condition);
+  if (tooDeep !== undefined) {
+    throw new RuleEvaluationError(
+      'INVALID_CONDITION',
+      `${where}: ${formatPath(tooDeep.path)}: ${tooDeep.message}`,
+    );
+  }
   const parsed = conditionSchema.safeParse(condition);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {

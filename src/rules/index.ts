@@ -27,6 +27,7 @@ export {
   type NotCondition,
   nestedConditionSchema,
 } from './condition.js';
+export { MAX_CONDITION_DEPTH, MAX_NESTING_DEPTH, nestingIssue } from './nesting.js';
 export {
   DECORATOR_NAMES,
   OPERATOR_NAMES,

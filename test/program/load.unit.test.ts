@@ -318,6 +318,50 @@ describe('loadProgram refuses paths jsonpath-plus would run as code', () => {
   });
 });
 
+describe('loadProgram refuses a rule nested too deep, before anything recursive reads it', () => {
+  /** `levels` all nodes, one inside the other, around one comparison. */
+  const nested = (levels: number) => {
+    let node: unknown = atLeast('countedDeals', 3);
+    for (let level = 0; level < levels; level++) node = { all: [node] };
+    return node;
+  };
+
+  it('a 5,000-deep qualify rule: INVALID_PROGRAM at the rule, not a RangeError', () => {
+    // It once overflowed the stack in zod's parse (from about 1,000 levels), so validate exited 1.
+    const issue = onlyIssue([['tiers', 1, 'qualify'], nested(5_000)]);
+    expect(issue).toEqual({
+      path: 'tiers[1].qualify',
+      segments: ['tiers', 1, 'qualify'],
+      message: 'this rule nests "all", "any" and "not" more than 64 levels deep (the most is 64)',
+    });
+  });
+
+  it('a deep rule in a version, and a deep constant, each where it is', () => {
+    const inVersion = onlyIssue([
+      ['versions'],
+      [
+        {
+          version: '2025.2',
+          effectiveFrom: '2025-07-01T00:00:00Z',
+          tiers: { active: { qualify: nested(65) } },
+        },
+      ],
+    ]);
+    expect(inVersion.path).toBe('versions[0].tiers.active.qualify');
+    let constant: unknown = 3;
+    for (let level = 0; level < 5_000; level++) constant = [constant];
+    const deepConstant = onlyIssue([['tiers', 1, 'qualify', 'all', 0, 'value'], constant]);
+    expect(deepConstant.path).toMatch(/^tiers\[1\]\.qualify\.all\[0\]\.value(\[0\])+$/);
+    expect(deepConstant.message).toBe(
+      'objects and arrays nest more than 256 levels deep here (the most is 256)',
+    );
+  });
+
+  it('accepts 64 levels', () => {
+    expect(() => loadProgram(edited([['tiers', 1, 'qualify'], nested(64)]))).not.toThrow();
+  });
+});
+
 describe('custom operators', () => {
   const everyFifthDeal: Edit = [
     ['milestones', 3],

@@ -65,13 +65,11 @@ const READERS: Readonly<Record<string, Reader>> = Object.assign(
     reviewPeriodRevenue: (moment) => amount(reviewCounter(moment).revenue),
     directSubPartners: ({ partner }) => partner.team.direct,
     sellingSubPartners: ({ partner }) => partner.team.selling,
-    directSubPartnersAtOrAbove: ({ partner, view }) => {
-      const counts: Record<string, number> = {};
-      view.compiled.program.tiers.forEach((tier, index) => {
-        counts[tier.id] = partner.team.directAtOrAbove[index] ?? 0;
-      });
-      return counts;
-    },
+    // fromEntries defines own keys, so a tier id such as "__proto__" is a key, not a prototype.
+    directSubPartnersAtOrAbove: ({ partner, view }) =>
+      Object.fromEntries(
+        view.compiled.program.tiers.map((tier, index) => [tier.id, partner.team.directAtOrAbove[index] ?? 0]),
+      ),
     teamSize: ({ partner }) => partner.team.size,
     teamSizeByLevel: ({ partner }) => [...partner.team.sizeByLevel],
     teamRevenueByLevel: ({ partner }) => partner.team.revenueByLevel.map(amount),

@@ -230,9 +230,12 @@ function amend(
   program: Program,
   compile: Compile,
 ): CompiledVersion {
+  const changes = amendment.tiers ?? {};
   const tiers = previous.tiers.map((tier): CompiledTier => {
-    const change = amendment.tiers?.[tier.id];
-    if (!change || !Object.hasOwn(amendment.tiers ?? {}, tier.id)) return tier;
+    // An own key only: a tier named "constructor" or "toString" must not find Object's.
+    if (!Object.hasOwn(changes, tier.id)) return tier;
+    const change = changes[tier.id];
+    if (change === undefined) return tier;
     return {
       ...tier,
       baseRate: change.baseRate === undefined ? tier.baseRate : new DecimalValue(change.baseRate),

@@ -55,8 +55,11 @@ function children(frame: Frame): Frame[] {
   const entries: Array<[string | number, unknown]> = Array.isArray(value)
     ? value.map((item, index) => [index, item])
     : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
-  // Reversed, so the stack hands them back in document order.
-  return entries.reverse().map(([key, child]) => childFrame(frame, key, child));
+  // Only objects and arrays can nest; reversed, so the stack hands them back in document order.
+  return entries
+    .filter(([, child]) => isObject(child))
+    .reverse()
+    .map(([key, child]) => childFrame(frame, key, child));
 }
 
 function frameIssue(frame: Frame): Issue | undefined {

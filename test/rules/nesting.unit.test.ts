@@ -55,6 +55,13 @@ describe('nestingIssue', () => {
     expect(issue?.path).toEqual(['all', 0, 'value', ...Array.from({ length: 253 }, () => 0)]);
   });
 
+  it('walks a wide constant without trouble: 200,000 items one level deep', () => {
+    const wide = {
+      all: [{ ...LEAF, operator: 'in', value: Array.from({ length: 200_000 }, (_, index) => [index]) }],
+    };
+    expect(nestingIssue(wide)).toBeUndefined();
+  });
+
   it('ends on a cycle in a host\u2019s object, as nesting without end', () => {
     const loop: { all: unknown[] } = { all: [] };
     loop.all.push(loop);

@@ -2,7 +2,7 @@
 // (own properties only, strings and arrays included); everything else is jsonpath-plus itself,
 // with script evaluation off, and programmes may use only the plain subset (refusedPath).
 import { JSONPath } from 'jsonpath-plus';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   compilePath,
   isPropertyPath,
@@ -200,7 +200,25 @@ describe('refusedPath', () => {
   });
 });
 
+// jsonpath-plus runs every filter and script through this method; a spy on it sees any attempt.
+const evaluator = JSONPath.prototype as unknown as { _eval: (...args: unknown[]) => unknown };
+
 describe('compilePath never runs code', () => {
+  it('never reaches jsonpath-plus\u2019s evaluator, which its default settings would call', () => {
+    const spy = vi.spyOn(evaluator, '_eval');
+    try {
+      for (const path of Object.values(CODE_PATHS)) {
+        expect(() => compilePath(path)([{ a: 1 }]), path).toThrow(/prevented/);
+      }
+      expect(spy).not.toHaveBeenCalled();
+      // The spy does see evaluations: jsonpath-plus's default (eval: "safe") runs the filter.
+      JSONPath({ path: '$[?(@.a)]', json: [{ a: 1 }], wrap: false });
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('throws on a filter instead of running it: the fact it reads is left as it was', () => {
     // With jsonpath-plus's default (eval: "safe") this filter pushes "x" into the array it reads.
     const trainings = ['certification'];

@@ -19,7 +19,8 @@ import { type Team, type TeamOptions, team } from './overrides/query.js';
 import { overridesSlice } from './overrides/slice.js';
 import { teamSlice } from './overrides/team.js';
 import { partnersSlice } from './partners/slice.js';
-import type { Program } from './program/load.js';
+import { type Program, withOperators } from './program/load.js';
+import type { OperatorFunction } from './rules/operators.js';
 import { type Progress, progressOf } from './tiers/progress.js';
 import { lateTiersSlice, tiersSlice } from './tiers/slice.js';
 import { can } from './tiers/unlocks.js';
@@ -59,17 +60,27 @@ export interface Engine extends EngineCore {
   nextPayout(state: EngineState, partnerId: string): NextPayout;
 }
 
+export interface CreateEngineOptions {
+  /**
+   * Custom operators for the programme's rules, added to (and by name over) those it carries
+   * from `loadProgram`: how a programme copied with structuredClone or JSON gets its back.
+   */
+  readonly operators?: Readonly<Record<string, OperatorFunction>>;
+}
+
 /**
  * An engine for a programme: a pure fold over partner events.
  *
+ * @throws {ProgramError} `INVALID_PROGRAM` when a rule names a custom operator that neither the
+ *   programme nor `options.operators` provides.
  * @example
  * const engine = createEngine(sisoProgram);
  * const { state, ledger } = engine.replay(events);
  * engine.can(state, 'p1', 'roi-calculator')
  * //=> true
  */
-export function createEngine(program: Program): Engine {
-  const core = createEngineCore(program, SLICES);
+export function createEngine(program: Program, options: CreateEngineOptions = {}): Engine {
+  const core = createEngineCore(withOperators(program, options.operators ?? {}), SLICES);
   return {
     ...core,
     can: (state, partnerId, feature) => can(core.compiled, state, partnerId, feature),

@@ -2,7 +2,7 @@
 export type { Leaderboard, LeaderboardOptions, LeaderboardRow } from './achievements/leaderboard.js';
 export type { Derivation, Explanation } from './commissions/explain.js';
 export type { NextPayout, Statement, StatementOptions } from './commissions/statement.js';
-export { createEngine, type Engine, SLICES } from './create-engine.js';
+export { type CreateEngineOptions, createEngine, type Engine, SLICES } from './create-engine.js';
 export type { Batch, BatchOptions, BatchResult } from './engine/batch.js';
 export type { PeriodRange } from './engine/calendar.js';
 export type {

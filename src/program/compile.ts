@@ -7,8 +7,16 @@ import { factsUsed } from '../rules/check.js';
 import type { Predicate } from '../rules/compile.js';
 import { compileCondition } from '../rules/compile.js';
 import type { Condition } from '../rules/condition.js';
+import { ProgramError } from './errors.js';
 import { type Program, programOperators } from './load.js';
-import type { BadgeDefinition, OverridesDefinition, TierDefinition, VersionDefinition } from './schema.js';
+import { checkRuleOperators } from './rules.js';
+import type {
+  BadgeDefinition,
+  OverridesDefinition,
+  ProgramDocument,
+  TierDefinition,
+  VersionDefinition,
+} from './schema.js';
 
 export interface CompiledRule {
   readonly rule: Condition;
@@ -80,14 +88,20 @@ export interface CompiledProgram {
 }
 
 /**
- * Compiles every rule and rate of a loaded programme once.
+ * Compiles every rule and rate of a loaded programme once, with the custom operators it carries.
  *
+ * @throws {ProgramError} `INVALID_PROGRAM` when a rule names an operator the programme does not
+ *   carry, as a copy made with `structuredClone` or JSON does not (see `withOperators`).
  * @example
  * compileProgram(sisoProgram).versions[0].tiers[1].baseRate.toString()
  * //=> '0.22'
  */
 export function compileProgram(program: Program): CompiledProgram {
   const operators = programOperators(program);
+  // A rule with an operator the programme no longer carries would fail on its first evaluation,
+  // halfway through a replay: refuse it here instead, naming the operator.
+  const unknown = checkRuleOperators(program as ProgramDocument, operators);
+  if (unknown.length > 0) throw new ProgramError(unknown);
   const used = new Set<string>();
   const compile = (rule: Condition): CompiledRule => {
     const facts = factsUsed(rule);
@@ -230,9 +244,12 @@ function amend(
   program: Program,
   compile: Compile,
 ): CompiledVersion {
+  const changes = amendment.tiers ?? {};
   const tiers = previous.tiers.map((tier): CompiledTier => {
-    const change = amendment.tiers?.[tier.id];
-    if (!change || !Object.hasOwn(amendment.tiers ?? {}, tier.id)) return tier;
+    // An own key only: a tier named "constructor" or "toString" must not find Object's.
+    if (!Object.hasOwn(changes, tier.id)) return tier;
+    const change = changes[tier.id];
+    if (change === undefined) return tier;
     return {
       ...tier,
       baseRate: change.baseRate === undefined ? tier.baseRate : new DecimalValue(change.baseRate),

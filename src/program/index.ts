@@ -8,6 +8,7 @@ export {
   programOperators,
   type ValidateProgramResult,
   validateProgram,
+  withOperators,
 } from './load.js';
 export type {
   BadgeDefinition,

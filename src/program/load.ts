@@ -2,6 +2,7 @@
 // runs the cross-field and rule checks, and returns a deep-frozen Program or throws ProgramError.
 import type { z } from 'zod';
 import type { Issue } from '../issues.js';
+import { nestingIssue } from '../rules/nesting.js';
 import type { OperatorFunction } from '../rules/operators.js';
 import { ProgramError } from './errors.js';
 import { checkReferences } from './references.js';
@@ -19,15 +20,45 @@ export type DeepReadonly<T> = T extends (infer E)[]
 export type Program = DeepReadonly<ProgramDocument>;
 
 export interface LoadProgramOptions {
-  /** Custom operators the programme's rules use, as json-rules-engine's `addOperator(name, cb)`. */
+  /**
+   * Custom operators the programme's rules use, as json-rules-engine's `addOperator(name, cb)`;
+   * the programme returned carries them (see `programOperators`).
+   */
   readonly operators?: Readonly<Record<string, OperatorFunction>>;
 }
 
-const operatorsOf = new WeakMap<object, Readonly<Record<string, OperatorFunction>>>();
+type Operators = Readonly<Record<string, OperatorFunction>>;
 
-/** The custom operators a programme was loaded with (none for a plain document). */
-export function programOperators(program: Program): Readonly<Record<string, OperatorFunction>> {
-  return operatorsOf.get(program) ?? {};
+// Where a programme carries its custom operators: under a symbol, so JSON.stringify, the schema
+// and structuredClone never meet a function, and enumerable, so a spread or Object.assign copy
+// keeps them. A copy that loses them fails loudly when it compiles (checkRuleOperators).
+// Symbol.for, so the ESM and CommonJS builds of the library read each other's programmes.
+const OPERATORS = Symbol.for('@siso/partner-engine/operators');
+
+/**
+ * The custom operators a programme carries (none for a plain document).
+ *
+ * @example
+ * programOperators(loadProgram(document, { operators: { divisibleBy } }))
+ * //=> { divisibleBy }
+ */
+export function programOperators(program: Program): Operators {
+  const carrier = program as Partial<Record<typeof OPERATORS, Operators>>;
+  return (Object.hasOwn(carrier, OPERATORS) ? carrier[OPERATORS] : undefined) ?? {};
+}
+
+/**
+ * The programme carrying these custom operators too (by name, over those it had), still frozen;
+ * the programme given is not changed. For a copy that lost its operators (structuredClone, JSON).
+ *
+ * @example
+ * programOperators(withOperators(structuredClone(program), { divisibleBy }))
+ * //=> { divisibleBy }
+ */
+export function withOperators(program: Program, operators: Operators): Program {
+  if (Object.keys(operators).length === 0) return program;
+  const carried = Object.freeze({ ...programOperators(program), ...operators });
+  return Object.freeze({ ...program, [OPERATORS]: carried });
 }
 
 /**
@@ -55,14 +86,15 @@ export type ValidateProgramResult = { ok: true; program: Program } | { ok: false
  * //=> false
  */
 export function validateProgram(input: unknown, options: LoadProgramOptions = {}): ValidateProgramResult {
+  // Before the schema: zod's parse recurses, and a rule nested thousands deep would overflow it.
+  const tooDeep = nestingIssue(input);
+  if (tooDeep !== undefined) return { ok: false, issues: [tooDeep] };
   const parsed = programSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error.issues) };
   const operators = options.operators ?? {};
   const issues = [...checkReferences(parsed.data), ...checkProgramRules(parsed.data, operators)];
   if (issues.length > 0) return { ok: false, issues };
-  const program = frozenCopy(parsed.data);
-  operatorsOf.set(program, operators);
-  return { ok: true, program };
+  return { ok: true, program: withOperators(frozenCopy(parsed.data), operators) };
 }
 
 /**

@@ -76,7 +76,8 @@ function checkTiers(program: ProgramDocument): Issue[] {
   const first = program.tiers[0];
   const firstMaintain: JsonPath[] = first?.maintain ? [['tiers', 0, 'maintain']] : [];
   program.versions.forEach((version, index) => {
-    if (first && version.tiers?.[first.id]?.maintain && Object.hasOwn(version.tiers, first.id)) {
+    const changes = version.tiers ?? {};
+    if (first && Object.hasOwn(changes, first.id) && changes[first.id]?.maintain) {
       firstMaintain.push(['versions', index, 'tiers', first.id, 'maintain']);
     }
   });

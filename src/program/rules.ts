@@ -2,7 +2,7 @@
 // an unknown fact or operator is found when the programme loads, never while events are applied.
 import { FACT_NAMES } from '../facts/catalogue.js';
 import { type Issue, type JsonPath, prefixIssues } from '../issues.js';
-import { checkCondition } from '../rules/check.js';
+import { checkCondition, unknownOperatorIssues } from '../rules/check.js';
 import type { OperatorFunction } from '../rules/operators.js';
 import type { ProgramDocument } from './schema.js';
 
@@ -48,5 +48,24 @@ export function checkProgramRules(
 ): Issue[] {
   return programRules(program).flatMap(({ path, rule }) =>
     prefixIssues(path, checkCondition(rule, { facts: FACT_NAMES, operators })),
+  );
+}
+
+const OPERATORS_HINT =
+  '(custom operators are given to loadProgram(document, { operators }) or createEngine(program, { operators }); a copy made with structuredClone or JSON.parse keeps the rules but not the functions)';
+
+/**
+ * Every rule naming an operator the programme does not carry, checked again when it compiles:
+ * a copy of a loaded programme may have lost the operators it was checked with.
+ */
+export function checkRuleOperators(
+  program: ProgramDocument,
+  operators: Readonly<Record<string, OperatorFunction>>,
+): Issue[] {
+  return programRules(program).flatMap(({ path, rule }) =>
+    prefixIssues(path, unknownOperatorIssues(rule, operators)).map((issue) => ({
+      ...issue,
+      message: `${issue.message} ${OPERATORS_HINT}`,
+    })),
   );
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../money/rounding.js';
 import { conditionSchema } from '../rules/condition.js';
+import { ownKeyRecord } from './own-key-record.js';
 
 const id = z
   .string()
@@ -208,7 +209,7 @@ export const versionSchema = z
   .strictObject({
     version: z.string().min(1).describe('This version\u2019s label, e.g. "2025.2".'),
     effectiveFrom: isoDateTime.describe('The instant from which deals are paid under this version.'),
-    tiers: z.record(z.string(), tierAmendmentSchema).optional().describe('Changes by tier id.'),
+    tiers: ownKeyRecord(tierAmendmentSchema).optional().describe('Changes by tier id.'),
     overrides: overridesSchema.optional().describe('Replaces the override plan from this date.'),
     payouts: payoutsSchema.optional().describe('Replaces the payout run from this date.'),
     holdPeriodDays: count().optional().describe('Replaces the hold period from this date.'),

@@ -1,7 +1,7 @@
-// Load-time checks of a rule: its shape, and everything json-rules-engine would only find while
+// Load-time checks of a rule: its shape, everything json-rules-engine would only find while
 // running (an unknown fact, operator or named condition, an `in` with nothing to search, a path
-// jsonpath-plus cannot read), each
-// reported with its path inside the condition so a programme author can fix it before it runs.
+// jsonpath-plus cannot read), and paths jsonpath-plus would run as code, each reported with its
+// path inside the condition so a programme author can fix it before it runs.
 import type { Issue, JsonPath } from '../issues.js';
 import {
   conditionSchema,
@@ -9,15 +9,17 @@ import {
   type ReadonlyLeafCondition,
   type ReadonlyNestedCondition,
 } from './condition.js';
+import { nestingIssue } from './nesting.js';
 import {
   DECORATOR_NAMES,
   OPERATOR_NAMES,
   type Operand,
+  type OperatorChain,
   type OperatorFunction,
   parseOperatorName,
   UNKNOWN_OPERAND,
 } from './operators.js';
-import { unreadablePath } from './paths.js';
+import { refusedPath } from './paths.js';
 
 export interface CheckContext {
   /** The fact names a rule may use; a map may carry a description of each. */
@@ -115,6 +117,18 @@ function referencedPath(value: unknown): string | undefined {
 
 const quoted = (names: Iterable<string>) => [...names].map((name) => JSON.stringify(name)).join(', ');
 
+function unknownOperatorMessage(
+  leaf: ReadonlyLeafCondition,
+  chain: Extract<OperatorChain, { ok: false }>,
+  custom: Readonly<Record<string, OperatorFunction>>,
+): string {
+  const decorators = `decorators (before a colon, as in "not:contains"): ${quoted(DECORATOR_NAMES)}`;
+  const operators = `operators: ${quoted([...OPERATOR_NAMES, ...Object.keys(custom)])}`;
+  return chain.unknownDecorator !== undefined
+    ? `unknown decorator ${JSON.stringify(chain.unknownDecorator)} in ${JSON.stringify(leaf.operator)}; ${decorators}`
+    : `unknown operator ${JSON.stringify(chain.unknownOperator)}; ${operators}; ${decorators}`;
+}
+
 function operatorIssue(
   leaf: ReadonlyLeafCondition,
   path: JsonPath,
@@ -126,13 +140,7 @@ function operatorIssue(
     const message = valueIssue(chain.decorators, chain.custom ? undefined : chain.operator, leaf.value);
     return message === undefined ? undefined : { path: [...path, 'value'], message };
   }
-  const decorators = `decorators (before a colon, as in "not:contains"): ${quoted(DECORATOR_NAMES)}`;
-  const operators = `operators: ${quoted([...OPERATOR_NAMES, ...Object.keys(custom)])}`;
-  const message =
-    chain.unknownDecorator !== undefined
-      ? `unknown decorator ${JSON.stringify(chain.unknownDecorator)} in ${JSON.stringify(leaf.operator)}; ${decorators}`
-      : `unknown operator ${JSON.stringify(chain.unknownOperator)}; ${operators}; ${decorators}`;
-  return { path: [...path, 'operator'], message };
+  return { path: [...path, 'operator'], message: unknownOperatorMessage(leaf, chain, custom) };
 }
 
 // Follows the decorators to see what `in`/`notIn` and `someValue`/`everyValue` would be handed;
@@ -202,7 +210,7 @@ function leafIssues(leaf: ReadonlyLeafCondition, path: JsonPath, context: CheckC
 }
 
 function pathIssues(jsonPath: string | undefined, path: JsonPath): Issue[] {
-  const message = jsonPath === undefined ? undefined : unreadablePath(jsonPath);
+  const message = jsonPath === undefined ? undefined : refusedPath(jsonPath);
   return message === undefined ? [] : [{ path, message }];
 }
 
@@ -225,6 +233,8 @@ function referenceIssues(name: string, path: JsonPath, context: CheckContext): I
  * //=> [{ path: ['all', 0, 'fact'], message: 'unknown fact "countedDeal"; the facts are: "countedDeals"' }]
  */
 export function checkCondition(input: unknown, context: CheckContext): Issue[] {
+  const tooDeep = nestingIssue(input);
+  if (tooDeep !== undefined) return [tooDeep];
   const parsed = conditionSchema.safeParse(input);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => ({
@@ -239,5 +249,30 @@ export function checkCondition(input: unknown, context: CheckContext): Issue[] {
     (leaf, path) => issues.push(...leafIssues(leaf, path, context)),
     (name, path) => issues.push(...referenceIssues(name, path, context)),
   );
+  return issues;
+}
+
+/**
+ * The comparisons of a rule whose operator or decorator is unknown among these custom operators,
+ * with the messages `checkCondition` gives; nothing for a rule that does not parse (that is
+ * `checkCondition`'s to report). Cheap enough to run again whenever a rule is about to compile.
+ *
+ * @example
+ * unknownOperatorIssues({ all: [{ fact: 'countedDeals', operator: 'divisibleBy', value: 5 }] }, {})
+ * //=> [{ path: ['all', 0, 'operator'], message: 'unknown operator "divisibleBy"; operators: …' }]
+ */
+export function unknownOperatorIssues(
+  input: unknown,
+  operators: Readonly<Record<string, OperatorFunction>>,
+): Issue[] {
+  if (nestingIssue(input) !== undefined) return [];
+  const parsed = conditionSchema.safeParse(input);
+  if (!parsed.success) return [];
+  const issues: Issue[] = [];
+  visitLeaves(parsed.data, (leaf, path) => {
+    const chain = parseOperatorName(leaf.operator, operators);
+    if (!chain.ok)
+      issues.push({ path: [...path, 'operator'], message: unknownOperatorMessage(leaf, chain, operators) });
+  });
   return issues;
 }

@@ -1,6 +1,7 @@
 // Compiles a json-rules-engine condition once into a synchronous predicate over a facts object,
 // deciding as the library's Engine.run decides (the differential test holds us to it): priority
-// groups, `=== true` results, and throwing a RuleEvaluationError wherever run() would reject.
+// groups, `=== true` results, and throwing a RuleEvaluationError wherever run() would reject,
+// except that a path jsonpath-plus fails on (a filter, never run) fails only its comparison.
 import { formatPath } from '../issues.js';
 import {
   type Condition,
@@ -9,6 +10,7 @@ import {
   type NestedCondition,
   type ReadonlyCondition,
 } from './condition.js';
+import { nestingIssue } from './nesting.js';
 import {
   type OperatorFunction,
   operatorCanThrow,
@@ -91,6 +93,9 @@ function ownPropertyRead(name: string): ReadFact {
   return (facts) => facts[name];
 }
 
+/** What a path that throws while running reads as: the comparison it is in fails. */
+const PATH_FAILED: unique symbol = Symbol('path failed');
+
 function compileFactRead(name: string, path: string | undefined, scope: Scope): ReadFact {
   const readOwn = ownPropertyRead(name);
   const read: ReadFact = scope.allowUndefinedFacts
@@ -102,8 +107,20 @@ function compileFactRead(name: string, path: string | undefined, scope: Scope): 
       };
   if (path === undefined || path === '') return read;
   const resolve = compilePath(path);
-  return (facts) => resolve(read(facts));
+  if (isPropertyPath(path)) return (facts) => resolve(read(facts));
+  // jsonpath-plus may throw (on a filter, which eval: false refuses to run, or on a name it cannot
+  // look up): that fails the comparison, not the whole evaluation. A missing fact still throws.
+  return (facts) => {
+    const factValue = read(facts);
+    try {
+      return resolve(factValue);
+    } catch {
+      return PATH_FAILED;
+    }
+  };
 }
+
+const hasPathThroughJsonPath = (path: string | undefined) => !isPropertyPath(path ?? '');
 
 // Built-in operators and every decorator but swap return booleans; only a bare (or swapped)
 // custom operator can hand back something else, which json-rules-engine then reads per `use`.
@@ -126,21 +143,28 @@ function compileLeaf(leaf: LeafCondition, use: ResultUse, scope: Scope): Compile
   const compare = settle(operator, chain, use);
   const readFact = compileFactRead(leaf.fact, leaf.path, scope);
   const { value } = leaf;
-  const factCanThrow = !scope.allowUndefinedFacts || !isPropertyPath(leaf.path ?? '');
+  const factCanThrow = !scope.allowUndefinedFacts;
   if (isFactReference(value)) {
     const readValue = compileFactRead(value.fact, value.path, scope);
+    const guarded = hasPathThroughJsonPath(leaf.path) || hasPathThroughJsonPath(value.path);
     return {
-      evaluate: (facts) => compare(readFact(facts), readValue(facts)),
-      canThrow:
-        factCanThrow ||
-        !isPropertyPath(value.path ?? '') ||
-        operatorCanThrow(chain, UNKNOWN_OPERAND, UNKNOWN_OPERAND),
+      evaluate: guarded
+        ? (facts) => compareRead(compare, readFact(facts), readValue(facts))
+        : (facts) => compare(readFact(facts), readValue(facts)),
+      canThrow: factCanThrow || operatorCanThrow(chain, UNKNOWN_OPERAND, UNKNOWN_OPERAND),
     };
   }
   return {
-    evaluate: (facts) => compare(readFact(facts), value),
+    evaluate: hasPathThroughJsonPath(leaf.path)
+      ? (facts) => compareRead(compare, readFact(facts), value)
+      : (facts) => compare(readFact(facts), value),
     canThrow: factCanThrow || operatorCanThrow(chain, UNKNOWN_OPERAND, { known: true, value }),
   };
+}
+
+// Both sides are read before either is judged, so a missing fact throws as it would without a path.
+function compareRead(compare: OperatorFunction, factValue: unknown, jsonValue: unknown): boolean {
+  return factValue === PATH_FAILED || jsonValue === PATH_FAILED ? false : compare(factValue, jsonValue);
 }
 
 function allOf(evaluators: readonly Evaluate[]): Evaluate {
@@ -250,6 +274,13 @@ function compileNode(node: NestedCondition, use: ResultUse, scope: Scope): Compi
 }
 
 function parseCondition(condition: unknown, where: string): Condition {
+  const tooDeep = nestingIssue(condition);
+  if (tooDeep !== undefined) {
+    throw new RuleEvaluationError(
+      'INVALID_CONDITION',
+      `${where}: ${formatPath(tooDeep.path)}: ${tooDeep.message}`,
+    );
+  }
   const parsed = conditionSchema.safeParse(condition);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
@@ -272,6 +303,8 @@ function asRuleEvaluationError(error: unknown): RuleEvaluationError {
  * @throws {RuleEvaluationError} `INVALID_CONDITION` here when the condition (or a named one) is
  *   malformed; the predicate throws where `run()` would reject (unknown operator or condition,
  *   an undefined fact when not allowed, an operator that throws such as `in` against a number).
+ *   A path jsonpath-plus throws on (a filter or script, which is never run, or a bare
+ *   "constructor") makes its comparison false instead; `checkCondition` refuses such paths.
  * @example
  * const gold = compileCondition({
  *   all: [

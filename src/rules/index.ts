@@ -27,6 +27,7 @@ export {
   type NotCondition,
   nestedConditionSchema,
 } from './condition.js';
+export { MAX_CONDITION_DEPTH, MAX_NESTING_DEPTH, nestingIssue } from './nesting.js';
 export {
   DECORATOR_NAMES,
   OPERATOR_NAMES,
@@ -39,5 +40,13 @@ export {
   resolveOperator,
   UNKNOWN_OPERAND,
 } from './operators.js';
-export { compilePath, isPropertyPath, type PathResolver, propertyNames, unreadablePath } from './paths.js';
+export {
+  compilePath,
+  isPropertyPath,
+  MAX_PATH_LENGTH,
+  type PathResolver,
+  propertyNames,
+  refusedPath,
+  unreadablePath,
+} from './paths.js';
 export { evaluateWithJsonRulesEngine, type ReferenceOptions } from './reference.js';

@@ -1,6 +1,7 @@
 // The real json-rules-engine, run on one condition: the reference our compiled predicates are
 // tested against, and offered to hosts who want the library's own answer for a rule.
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import { JSONPath } from 'jsonpath-plus';
 import { conditionsUsed } from './check.js';
 import type { CompileOptions, RuleFacts } from './compile.js';
 import type { ReadonlyCondition } from './condition.js';
@@ -26,9 +27,15 @@ function standInFor(name: string): TopLevelCondition {
   return { all: [{ fact: name, operator: `(no condition named ${JSON.stringify(name)})`, value: null }] };
 }
 
+// The library's own path resolver with script evaluation off: a filter in a host's rule throws
+// (and the run rejects) instead of running as code.
+const pathResolver = (value: object, path: string): unknown =>
+  JSONPath({ path, json: value, wrap: false, eval: false });
+
 /**
  * Evaluates a condition with json-rules-engine itself: one rule, the facts as runtime facts,
- * custom operators added with `addOperator` and named conditions with `setCondition`.
+ * custom operators added with `addOperator` and named conditions with `setCondition`, and
+ * jsonpath-plus called as the library calls it but with `eval: false`.
  * Resolves to whether the rule fired; rejects where `Engine.run` rejects (a named condition that
  * does not exist rejects as an unknown operator, see `standInFor`).
  *
@@ -44,7 +51,7 @@ export async function evaluateWithJsonRulesEngine(
   facts: RuleFacts,
   options: ReferenceOptions = {},
 ): Promise<boolean> {
-  const engine = new Engine([], { allowUndefinedFacts: options.allowUndefinedFacts ?? true });
+  const engine = new Engine([], { allowUndefinedFacts: options.allowUndefinedFacts ?? true, pathResolver });
   for (const [name, operator] of Object.entries(options.operators ?? {})) engine.addOperator(name, operator);
   const named = options.conditions ?? {};
   for (const [name, condition] of Object.entries(named)) engine.setCondition(name, copy(condition));

@@ -1,7 +1,8 @@
 // loadProgram and validateProgram: a programme comes back deep-frozen without touching the
 // caller's document, and every kind of bad programme is refused with INVALID_PROGRAM, the exact
 // path of each problem and a message a person can act on. (SISO's numbers: siso.unit.test.ts.)
-import { describe, expect, it } from 'vitest';
+import { JSONPath } from 'jsonpath-plus';
+import { describe, expect, it, vi } from 'vitest';
 import sisoDocument from '../../examples/programs/siso.json';
 import { FACTS } from '../../src/facts/catalogue.js';
 import type { JsonPath } from '../../src/issues.js';
@@ -277,6 +278,92 @@ describe('validateProgram', () => {
     const result = validateProgram('siso.json');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0]?.path).toEqual([]);
+  });
+});
+
+describe('loadProgram refuses paths jsonpath-plus would run as code', () => {
+  // Payloads of the kind of CVE-2024-21534 and CVE-2025-1302, a filter that writes into the
+  // trainings it reads (it once awarded a badge nobody earned), and a regex literal that
+  // backtracks for minutes. Each is refused where it is written, before any event is applied.
+  const payloads = [
+    "$[?(@.constructor.constructor('return process')().exit())]",
+    `$..[?(p="console.log(this.process)";a=''[['constructor']][['constructor']](p);a())]`,
+    "$[?(@.length>0 && @root.push('x'))]",
+    '$[?(/^(a+)+$/.test(@))]',
+    '$[(@.length-1)]',
+  ];
+
+  it.each(payloads)('%s, at the path where it is written, without running it', (payload) => {
+    // jsonpath-plus runs filters and scripts through _eval: it is never called.
+    const evaluate = vi.spyOn(JSONPath.prototype as unknown as { _eval: () => unknown }, '_eval');
+    const issue = onlyIssue([['tiers', 1, 'qualify', 'all', 0, 'path'], payload]);
+    expect(evaluate).not.toHaveBeenCalled();
+    evaluate.mockRestore();
+    expect(issue.path).toBe('tiers[1].qualify.all[0].path');
+    expect(issue.message).toMatch(
+      /^".*" has ".*", a (filter|script) expression jsonpath-plus would run as code; a path may use names/,
+    );
+  });
+
+  it('in a fact reference of a badge, too', () => {
+    const issue = onlyIssue([
+      ['badges', 0, 'when', 'all', 0, 'value'],
+      { fact: 'trainingsCompleted', path: "$[?(@.length>0 && @root.push('x'))]" },
+    ]);
+    expect(issue.path).toBe('badges[0].when.all[0].value.path');
+  });
+
+  it('but keeps the plain subset: names, indexes, wildcards, one recursive descent, slices', () => {
+    for (const path of ['$.active', "$['gold']", '$[0]', '$[*]', '$..amount', '$[0:2]']) {
+      expect(
+        () => loadProgram(edited([['tiers', 1, 'qualify', 'all', 0, 'path'], path])),
+        path,
+      ).not.toThrow();
+    }
+  });
+});
+
+describe('loadProgram refuses a rule nested too deep, before anything recursive reads it', () => {
+  /** `levels` all nodes, one inside the other, around one comparison. */
+  const nested = (levels: number) => {
+    let node: unknown = atLeast('countedDeals', 3);
+    for (let level = 0; level < levels; level++) node = { all: [node] };
+    return node;
+  };
+
+  it('a 5,000-deep qualify rule: INVALID_PROGRAM at the rule, not a RangeError', () => {
+    // It once overflowed the stack in zod's parse (from about 1,000 levels), so validate exited 1.
+    const issue = onlyIssue([['tiers', 1, 'qualify'], nested(5_000)]);
+    expect(issue).toEqual({
+      path: 'tiers[1].qualify',
+      segments: ['tiers', 1, 'qualify'],
+      message: 'this rule nests "all", "any" and "not" more than 64 levels deep (the most is 64)',
+    });
+  });
+
+  it('a deep rule in a version, and a deep constant, each where it is', () => {
+    const inVersion = onlyIssue([
+      ['versions'],
+      [
+        {
+          version: '2025.2',
+          effectiveFrom: '2025-07-01T00:00:00Z',
+          tiers: { active: { qualify: nested(65) } },
+        },
+      ],
+    ]);
+    expect(inVersion.path).toBe('versions[0].tiers.active.qualify');
+    let constant: unknown = 3;
+    for (let level = 0; level < 5_000; level++) constant = [constant];
+    const deepConstant = onlyIssue([['tiers', 1, 'qualify', 'all', 0, 'value'], constant]);
+    expect(deepConstant.path).toMatch(/^tiers\[1\]\.qualify\.all\[0\]\.value(\[0\])+$/);
+    expect(deepConstant.message).toBe(
+      'objects and arrays nest more than 256 levels deep here (the most is 256)',
+    );
+  });
+
+  it('accepts 64 levels', () => {
+    expect(() => loadProgram(edited([['tiers', 1, 'qualify'], nested(64)]))).not.toThrow();
   });
 });
 

@@ -152,6 +152,32 @@ describe('checkCondition', () => {
     ]);
   });
 
+  it('refuses paths jsonpath-plus would run as code, in the comparison or in a fact reference', () => {
+    const rule = {
+      all: [
+        {
+          fact: 'trainingsCompleted',
+          path: "$[?(@.length>0 && @root.push('x'))]",
+          operator: 'contains',
+          value: 'x',
+        },
+        { fact: 'tier', operator: 'equal', value: { fact: 'tier', path: '$[(@.length-1)]' } },
+        { fact: 'trainingsCompleted', path: '$[0:1]', operator: 'contains', value: 'x' },
+      ],
+    };
+    const issues = checkCondition(rule, context);
+    expect(issues.map((issue) => issue.path)).toEqual([
+      ['all', 0, 'path'],
+      ['all', 1, 'value', 'path'],
+    ]);
+    expect(issues[0]?.message).toMatch(
+      /^"\$\[\?\(@\.length>0 && @root\.push\('x'\)\)\]" has "\?\(@\.length>0 && @root\.push\('x'\)\)", a filter expression jsonpath-plus would run as code; a path may use names/,
+    );
+    expect(issues[1]?.message).toMatch(
+      /has "\(@\.length-1\)", a script expression jsonpath-plus would run as code/,
+    );
+  });
+
   it('does not mutate its input', () => {
     const rule = { all: [{ fact: 'countedDeal', operator: 'in', value: 5 }] };
     const before = structuredClone(rule);

@@ -143,6 +143,41 @@ describe('compileCondition', () => {
     }
   });
 
+  it('fails only the comparison whose path jsonpath-plus throws on, and never runs a filter', () => {
+    // The filter would push "x" into the trainings it reads (jsonpath-plus's default eval runs it),
+    // and then `contains "x"` would hold. With eval: false jsonpath-plus throws instead, so the
+    // comparison is false, the array is untouched, and the other comparisons still decide.
+    const trainings = ['certification'];
+    const sneaky = {
+      fact: 'trainingsCompleted',
+      path: "$[?(@.length>0 && @root.push('x'))]",
+      operator: 'contains',
+      value: 'x',
+    };
+    const facts = { trainingsCompleted: trainings, countedDeals: 7 };
+    expect(compileCondition({ all: [sneaky] })(facts)).toBe(false);
+    expect(compileCondition({ any: [sneaky, GOLD.all[0]!, SILVER.all[0]!] })(facts)).toBe(true);
+    // A failed comparison under not: the not holds, as for any comparison that is false.
+    expect(compileCondition({ not: sneaky })(facts)).toBe(true);
+    expect(trainings).toEqual(['certification']);
+    // The same in a fact reference, and for a bare "constructor", which jsonpath-plus cannot look up.
+    const reference = {
+      fact: 'countedDeals',
+      operator: 'equal',
+      value: { fact: 'countedDeals', path: 'constructor' },
+    };
+    expect(compileCondition({ all: [reference] })({ countedDeals: { n: 1 } })).toBe(false);
+  });
+
+  it('still throws UNDEFINED_FACT for a missing fact behind a path jsonpath-plus evaluates', () => {
+    const predicate = compileCondition(
+      { all: [{ fact: 'deals', path: '$[*].amount', operator: 'contains', value: 5 }] },
+      { allowUndefinedFacts: false },
+    );
+    expect(predicate({ deals: [{ amount: 5 }] })).toBe(true);
+    expect(() => predicate({})).toThrow(expect.objectContaining({ code: 'UNDEFINED_FACT' }));
+  });
+
   it('refuses a malformed condition with INVALID_CONDITION and its path', () => {
     const malformed = { all: [{ fact: 'countedDeals', operator: 3, value: 3 }] } as unknown as Condition;
     expect(() => compileCondition(malformed)).toThrow(/INVALID_CONDITION: rule: all\[0\]\.operator/);

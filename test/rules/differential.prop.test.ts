@@ -16,6 +16,9 @@ const FACT_NAMES = ['a', 'b', 'c', '__proto__', 'constructor', 'toString'];
 const KEYS = ['x', 'y', '0', 'length'];
 // Keys every object inherits: fine in facts, refused in constants (json-rules-engine's copy drops them).
 const INHERITED_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf'];
+// Paths of the subset a programme may use (checkCondition refuses the rest). A filter such as
+// `$[?(@ > 1)]` is refused by design: it is code to jsonpath-plus, and where the library's run()
+// would reject on it (or on a bare "constructor") a compiled rule fails only the comparison.
 const PATHS = [
   '',
   '$.x',
@@ -32,8 +35,8 @@ const PATHS = [
   '$',
   '$.*',
   '$..x',
-  '$[?(@ > 1)]',
-  'constructor',
+  '$[0:2]',
+  "$['x','0']",
 ];
 
 const NAMED_CONDITIONS: Readonly<Record<string, Condition>> = {

@@ -2,9 +2,9 @@
 // flows through them (roster, team, tiers, commissions, overrides, achievements), plus the
 // queries a host asks of a state.
 import { type Leaderboard, type LeaderboardOptions, leaderboard } from './achievements/leaderboard.js';
-import { achievementsSlice, lateAchievementsSlice } from './achievements/slice.js';
+import { achievementsSlice } from './achievements/slice.js';
 import { type Explanation, explain } from './commissions/explain.js';
-import { commissionsSlice, lateCommissionsSlice } from './commissions/slice.js';
+import { commissionsSlice } from './commissions/slice.js';
 import {
   type NextPayout,
   nextPayout,
@@ -22,10 +22,10 @@ import { partnersSlice } from './partners/slice.js';
 import { type Program, withOperators } from './program/load.js';
 import type { OperatorFunction } from './rules/operators.js';
 import { type Progress, progressOf } from './tiers/progress.js';
-import { lateTiersSlice, tiersSlice } from './tiers/slice.js';
+import { tiersSlice } from './tiers/slice.js';
 import { can } from './tiers/unlocks.js';
 
-/** The slices in the order each event passes through them. */
+/** The slices, in the order each does its part of a phase (the phases are in engine/phases.ts). */
 export const SLICES = [
   partnersSlice,
   teamSlice,
@@ -33,9 +33,6 @@ export const SLICES = [
   commissionsSlice,
   overridesSlice,
   achievementsSlice,
-  lateTiersSlice,
-  lateCommissionsSlice,
-  lateAchievementsSlice,
 ];
 
 export interface Engine extends EngineCore {

@@ -64,56 +64,53 @@ export const commissionsSlice: Slice = {
       );
     },
   },
-  on: {
-    'terms.set': (context, event) => {
-      context.draft.writablePartner(event.partnerId).terms.push({
-        eventId: event.id,
-        baseRate: event.baseRate ?? null,
-        overrideRate: event.overrideRate ?? null,
-        from: event.effectiveFrom ?? event.at,
-        until: event.until ?? null,
-      });
+  phases: {
+    pay: {
+      on: {
+        'terms.set': (context, event) => {
+          context.draft.writablePartner(event.partnerId).terms.push({
+            eventId: event.id,
+            baseRate: event.baseRate ?? null,
+            overrideRate: event.overrideRate ?? null,
+            from: event.effectiveFrom ?? event.at,
+            until: event.until ?? null,
+          });
+        },
+        'deal.closed': (context, event) => {
+          const seller = context.draft.partner(event.partnerId);
+          const deal = context.draft.deal(event.dealId);
+          if (!seller || !deal) return;
+          const chosen = commissionRate(context, seller, event.rate);
+          const tierName = context.version.tiers[seller.tier]?.name ?? '';
+          const why = {
+            tier: `the ${tierName} rate once deal ${deal.id} counted`,
+            'custom-terms': `custom terms set by event ${chosen.terms?.eventId}`,
+            'deal-rate': `the custom rate agreed on deal ${deal.id}`,
+          } as const;
+          earn(context, deal, event.id, {
+            partnerId: seller.id,
+            kind: 'commission',
+            rate: chosen.rate,
+            basis: new Decimal(deal.amount),
+            basisOf: 'deal',
+            source: chosen.source,
+            reason: why[chosen.source as keyof typeof why] ?? chosen.source,
+          });
+          payReferralBonus(context, deal.id, event.id, seller.id);
+          holdDeal(context, deal);
+        },
+        'deal.refunded': (context, event) =>
+          clawBack(context, event.dealId, event.id, new Decimal(event.amount)),
+        'payout.paid': (context, event) => {
+          const places = context.compiled.program.currency.decimals;
+          const partner = context.draft.writablePartner(event.partnerId);
+          pay(partner.balance, event.amount, places);
+          partner.payouts.push({ eventId: event.id, at: event.at, amount: event.amount });
+        },
+      },
     },
-    'deal.closed': (context, event) => {
-      const seller = context.draft.partner(event.partnerId);
-      const deal = context.draft.deal(event.dealId);
-      if (!seller || !deal) return;
-      const chosen = commissionRate(context, seller, event.rate);
-      const tierName = context.version.tiers[seller.tier]?.name ?? '';
-      const why = {
-        tier: `the ${tierName} rate once deal ${deal.id} counted`,
-        'custom-terms': `custom terms set by event ${chosen.terms?.eventId}`,
-        'deal-rate': `the custom rate agreed on deal ${deal.id}`,
-      } as const;
-      earn(context, deal, event.id, {
-        partnerId: seller.id,
-        kind: 'commission',
-        rate: chosen.rate,
-        basis: new Decimal(deal.amount),
-        basisOf: 'deal',
-        source: chosen.source,
-        reason: why[chosen.source as keyof typeof why] ?? chosen.source,
-      });
-      payReferralBonus(context, deal.id, event.id, seller.id);
-      holdDeal(context, deal);
-    },
-    'deal.refunded': (context, event) => clawBack(context, event.dealId, event.id, new Decimal(event.amount)),
-    'payout.paid': (context, event) => {
-      const places = context.compiled.program.currency.decimals;
-      const partner = context.draft.writablePartner(event.partnerId);
-      pay(partner.balance, event.amount, places);
-      partner.payouts.push({ eventId: event.id, at: event.at, amount: event.amount });
-    },
+    topUp: { each: applyRetroactiveRates },
   },
-  afterEvent: applyRetroactiveRates,
   holdEnded,
   payoutRun,
-};
-
-/** Retroactive top-ups again after a late promotion (see lateTiersSlice in src/tiers). */
-export const lateCommissionsSlice: Slice = {
-  name: 'commissions (after late promotions)',
-  afterEvent: (context) => {
-    if (context.compiled.tierRulesReadLateFacts) applyRetroactiveRates(context);
-  },
 };

@@ -3,8 +3,10 @@
 import type { PartnerEvent } from '../events/parse.js';
 import { type CompiledProgram, versionAt } from '../program/compile.js';
 import { Calendar, periodsEndingAt } from './calendar.js';
+import type { Change } from './changes.js';
 import type { Draft } from './draft.js';
 import type { EffectDraft, LedgerEntry } from './outputs.js';
+import { EVENT_PHASES, RECHECK_PHASES, TIME_PHASES, type TimePhase } from './phases.js';
 import type { Context, EventOf, Slice } from './slice.js';
 import type { Schedule } from './state.js';
 
@@ -32,7 +34,7 @@ export function createContext(
   eventId: string | null,
   at: string = new Date(instant).toISOString(),
 ): Context {
-  return {
+  const context: Context = {
     compiled: runtime.compiled,
     version: versionAt(runtime.compiled, instant),
     calendar: runtime.calendar,
@@ -41,9 +43,18 @@ export function createContext(
     instant,
     eventId,
     touched: new Set(),
+    announce: (change) => {
+      for (const slice of runtime.slices) {
+        const react = slice.reactsTo?.[change.type] as
+          | ((context: Context, change: Change) => void)
+          | undefined;
+        react?.(context, change);
+      }
+    },
     emit: (effect) => outputs.effects.push(effect),
     record: (entry) => outputs.ledger.push(entry),
   };
+  return context;
 }
 
 type Handler<R> = (context: Context, event: PartnerEvent) => R;
@@ -68,50 +79,72 @@ export function checkEvent(runtime: Runtime, context: Context, event: PartnerEve
   return null;
 }
 
-/** Applies an accepted event: every slice's handler, then its after-event step, in slice order. */
+/** Applies an accepted event: each phase in order, each slice's part of it in slice order. */
 export function applyEvent(runtime: Runtime, context: Context, event: PartnerEvent): void {
-  for (const slice of runtime.slices) {
-    handlerOf(slice.on, event.type)?.(context, event);
-    slice.afterEvent?.(context);
+  for (const phase of EVENT_PHASES) {
+    for (const slice of runtime.slices) {
+      const work = slice.phases?.[phase];
+      if (!work) continue;
+      handlerOf(work.on, event.type)?.(context, event);
+      work.each?.(context);
+    }
   }
+  if (!runtime.compiled.tierRulesReadLateFacts) return;
+  for (const phase of RECHECK_PHASES)
+    for (const slice of runtime.slices) slice.phases?.[phase]?.each?.(context);
 }
 
 /**
- * Runs the time-driven work due at or before `until`, earliest first; at one instant, hold
- * periods ending, then period ends, then payout runs. Says whether there was any.
+ * Runs the time-driven work due at or before `until`, earliest first; at one instant, in the
+ * order of TIME_PHASES. Says whether there was any.
  */
 export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, until: number): boolean {
   const { state } = draft;
   if (state.schedule === null) return false;
   for (let worked = false; ; worked = true) {
-    const schedule: Schedule = state.schedule;
     const hold = draft.nextHold();
-    const holdAt = hold ? Date.parse(hold.releaseAt) : Number.POSITIVE_INFINITY;
-    const periodAt = Date.parse(schedule.nextPeriodEnd);
-    const payoutAt = Date.parse(schedule.nextPayoutRun);
-    const next = Math.min(holdAt, periodAt, payoutAt);
+    const due: Record<TimePhase, number> = {
+      holdEnded: hold ? Date.parse(hold.releaseAt) : Number.POSITIVE_INFINITY,
+      periodsEnded: Date.parse(state.schedule.nextPeriodEnd),
+      payoutRun: Date.parse(state.schedule.nextPayoutRun),
+    };
+    const next = Math.min(due.holdEnded, due.periodsEnded, due.payoutRun);
     if (next > until) return worked;
-    const context = createContext(runtime, draft, outputs, next, null);
-    if (hold && holdAt === next) {
+    const phase = TIME_PHASES.find((candidate) => due[candidate] === next) as TimePhase;
+    runTimePhase(runtime, draft, createContext(runtime, draft, outputs, next, null), phase);
+    state.clock = new Date(next).toISOString();
+  }
+}
+
+function runTimePhase(runtime: Runtime, draft: Draft, context: Context, phase: TimePhase): void {
+  const schedule = draft.state.schedule as Schedule;
+  const { calendar } = runtime;
+  switch (phase) {
+    case 'holdEnded': {
+      const hold = draft.nextHold();
       draft.shiftHold();
-      const deal = draft.deal(hold.dealId);
+      const deal = hold && draft.deal(hold.dealId);
       if (deal) for (const slice of runtime.slices) slice.holdEnded?.(context, deal);
-    } else if (periodAt === next) {
-      const ended = periodsEndingAt(runtime.calendar, next);
+      return;
+    }
+    case 'periodsEnded': {
+      const ended = periodsEndingAt(calendar, context.instant);
       for (const slice of runtime.slices) slice.periodsEnded?.(context, ended);
-      state.schedule = {
-        ...schedule,
-        nextPeriodEnd: new Date(runtime.calendar.nextMonthStart(next)).toISOString(),
-      };
-    } else {
+      const nextPeriodEnd = new Date(calendar.nextMonthStart(context.instant)).toISOString();
+      draft.state.schedule = { ...schedule, nextPeriodEnd };
+      return;
+    }
+    case 'payoutRun': {
       for (const slice of runtime.slices) slice.payoutRun?.(context);
       const day = context.version.payouts.dayOfMonth;
-      state.schedule = {
-        ...schedule,
-        nextPayoutRun: new Date(runtime.calendar.nextPayoutRun(next, day)).toISOString(),
-      };
+      const nextPayoutRun = new Date(calendar.nextPayoutRun(context.instant, day)).toISOString();
+      draft.state.schedule = { ...schedule, nextPayoutRun };
+      return;
     }
-    state.clock = context.at;
+    default: {
+      const unknown: never = phase;
+      throw new Error(`internal: time phase ${String(unknown)}`);
+    }
   }
 }
 

@@ -5,8 +5,10 @@ import type { EventError } from '../events/codes.js';
 import type { PartnerEvent } from '../events/parse.js';
 import type { CompiledProgram, CompiledVersion } from '../program/compile.js';
 import type { Calendar, PeriodRange } from './calendar.js';
+import type { Change, ChangeOf } from './changes.js';
 import type { Draft } from './draft.js';
 import type { EffectDraft, LedgerEntry } from './outputs.js';
+import type { EventPhase } from './phases.js';
 import type { DealState } from './state.js';
 
 /** What a slice sees while it works on one event or one moment of time-driven work. */
@@ -22,6 +24,8 @@ export interface Context {
   readonly eventId: string | null;
   /** Partners whose facts changed during this event: rules are judged again for them. */
   readonly touched: Set<string>;
+  /** Tells every slice that reacts to this kind of change, in slice order, before returning. */
+  announce(change: Change): void;
   /** Emits an effect; the core derives its id. */
   emit(effect: EffectDraft): void;
   record(entry: LedgerEntry): void;
@@ -30,6 +34,12 @@ export interface Context {
 export type EventOf<T extends PartnerEvent['type']> = Extract<PartnerEvent, { type: T }>;
 
 type Handlers<R> = { readonly [T in PartnerEvent['type']]?: (context: Context, event: EventOf<T>) => R };
+
+/** A slice's part of one phase: its reaction to an event's type (`on`), and work for every event (`each`). */
+export interface PhaseWork {
+  readonly on?: Handlers<void>;
+  readonly each?: (context: Context) => void;
+}
 
 export interface Slice {
   readonly name: string;
@@ -43,10 +53,10 @@ export interface Slice {
    * after a review): judged after the work due by then. Change nothing.
    */
   readonly checkNow?: Handlers<EventError | null>;
-  /** Reactions to an accepted event, in slice order. */
-  readonly on?: Handlers<void>;
-  /** Runs after this slice's handler for every accepted event (e.g. promote touched partners). */
-  readonly afterEvent?: (context: Context) => void;
+  /** How the slice reacts to changes other slices announce (see changes.ts). */
+  readonly reactsTo?: { readonly [T in Change['type']]?: (context: Context, change: ChangeOf<T>) => void };
+  /** What the slice does in each phase of an accepted event (see phases.ts). */
+  readonly phases?: { readonly [P in EventPhase]?: PhaseWork };
   /** A deal's hold period ended: its earnings become payable. */
   readonly holdEnded?: (context: Context, deal: DealState) => void;
   /** Calendar periods ended at `context.instant` (month always; quarter and year when they end). */

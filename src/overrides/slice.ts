@@ -126,11 +126,15 @@ function returnCapRoom(context: Context, dealId: string): void {
 
 export const overridesSlice: Slice = {
   name: 'overrides',
-  on: {
-    'deal.closed': (context, event) => {
-      const deal = context.draft.deal(event.dealId);
-      if (deal) payOverrides(context, deal, event.id);
+  phases: {
+    payTeam: {
+      on: {
+        'deal.closed': (context, event) => {
+          const deal = context.draft.deal(event.dealId);
+          if (deal) payOverrides(context, deal, event.id);
+        },
+        'deal.refunded': (context, event) => returnCapRoom(context, event.dealId),
+      },
     },
-    'deal.refunded': (context, event) => returnCapRoom(context, event.dealId),
   },
 };

@@ -1,6 +1,8 @@
 // The partner-team graph: the sponsor tree built from partner.joined, with team aggregates
 // (direct sub-partners, selling ones, team size and revenue, sub-partners by tier) kept
 // incrementally on every upline, so a deal deep in a large tree costs O(levels), not O(team).
+
+import type { TierChanged } from '../engine/changes.js';
 import type { Draft } from '../engine/draft.js';
 import type { Context, Slice } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
@@ -63,16 +65,13 @@ function changeSelling(context: Context, partner: PartnerState, by: number): voi
  * Keeps the sponsor's "direct sub-partners at or above each tier" right when a partner's tier
  * changes (tiers call it on every promotion and demotion).
  */
-export function tierChanged(
-  context: Context,
-  partner: PartnerState,
-  fromIndex: number,
-  toIndex: number,
-): void {
-  if (partner.sponsorId === null || fromIndex === toIndex) return;
+/** A direct sub-partner changed tier: the sponsor's counts of sub-partners at or above each tier follow. */
+function tierChanged(context: Context, change: TierChanged): void {
+  const partner = context.draft.partner(change.partnerId);
+  if (!partner || partner.sponsorId === null || change.from === change.to) return;
   const counts = context.draft.writablePartner(partner.sponsorId).team.directAtOrAbove;
-  const step = toIndex > fromIndex ? 1 : -1;
-  for (let index = Math.min(fromIndex, toIndex) + 1; index <= Math.max(fromIndex, toIndex); index++) {
+  const step = change.to > change.from ? 1 : -1;
+  for (let index = Math.min(change.from, change.to) + 1; index <= Math.max(change.from, change.to); index++) {
     counts[index] = (counts[index] ?? 0) + step;
   }
   context.touched.add(partner.sponsorId);
@@ -80,54 +79,59 @@ export function tierChanged(
 
 export const teamSlice: Slice = {
   name: 'team',
-  on: {
-    'partner.joined': (context, event) => {
-      if (event.sponsorId === null) return;
-      const sponsor = context.draft.writablePartner(event.sponsorId);
-      sponsor.team.direct += 1;
-      sponsor.team.directIds.push(event.partnerId);
-      sponsor.team.directAtOrAbove[0] = (sponsor.team.directAtOrAbove[0] ?? 0) + 1;
-      let level = 0;
-      for (const uplineId of uplineIds(context.draft, event.partnerId)) {
-        const team = context.draft.writablePartner(uplineId).team;
-        team.size += 1;
-        team.sizeByLevel[level] = (team.sizeByLevel[level] ?? 0) + 1;
-        // Revenue by level has a figure for every level that has partners, sold or not.
-        while (team.revenueByLevel.length < team.sizeByLevel.length) {
-          team.revenueByLevel.push(zeroAmount(context.compiled.program.currency.decimals));
-        }
-        level += 1;
-        context.touched.add(uplineId);
-      }
-    },
-    'deal.closed': (context, event) => {
-      const partner = context.draft.partner(event.partnerId);
-      const deal = context.draft.deal(event.dealId);
-      if (!partner || !deal) return;
-      if (partner.countedDeals === 1) changeSelling(context, partner, 1);
-      changeTeamRevenue(
-        context,
-        partner.id,
-        { amount: event.amount, refund: false },
-        dealPeriodKeys(context, deal).month,
-        dealPeriodKeys(context, deal).quarter,
-      );
-    },
-    'deal.refunded': (context, event) => {
-      const deal = context.draft.deal(event.dealId);
-      const partner = deal ? context.draft.partner(deal.partnerId) : undefined;
-      if (!deal || !partner) return;
-      const fully =
-        compareAmounts(deal.refunded, deal.amount, context.compiled.program.currency.decimals) === 0;
-      if (fully && partner.countedDeals === 0) changeSelling(context, partner, -1);
-      const keys = dealPeriodKeys(context, deal);
-      changeTeamRevenue(
-        context,
-        partner.id,
-        { amount: event.amount, refund: true },
-        keys.month,
-        keys.quarter,
-      );
+  reactsTo: { 'tier.changed': tierChanged },
+  phases: {
+    record: {
+      on: {
+        'partner.joined': (context, event) => {
+          if (event.sponsorId === null) return;
+          const sponsor = context.draft.writablePartner(event.sponsorId);
+          sponsor.team.direct += 1;
+          sponsor.team.directIds.push(event.partnerId);
+          sponsor.team.directAtOrAbove[0] = (sponsor.team.directAtOrAbove[0] ?? 0) + 1;
+          let level = 0;
+          for (const uplineId of uplineIds(context.draft, event.partnerId)) {
+            const team = context.draft.writablePartner(uplineId).team;
+            team.size += 1;
+            team.sizeByLevel[level] = (team.sizeByLevel[level] ?? 0) + 1;
+            // Revenue by level has a figure for every level that has partners, sold or not.
+            while (team.revenueByLevel.length < team.sizeByLevel.length) {
+              team.revenueByLevel.push(zeroAmount(context.compiled.program.currency.decimals));
+            }
+            level += 1;
+            context.touched.add(uplineId);
+          }
+        },
+        'deal.closed': (context, event) => {
+          const partner = context.draft.partner(event.partnerId);
+          const deal = context.draft.deal(event.dealId);
+          if (!partner || !deal) return;
+          if (partner.countedDeals === 1) changeSelling(context, partner, 1);
+          changeTeamRevenue(
+            context,
+            partner.id,
+            { amount: event.amount, refund: false },
+            dealPeriodKeys(context, deal).month,
+            dealPeriodKeys(context, deal).quarter,
+          );
+        },
+        'deal.refunded': (context, event) => {
+          const deal = context.draft.deal(event.dealId);
+          const partner = deal ? context.draft.partner(deal.partnerId) : undefined;
+          if (!deal || !partner) return;
+          const fully =
+            compareAmounts(deal.refunded, deal.amount, context.compiled.program.currency.decimals) === 0;
+          if (fully && partner.countedDeals === 0) changeSelling(context, partner, -1);
+          const keys = dealPeriodKeys(context, deal);
+          changeTeamRevenue(
+            context,
+            partner.id,
+            { amount: event.amount, refund: true },
+            keys.month,
+            keys.quarter,
+          );
+        },
+      },
     },
   },
 };

@@ -133,64 +133,68 @@ export const partnersSlice: Slice = {
       return null;
     },
   },
-  on: {
-    'partner.joined': (context, event) => {
-      context.draft.addPartner(newPartner(context, event.partnerId, event.sponsorId, event.id));
-      context.touched.add(event.partnerId);
-    },
-    'training.completed': (context, event) => {
-      const partner = context.draft.writablePartner(event.partnerId);
-      if (partner.trainings.includes(event.moduleId)) return;
-      partner.trainings = withSorted(partner.trainings, event.moduleId);
-      context.touched.add(event.partnerId);
-    },
-    'feature.used': (context, event) => {
-      const partner = context.draft.writablePartner(event.partnerId);
-      if (!Object.hasOwn(partner.featuresUsed, event.feature)) {
-        // A fresh null-prototype table (a clone or a parsed state has an ordinary object): a
-        // feature id such as "__proto__" stays a plain key.
-        partner.featuresUsed = Object.assign(table<string>(), partner.featuresUsed, {
-          [event.feature]: event.at,
-        });
-        context.touched.add(event.partnerId);
-      }
-    },
-    'deal.closed': (context, event) => {
-      const partner = context.draft.writablePartner(event.partnerId);
-      const { amount } = event;
-      const places = context.compiled.program.currency.decimals;
-      const keys = periodKeys(context);
-      partner.dealsClosed += 1;
-      partner.countedDeals += 1;
-      partner.revenue = addAmounts(partner.revenue, amount, places);
-      partner.firstDealAt ??= event.at;
-      addToCounter(partner.month, keys.month, 1, amount, places);
-      addToCounter(partner.quarter, keys.quarter, 1, amount, places);
-      addToCounter(partner.year, keys.year, 1, amount, places);
-      const result = monthResult(partner, keys.month);
-      result.deals += 1;
-      result.revenue = addAmounts(result.revenue, amount, places);
-      if (context.compiled.retroactivePeriods.size > 0) {
-        rememberDeal(partner.recentDeals, keys, event.dealId, context.compiled.retroactivePeriods);
-      }
-      context.draft.addDeal(newDeal(context, event.id, event.dealId, event.partnerId, amount));
-      context.touched.add(event.partnerId);
-    },
-    'deal.refunded': (context, event) => {
-      const deal = context.draft.writableDeal(event.dealId);
-      const partner = context.draft.writablePartner(deal.partnerId);
-      const { amount } = event;
-      const places = context.compiled.program.currency.decimals;
-      deal.refunded = addAmounts(deal.refunded, amount, places);
-      const uncounted = compareAmounts(deal.refunded, deal.amount, places) === 0 ? 1 : 0;
-      partner.countedDeals -= uncounted;
-      partner.revenue = subtractAmounts(partner.revenue, amount, places);
-      const keys = dealPeriodKeys(context, deal);
-      removeFromCounter(partner.month, keys.month, uncounted, amount, places);
-      removeFromCounter(partner.quarter, keys.quarter, uncounted, amount, places);
-      removeFromCounter(partner.year, keys.year, uncounted, amount, places);
-      recordRefundInHistory(context, partner, keys.month, uncounted, amount);
-      context.touched.add(deal.partnerId);
+  phases: {
+    record: {
+      on: {
+        'partner.joined': (context, event) => {
+          context.draft.addPartner(newPartner(context, event.partnerId, event.sponsorId, event.id));
+          context.touched.add(event.partnerId);
+        },
+        'training.completed': (context, event) => {
+          const partner = context.draft.writablePartner(event.partnerId);
+          if (partner.trainings.includes(event.moduleId)) return;
+          partner.trainings = withSorted(partner.trainings, event.moduleId);
+          context.touched.add(event.partnerId);
+        },
+        'feature.used': (context, event) => {
+          const partner = context.draft.writablePartner(event.partnerId);
+          if (!Object.hasOwn(partner.featuresUsed, event.feature)) {
+            // A fresh null-prototype table (a clone or a parsed state has an ordinary object): a
+            // feature id such as "__proto__" stays a plain key.
+            partner.featuresUsed = Object.assign(table<string>(), partner.featuresUsed, {
+              [event.feature]: event.at,
+            });
+            context.touched.add(event.partnerId);
+          }
+        },
+        'deal.closed': (context, event) => {
+          const partner = context.draft.writablePartner(event.partnerId);
+          const { amount } = event;
+          const places = context.compiled.program.currency.decimals;
+          const keys = periodKeys(context);
+          partner.dealsClosed += 1;
+          partner.countedDeals += 1;
+          partner.revenue = addAmounts(partner.revenue, amount, places);
+          partner.firstDealAt ??= event.at;
+          addToCounter(partner.month, keys.month, 1, amount, places);
+          addToCounter(partner.quarter, keys.quarter, 1, amount, places);
+          addToCounter(partner.year, keys.year, 1, amount, places);
+          const result = monthResult(partner, keys.month);
+          result.deals += 1;
+          result.revenue = addAmounts(result.revenue, amount, places);
+          if (context.compiled.retroactivePeriods.size > 0) {
+            rememberDeal(partner.recentDeals, keys, event.dealId, context.compiled.retroactivePeriods);
+          }
+          context.draft.addDeal(newDeal(context, event.id, event.dealId, event.partnerId, amount));
+          context.touched.add(event.partnerId);
+        },
+        'deal.refunded': (context, event) => {
+          const deal = context.draft.writableDeal(event.dealId);
+          const partner = context.draft.writablePartner(deal.partnerId);
+          const { amount } = event;
+          const places = context.compiled.program.currency.decimals;
+          deal.refunded = addAmounts(deal.refunded, amount, places);
+          const uncounted = compareAmounts(deal.refunded, deal.amount, places) === 0 ? 1 : 0;
+          partner.countedDeals -= uncounted;
+          partner.revenue = subtractAmounts(partner.revenue, amount, places);
+          const keys = dealPeriodKeys(context, deal);
+          removeFromCounter(partner.month, keys.month, uncounted, amount, places);
+          removeFromCounter(partner.quarter, keys.quarter, uncounted, amount, places);
+          removeFromCounter(partner.year, keys.year, uncounted, amount, places);
+          recordRefundInHistory(context, partner, keys.month, uncounted, amount);
+          context.touched.add(deal.partnerId);
+        },
+      },
     },
   },
 };

@@ -4,7 +4,6 @@
 import type { FeatureEffect, TierEffect } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
-import { tierChanged } from '../overrides/team.js';
 
 type Movement = 'tier.promoted' | 'tier.demoted';
 
@@ -55,7 +54,7 @@ export function moveTier(context: Context, partnerId: string, toIndex: number, m
     );
   }
   if (partner.demotedFrom !== null && toIndex >= partner.demotedFrom) partner.demotedFrom = null;
-  tierChanged(context, partner, fromIndex, toIndex);
+  context.announce({ type: 'tier.changed', partnerId, from: fromIndex, to: toIndex });
   context.touched.add(partnerId);
 }
 

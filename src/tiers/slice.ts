@@ -19,26 +19,18 @@ function promoteTouched(context: Context): void {
   }
 }
 
-/**
- * A second look once the event's money and badges are in, for programmes whose tier rules read
- * them (`earned`, `badges`, `milestones`): promotion stays immediate. The deal that made the
- * difference was already paid at the rate of the tier its count reached.
- */
-export const lateTiersSlice: Slice = {
-  name: 'tiers (after money and badges)',
-  afterEvent: (context) => {
-    if (context.compiled.tierRulesReadLateFacts) promoteTouched(context);
-  },
-};
-
 export const tiersSlice: Slice = {
   name: 'tiers',
-  on: {
-    'partner.joined': (context, event) => {
-      const partner = context.draft.partner(event.partnerId);
-      if (partner) enterFirstTier(context, partner);
+  phases: {
+    promote: {
+      on: {
+        'partner.joined': (context, event) => {
+          const partner = context.draft.partner(event.partnerId);
+          if (partner) enterFirstTier(context, partner);
+        },
+      },
+      each: promoteTouched,
     },
   },
-  afterEvent: promoteTouched,
   periodsEnded: reviewPartners,
 };

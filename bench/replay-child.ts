@@ -5,7 +5,7 @@
 // host persisting them would. Prints one JSON line with the timings, counts and peak RSS.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { createEngine, sisoProgram } from '../src/index.js';
+import { createEngine, partnerIds, sisoProgram } from '../src/index.js';
 
 /** What the child reports on its single line of stdout. */
 export interface ReplayMeasurement {
@@ -87,7 +87,7 @@ function streamed(file: string): ReplayMeasurement {
     rejected: result.rejected.length,
     ledgerEntries,
     effects,
-    partners: Object.keys(result.state.partners).length,
+    partners: partnerIds(result.state).length,
     maxRssKiB: process.resourceUsage().maxRSS,
   };
 }
@@ -107,7 +107,7 @@ function main(file: string): ReplayMeasurement {
     rejected: result.rejected.length,
     ledgerEntries: result.ledger.length,
     effects: result.effects.length,
-    partners: Object.keys(result.state.partners).length,
+    partners: partnerIds(result.state).length,
     maxRssKiB: process.resourceUsage().maxRSS,
   };
 }

@@ -1,8 +1,10 @@
 // Making a ledger entry: rate × basis rounded once with the programme's mode, booked on the
 // earner's balance, remembered on its deal (for clawbacks) and explained in words.
+
 import type { LedgerEntry, LedgerKind, RateSource } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { DealEntry, DealState, PartnerState } from '../engine/state.js';
+import { SOURCE } from '../facts/catalogue.js';
 import { addAmounts } from '../money/amounts.js';
 import type { Decimal } from '../money/decimal.js';
 import { formatMoney, formatRate } from '../money/format.js';
@@ -111,6 +113,6 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
   context.draft.writableDeal(deal.id).entries.push(record);
   bookEntry(earner.balance, entry, deal.released, currency.decimals);
   addToHistory(context, earner, entry.amount);
-  context.touched.add(earning.partnerId);
+  context.touched.add(earning.partnerId, SOURCE.ledger);
   return entry;
 }

@@ -3,9 +3,11 @@
 // the refunded basis, rounded once. The refund that completes a full refund takes what is left of
 // each entry instead, so the deal nets to exactly 0.00 for every partner and the clawbacks add up
 // to exactly what it earned.
+
 import type { LedgerEntry } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { DealEntry, DealState } from '../engine/state.js';
+import { SOURCE } from '../facts/catalogue.js';
 import { addAmounts } from '../money/amounts.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney, formatRate } from '../money/format.js';
@@ -51,7 +53,7 @@ function book(context: Context, deal: DealState, eventId: string, reversal: Reve
   reversal.entry.net = addAmounts(reversal.entry.net, entry.amount, currency.decimals);
   bookEntry(earner.balance, entry, deal.released, currency.decimals);
   if (reversal.kind === 'clawback') addToHistory(context, earner, entry.amount);
-  context.touched.add(reversal.entry.partnerId);
+  context.touched.add(reversal.entry.partnerId, SOURCE.ledger);
   return entry;
 }
 

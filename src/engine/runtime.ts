@@ -9,6 +9,7 @@ import type { EffectDraft, LedgerEntry } from './outputs.js';
 import { EVENT_PHASES, RECHECK_PHASES, TIME_PHASES, type TimePhase } from './phases.js';
 import type { Context, EventOf, Slice } from './slice.js';
 import type { Schedule } from './state.js';
+import { Touched } from './touched.js';
 
 /** Effects and entries gathered while a draft is worked on. */
 export interface Outputs {
@@ -42,7 +43,7 @@ export function createContext(
     at,
     instant,
     eventId,
-    touched: new Set(),
+    touched: new Touched(),
     announce: (change) => {
       for (const slice of runtime.slices) {
         const react = slice.reactsTo?.[change.type] as

@@ -10,6 +10,7 @@ import type { Draft } from './draft.js';
 import type { EffectDraft, LedgerEntry } from './outputs.js';
 import type { EventPhase } from './phases.js';
 import type { DealState } from './state.js';
+import type { Touched } from './touched.js';
 
 /** What a slice sees while it works on one event or one moment of time-driven work. */
 export interface Context {
@@ -22,8 +23,8 @@ export interface Context {
   readonly instant: number;
   /** The event being applied, or null for time-driven work. */
   readonly eventId: string | null;
-  /** Partners whose facts changed during this event: rules are judged again for them. */
-  readonly touched: Set<string>;
+  /** Partners whose facts changed during this event, and which sources: rules are judged again for them. */
+  readonly touched: Touched;
   /** Tells every slice that reacts to this kind of change, in slice order, before returning. */
   announce(change: Change): void;
   /** Emits an effect; the core derives its id. */

@@ -32,6 +32,36 @@ export type FactSource =
   | 'team'
   | 'time';
 
+/** One bit per fact source, for the masks of what changed and of what a rule reads. */
+export const SOURCE: Readonly<Record<FactSource, number>> = {
+  deal: 1 << 0,
+  refund: 1 << 1,
+  training: 1 << 2,
+  feature: 1 << 3,
+  ledger: 1 << 4,
+  badge: 1 << 5,
+  tier: 1 << 6,
+  team: 1 << 7,
+  time: 1 << 8,
+};
+
+/** Every source: what a partner who just joined changed. */
+export const ALL_SOURCES = Object.values(SOURCE).reduce((mask, bit) => mask | bit, 0);
+
+/**
+ * What can change any of these facts, as a mask. A fact that time alone changes makes the mask
+ * every source: a rule reading it may hold at any moment the partner is looked at again.
+ *
+ * @example
+ * sourcesOf(['countedDeals', 'trainingsCompleted']) === (SOURCE.deal | SOURCE.refund | SOURCE.training)
+ * //=> true
+ */
+export function sourcesOf(names: readonly string[]): number {
+  let mask = 0;
+  for (const name of names) for (const source of FACTS_BY_NAME[name]?.changedBy ?? []) mask |= SOURCE[source];
+  return mask & SOURCE.time ? ALL_SOURCES : mask;
+}
+
 /** What a fact reader is given: the partner and the moment it is judged at. */
 export interface FactsView {
   readonly compiled: CompiledProgram;

@@ -6,6 +6,7 @@ import type { TierChanged } from '../engine/changes.js';
 import type { Draft } from '../engine/draft.js';
 import type { Context, Slice } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
+import { SOURCE } from '../facts/catalogue.js';
 import { addAmounts, compareAmounts, subtractAmounts, zeroAmount } from '../money/amounts.js';
 import { addToCounter, removeFromCounter } from '../partners/counters.js';
 import { dealPeriodKeys } from '../partners/slice.js';
@@ -51,20 +52,16 @@ function changeTeamRevenue(
       addToCounter(team.month, dealMonth, 0, change.amount, places);
       addToCounter(team.quarter, dealQuarter, 0, change.amount, places);
     }
-    context.touched.add(uplineId);
+    context.touched.add(uplineId, SOURCE.team);
   }
 }
 
 function changeSelling(context: Context, partner: PartnerState, by: number): void {
   if (partner.sponsorId === null) return;
   context.draft.writablePartner(partner.sponsorId).team.selling += by;
-  context.touched.add(partner.sponsorId);
+  context.touched.add(partner.sponsorId, SOURCE.team);
 }
 
-/**
- * Keeps the sponsor's "direct sub-partners at or above each tier" right when a partner's tier
- * changes (tiers call it on every promotion and demotion).
- */
 /** A direct sub-partner changed tier: the sponsor's counts of sub-partners at or above each tier follow. */
 function tierChanged(context: Context, change: TierChanged): void {
   const partner = context.draft.partner(change.partnerId);
@@ -74,7 +71,7 @@ function tierChanged(context: Context, change: TierChanged): void {
   for (let index = Math.min(change.from, change.to) + 1; index <= Math.max(change.from, change.to); index++) {
     counts[index] = (counts[index] ?? 0) + step;
   }
-  context.touched.add(partner.sponsorId);
+  context.touched.add(partner.sponsorId, SOURCE.team);
 }
 
 export const teamSlice: Slice = {
@@ -99,7 +96,7 @@ export const teamSlice: Slice = {
               team.revenueByLevel.push(zeroAmount(context.compiled.program.currency.decimals));
             }
             level += 1;
-            context.touched.add(uplineId);
+            context.touched.add(uplineId, SOURCE.team);
           }
         },
         'deal.closed': (context, event) => {

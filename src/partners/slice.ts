@@ -5,6 +5,7 @@
 import type { Context, Slice } from '../engine/slice.js';
 import { type DealState, type PartnerState, table } from '../engine/state.js';
 import { eventError } from '../events/codes.js';
+import { ALL_SOURCES, SOURCE } from '../facts/catalogue.js';
 import { addAmounts, compareAmounts, subtractAmounts, zeroAmount } from '../money/amounts.js';
 import { addToCounter, emptyCounter, removeFromCounter } from './counters.js';
 import { closeMonth, monthResult } from './history.js';
@@ -138,13 +139,13 @@ export const partnersSlice: Slice = {
       on: {
         'partner.joined': (context, event) => {
           context.draft.addPartner(newPartner(context, event.partnerId, event.sponsorId, event.id));
-          context.touched.add(event.partnerId);
+          context.touched.add(event.partnerId, ALL_SOURCES);
         },
         'training.completed': (context, event) => {
           const partner = context.draft.writablePartner(event.partnerId);
           if (partner.trainings.includes(event.moduleId)) return;
           partner.trainings = withSorted(partner.trainings, event.moduleId);
-          context.touched.add(event.partnerId);
+          context.touched.add(event.partnerId, SOURCE.training);
         },
         'feature.used': (context, event) => {
           const partner = context.draft.writablePartner(event.partnerId);
@@ -154,7 +155,7 @@ export const partnersSlice: Slice = {
             partner.featuresUsed = Object.assign(table<string>(), partner.featuresUsed, {
               [event.feature]: event.at,
             });
-            context.touched.add(event.partnerId);
+            context.touched.add(event.partnerId, SOURCE.feature);
           }
         },
         'deal.closed': (context, event) => {
@@ -176,7 +177,7 @@ export const partnersSlice: Slice = {
             rememberDeal(partner.recentDeals, keys, event.dealId, context.compiled.retroactivePeriods);
           }
           context.draft.addDeal(newDeal(context, event.id, event.dealId, event.partnerId, amount));
-          context.touched.add(event.partnerId);
+          context.touched.add(event.partnerId, SOURCE.deal);
         },
         'deal.refunded': (context, event) => {
           const deal = context.draft.writableDeal(event.dealId);
@@ -192,7 +193,7 @@ export const partnersSlice: Slice = {
           removeFromCounter(partner.quarter, keys.quarter, uncounted, amount, places);
           removeFromCounter(partner.year, keys.year, uncounted, amount, places);
           recordRefundInHistory(context, partner, keys.month, uncounted, amount);
-          context.touched.add(deal.partnerId);
+          context.touched.add(deal.partnerId, SOURCE.refund);
         },
       },
     },

@@ -1,6 +1,8 @@
 // A loaded programme made ready to run: rules compiled once to predicates, rates parsed once to
 // Decimals, cumulative unlocks precomputed, and each effective-dated version resolved in full so
 // the engine asks "what was in force at this instant?" and gets an answer in one lookup.
+
+import { sourcesOf } from '../facts/catalogue.js';
 import type { Decimal } from '../money/decimal.js';
 import { Decimal as DecimalValue } from '../money/decimal.js';
 import { factsUsed } from '../rules/check.js';
@@ -23,6 +25,11 @@ export interface CompiledRule {
   readonly test: Predicate;
   /** The facts the rule reads (what a partner's facts must hold to judge it). */
   readonly facts: readonly string[];
+  /**
+   * What can change those facts (a mask of fact sources): the rule is judged again for a partner
+   * only when one of them changed.
+   */
+  readonly sources: number;
 }
 
 export interface CompiledTier {
@@ -106,7 +113,7 @@ export function compileProgram(program: Program): CompiledProgram {
   const compile = (rule: Condition): CompiledRule => {
     const facts = factsUsed(rule);
     for (const fact of facts) used.add(fact);
-    return { rule, test: compileCondition(rule, { operators }), facts };
+    return { rule, test: compileCondition(rule, { operators }), facts, sources: sourcesOf(facts) };
   };
   const base = compileBase(program, compile);
   const versions = [base];

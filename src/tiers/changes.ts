@@ -1,9 +1,11 @@
 // Moving a partner between tiers, with everything that follows: the count of holders, the
 // effects (tier and features, with the programme's message), the sponsor's team counts, and a
 // freed place offered to the waitlist.
+
 import type { FeatureEffect, TierEffect } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
+import { SOURCE } from '../facts/catalogue.js';
 
 type Movement = 'tier.promoted' | 'tier.demoted';
 
@@ -55,7 +57,7 @@ export function moveTier(context: Context, partnerId: string, toIndex: number, m
   }
   if (partner.demotedFrom !== null && toIndex >= partner.demotedFrom) partner.demotedFrom = null;
   context.announce({ type: 'tier.changed', partnerId, from: fromIndex, to: toIndex });
-  context.touched.add(partnerId);
+  context.touched.add(partnerId, SOURCE.tier);
 }
 
 /**

@@ -3,6 +3,7 @@
 // frees up (if it still qualifies then).
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
+import type { CompiledTier, CompiledVersion } from '../program/compile.js';
 import { moveTier, tierEffect } from './changes.js';
 import { factsNow, qualifiedTier } from './qualification.js';
 
@@ -39,6 +40,42 @@ function joinWaitlist(context: Context, partner: PartnerState, tierIndex: number
       message,
     ),
   );
+}
+
+// What can change whether a partner at a tier index qualifies for a higher one, by version: the
+// sources of every higher tier's qualify rule, and of their maintain rules for a partner who
+// must regain a lost tier.
+const sourcesAbove = new WeakMap<CompiledVersion, { qualify: number[]; regain: number[] }>();
+
+function sourcesAboveOf(version: CompiledVersion) {
+  let known = sourcesAbove.get(version);
+  if (known) return known;
+  const qualify: number[] = [];
+  const regain: number[] = [];
+  let mask = 0;
+  let maintained = 0;
+  for (let index = version.tiers.length - 1; index >= 0; index--) {
+    qualify[index] = mask;
+    regain[index] = mask | maintained;
+    const tier = version.tiers[index] as CompiledTier;
+    mask |= tier.qualify.sources;
+    maintained |= tier.maintain?.sources ?? 0;
+  }
+  known = { qualify, regain };
+  sourcesAbove.set(version, known);
+  return known;
+}
+
+/**
+ * Whether what changed for the partner in this event may change its tier: a rule is judged
+ * again only when a fact it reads may have changed (or it waits for a place, or must regain).
+ */
+export function mayBePromoted(context: Context, partner: PartnerState): boolean {
+  const changed = context.touched.of(partner.id);
+  if (changed === 0) return false;
+  const above = sourcesAboveOf(context.version);
+  const relevant = (partner.demotedFrom === null ? above.qualify : above.regain)[partner.tier] ?? 0;
+  return (changed & relevant) !== 0 || partner.waitingFor !== null;
 }
 
 /** Promotes a partner as far as its facts and the tiers' capacities allow. */

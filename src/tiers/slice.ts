@@ -3,7 +3,7 @@
 // programme's review period ends.
 import type { Context, Slice } from '../engine/slice.js';
 import { enterFirstTier } from './changes.js';
-import { promote } from './promotion.js';
+import { mayBePromoted, promote } from './promotion.js';
 import { reviewPartners } from './reviews.js';
 
 /** Promotes every partner whose facts changed in this event, and those their promotions touch. */
@@ -13,7 +13,8 @@ function promoteTouched(context: Context): void {
   for (let pending = [...context.touched]; pending.length > 0; ) {
     for (const partnerId of pending) {
       judged.add(partnerId);
-      promote(context, partnerId);
+      const partner = context.draft.partner(partnerId);
+      if (partner && mayBePromoted(context, partner)) promote(context, partnerId);
     }
     pending = [...context.touched].filter((partnerId) => !judged.has(partnerId));
   }

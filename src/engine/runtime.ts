@@ -1,7 +1,7 @@
 // The engine core: run one accepted event through the slices, or one moment of time-driven work,
 // collecting effects and ledger entries. It knows the order of things, never what a slice does.
 import type { PartnerEvent } from '../events/parse.js';
-import { type CompiledProgram, versionAt } from '../program/compile.js';
+import { type CompiledProgram, type CompiledVersion, versionAt } from '../program/compile.js';
 import { Calendar, periodsEndingAt } from './calendar.js';
 import type { Change } from './changes.js';
 import type { Draft } from './draft.js';
@@ -27,6 +27,42 @@ export function createRuntime(compiled: CompiledProgram, slices: readonly Slice[
   return { compiled, calendar: new Calendar(compiled.program.timeZone), slices };
 }
 
+/** The context of one event or one moment of time-driven work: plain fields and shared methods, no closures. */
+class WorkContext implements Context {
+  readonly compiled: CompiledProgram;
+  readonly version: CompiledVersion;
+  readonly calendar: Calendar;
+  readonly touched = new Touched();
+
+  constructor(
+    private readonly runtime: Runtime,
+    readonly draft: Draft,
+    private readonly outputs: Outputs,
+    readonly instant: number,
+    readonly eventId: string | null,
+    readonly at: string,
+  ) {
+    this.compiled = runtime.compiled;
+    this.version = versionAt(runtime.compiled, instant);
+    this.calendar = runtime.calendar;
+  }
+
+  announce(change: Change): void {
+    for (const slice of this.runtime.slices) {
+      const react = slice.reactsTo?.[change.type] as ((context: Context, change: Change) => void) | undefined;
+      react?.(this, change);
+    }
+  }
+
+  emit(effect: EffectDraft): void {
+    this.outputs.effects.push(effect);
+  }
+
+  record(entry: LedgerEntry): void {
+    this.outputs.ledger.push(entry);
+  }
+}
+
 export function createContext(
   runtime: Runtime,
   draft: Draft,
@@ -35,27 +71,7 @@ export function createContext(
   eventId: string | null,
   at: string = new Date(instant).toISOString(),
 ): Context {
-  const context: Context = {
-    compiled: runtime.compiled,
-    version: versionAt(runtime.compiled, instant),
-    calendar: runtime.calendar,
-    draft,
-    at,
-    instant,
-    eventId,
-    touched: new Touched(),
-    announce: (change) => {
-      for (const slice of runtime.slices) {
-        const react = slice.reactsTo?.[change.type] as
-          | ((context: Context, change: Change) => void)
-          | undefined;
-        react?.(context, change);
-      }
-    },
-    emit: (effect) => outputs.effects.push(effect),
-    record: (entry) => outputs.ledger.push(entry),
-  };
-  return context;
+  return new WorkContext(runtime, draft, outputs, instant, eventId, at);
 }
 
 type Handler<R> = (context: Context, event: PartnerEvent) => R;

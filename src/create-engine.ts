@@ -3,7 +3,6 @@
 // queries a host asks of a state.
 import { type Leaderboard, type LeaderboardOptions, leaderboard } from './achievements/leaderboard.js';
 import { achievementsSlice } from './achievements/slice.js';
-import { type Explanation, explain } from './commissions/explain.js';
 import { commissionsSlice } from './commissions/slice.js';
 import {
   type NextPayout,
@@ -15,6 +14,7 @@ import {
 import { createEngineCore, type EngineCore } from './engine/engine.js';
 import type { LedgerEntry } from './engine/outputs.js';
 import type { EngineState } from './engine/state.js';
+import { type Explanation, explain } from './ledger/explain.js';
 import { type Team, type TeamOptions, team } from './overrides/query.js';
 import { overridesSlice } from './overrides/slice.js';
 import { teamSlice } from './overrides/team.js';

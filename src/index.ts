@@ -1,6 +1,5 @@
 // The public API of @siso/partner-engine: re-exports only.
 export type { Leaderboard, LeaderboardOptions, LeaderboardRow } from './achievements/leaderboard.js';
-export type { Derivation, Explanation } from './commissions/explain.js';
 export type { NextPayout, Statement, StatementOptions } from './commissions/statement.js';
 export { type CreateEngineOptions, createEngine, type Engine, SLICES } from './create-engine.js';
 export type { Batch, BatchOptions, BatchResult } from './engine/batch.js';
@@ -36,6 +35,7 @@ export { EVENT_TYPES, type EventType } from './events/schema.js';
 export { FACTS, type FactDefinition, type FactKind } from './facts/catalogue.js';
 export { type Facts, partnerFacts } from './facts/partner-facts.js';
 export { formatPath, type Issue, type JsonPath } from './issues.js';
+export type { Derivation, Explanation } from './ledger/explain.js';
 export * from './money/index.js';
 export type { Team, TeamMember, TeamOptions } from './overrides/query.js';
 export { type CompiledProgram, compileProgram, versionAt } from './program/compile.js';

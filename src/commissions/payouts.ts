@@ -3,9 +3,9 @@
 // (smaller ones carry over), and payout.paid records what the host paid.
 import type { Context } from '../engine/slice.js';
 import type { DealState } from '../engine/state.js';
+import { release } from '../ledger/balance.js';
 import { compareAmounts, isZeroAmount } from '../money/amounts.js';
 import { formatMoney } from '../money/format.js';
-import { release } from './balance.js';
 
 const DAY_MS = 86_400_000;
 

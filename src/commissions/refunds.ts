@@ -8,16 +8,16 @@ import type { LedgerEntry } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { DealEntry, DealState } from '../engine/state.js';
 import { SOURCE } from '../facts/catalogue.js';
+import { bookEntry } from '../ledger/balance.js';
+import { addToHistory } from '../ledger/book.js';
+import { makeEntry } from '../ledger/entry.js';
+import { reversalId } from '../ledger/ids.js';
+import { readableMoney, readableRate } from '../ledger/words.js';
 import { addAmounts } from '../money/amounts.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney, formatRate } from '../money/format.js';
 import { multiplyAndRound } from '../money/money.js';
 import { type RoundingMode, roundToPlaces } from '../money/rounding.js';
-import { bookEntry } from './balance.js';
-import { addToHistory } from './entries.js';
-import { reversalId } from './ids.js';
-import { makeEntry } from './ledger-entry.js';
-import { readableMoney, readableRate } from './words.js';
 
 interface Reversal {
   readonly entry: DealEntry;
@@ -25,8 +25,8 @@ interface Reversal {
   readonly rate: Decimal;
   readonly basis: Decimal;
   readonly amount: Decimal;
-  /** The explanation's parts. */
-  readonly reason: readonly string[];
+  /** The explanation's parts, put into words when the explanation is first read. */
+  readonly reason: () => readonly string[];
 }
 
 function book(context: Context, deal: DealState, eventId: string, reversal: Reversal): LedgerEntry {
@@ -107,11 +107,14 @@ function proportionalReversal(
   refunded: Decimal,
   terms: { readonly rate: Decimal; readonly basis: Decimal; readonly amount: Decimal },
 ): Reversal {
-  const text = (value: Decimal) => formatMoney(value, context.compiled.program.currency.decimals);
-  const reason = [
+  const decimals = context.compiled.program.currency.decimals;
+  const text = (value: Decimal) => formatMoney(value, decimals);
+  const { id: dealId, amount: dealAmount } = deal;
+  const { id: entryId, amount: entryAmount } = entry;
+  const reason = () => [
     `${readableRate(terms.rate)} of ${readableMoney(text(terms.basis))} = ${readableMoney(text(terms.amount))}: `,
-    `deal ${deal.id} was refunded ${readableMoney(text(refunded))} of ${readableMoney(deal.amount)}, `,
-    `so ${entry.id} (${readableMoney(entry.amount)}) is clawed back in proportion`,
+    `deal ${dealId} was refunded ${readableMoney(text(refunded))} of ${readableMoney(dealAmount)}, `,
+    `so ${entryId} (${readableMoney(entryAmount)}) is clawed back in proportion`,
   ];
   return { entry, kind: 'clawback', ...terms, reason };
 }
@@ -128,13 +131,16 @@ function remainderOf(
   refunded: Decimal,
   proportional: Decimal,
 ): Reversal {
-  const text = (value: Decimal) => formatMoney(value, context.compiled.program.currency.decimals);
+  const decimals = context.compiled.program.currency.decimals;
+  const text = (value: Decimal) => formatMoney(value, decimals);
   const remainder = new Decimal(entry.net).negated();
-  const reason = [
-    `the remainder of ${entry.id} (${readableMoney(entry.amount)}), ${readableMoney(text(remainder))}: `,
-    `deal ${deal.id} is now refunded in full (this refund ${readableMoney(text(refunded))} of `,
-    `${readableMoney(deal.amount)}), so this last clawback takes what earlier clawbacks left `,
-    `rather than the ${readableMoney(text(proportional))} in proportion, and ${entry.id} nets to exactly `,
+  const { id: dealId, amount: dealAmount } = deal;
+  const { id: entryId, amount: entryAmount } = entry;
+  const reason = () => [
+    `the remainder of ${entryId} (${readableMoney(entryAmount)}), ${readableMoney(text(remainder))}: `,
+    `deal ${dealId} is now refunded in full (this refund ${readableMoney(text(refunded))} of `,
+    `${readableMoney(dealAmount)}), so this last clawback takes what earlier clawbacks left `,
+    `rather than the ${readableMoney(text(proportional))} in proportion, and ${entryId} nets to exactly `,
     text(new Decimal(0)),
   ];
   return { entry, kind: 'clawback', rate: new Decimal(1), basis: remainder, amount: remainder, reason };

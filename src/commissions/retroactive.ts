@@ -4,9 +4,9 @@
 // difference, basis = the part of the deal not refunded), explained and clawed back like any entry.
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
+import { earn } from '../ledger/book.js';
 import { Decimal } from '../money/decimal.js';
 import { versionAt } from '../program/compile.js';
-import { earn } from './entries.js';
 
 /** The own-commission rate a deal has paid its seller so far: commission plus retroactive top-ups. */
 function ratePaid(

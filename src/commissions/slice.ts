@@ -4,10 +4,10 @@
 
 import type { Context, Slice } from '../engine/slice.js';
 import { eventError } from '../events/codes.js';
+import { pay } from '../ledger/balance.js';
+import { earn } from '../ledger/book.js';
 import { compareAmounts } from '../money/amounts.js';
 import { Decimal } from '../money/decimal.js';
-import { pay } from './balance.js';
-import { earn } from './entries.js';
 import { holdDeal, holdEnded, payoutRun } from './payouts.js';
 import { commissionRate, mayHaveCustomTerms } from './rates.js';
 import { clawBack } from './refunds.js';

@@ -2,11 +2,12 @@
 // declares (rate, minimum tier at the moment of the deal, an optional activity rule), with
 // optional compression (an ineligible upline is skipped and the next eligible one takes the
 // level) and caps per deal and per partner per period, applied exactly and explained.
-import { earn } from '../commissions/entries.js';
+
 import { termsInForce } from '../commissions/rates.js';
 import type { Context, Slice } from '../engine/slice.js';
 import type { DealState, PartnerState } from '../engine/state.js';
 import { ruleFacts } from '../facts/partner-facts.js';
+import { earn } from '../ledger/book.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
 import type { CompiledOverrideLevel, CompiledOverrides } from '../program/compile.js';

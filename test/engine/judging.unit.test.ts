@@ -17,7 +17,11 @@ function countingEngine() {
   const document = {
     ...structuredClone(sisoDocument),
     milestones: [
-      { id: 'two-deals', message: 'Two deals!', when: { all: [{ fact: 'countedDeals', operator: 'counted', value: 2 }] } },
+      {
+        id: 'two-deals',
+        message: 'Two deals!',
+        when: { all: [{ fact: 'countedDeals', operator: 'counted', value: 2 }] },
+      },
     ],
     badges: [
       ...structuredClone(sisoDocument.badges),

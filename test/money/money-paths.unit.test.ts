@@ -1,5 +1,5 @@
 // A guard on the money paths (STYLE.md: "a JS number never holds an amount"): every .ts file under
-// src/money, src/commissions and src/overrides is read with the TypeScript compiler, and each place
+// src/money, src/ledger, src/commissions and src/overrides is read with the TypeScript compiler, and each place
 // where an amount could become a float fails the test, naming the file and line. Types decide the
 // doubtful cases: `.toFixed` is fine on a Decimal, wrong on a number; arithmetic on minor units is
 // fine in BigInt; `+` building text is not arithmetic.
@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MONEY_DIRECTORIES = ['src/money', 'src/commissions', 'src/overrides'];
+const MONEY_DIRECTORIES = ['src/money', 'src/ledger', 'src/commissions', 'src/overrides'];
 /** Names that say "this is money": a word of the identifier (camelCase or snake_case), or its plural. */
 const MONEY_WORDS = new Set([
   'amount',
@@ -244,7 +244,7 @@ describe('money paths guard', () => {
   it('reads the money directories', () => {
     const names = moneyFiles.map((path) => relative(ROOT, path).split('\\').join('/'));
     expect(names).toContain('src/money/money.ts');
-    expect(names).toContain('src/commissions/entries.ts');
+    expect(names).toContain('src/ledger/book.ts');
     expect(names).toContain('src/overrides/slice.ts');
   });
 
@@ -261,7 +261,7 @@ describe('money paths guard', () => {
     expect(unresolved).toEqual([]);
   });
 
-  it('finds no float on a money path in src/money, src/commissions, src/overrides', () => {
+  it('finds no float on a money path in src/money, src/ledger, src/commissions, src/overrides', () => {
     expect(findMoneyMisuse(program, moneyFiles).map(format)).toEqual([]);
   });
 

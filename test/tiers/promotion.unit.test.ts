@@ -115,7 +115,7 @@ describe('the rate of the promoting deal', () => {
   });
 
   // Engine bug: tierFacts.trainingsCompleted aliases the partner's live trainings array, so the
-  // later training shows up in an entry made before it (src/commissions/entries.ts tierFactsOf
+  // later training shows up in an entry made before it (src/ledger/entry.ts tierFactsOf
   // copies the facts shallowly; partnerFacts returns partner.trainings itself).
   it('records the facts of the moment in tierFacts: a later training does not change an entry', () => {
     const later = events.trained('p1', '2025-02-01', 'sales-basics', 'train-later');

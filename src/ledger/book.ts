@@ -11,8 +11,8 @@ import { formatMoney, formatRate } from '../money/format.js';
 import { multiplyAndRound } from '../money/money.js';
 import { monthResult } from '../partners/history.js';
 import { bookEntry } from './balance.js';
+import { makeEntry } from './entry.js';
 import { ledgerId } from './ids.js';
-import { makeEntry } from './ledger-entry.js';
 import { readableFacts, readableMoney, readableRate } from './words.js';
 
 export interface Earning {
@@ -63,6 +63,9 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
   const id = ledgerId(eventId, earning.kind, ...(earning.qualifiers ?? []));
   const text = (value: Decimal) => formatMoney(value, currency.decimals);
   const capped = amount !== exact;
+  // Plain values for the explanation, which is put into words later: never the context itself.
+  const tierName = tier?.name ?? '?';
+  const version = context.version.version;
   const entry = makeEntry(
     context,
     { deal, eventId, earner },
@@ -88,11 +91,11 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
         '; ',
         earning.partnerId,
         ' held ',
-        tier?.name ?? '?',
+        tierName,
         ' (',
         readableFacts(tierFacts),
         ') under programme version ',
-        context.version.version,
+        version,
       ],
     },
   );

@@ -56,6 +56,8 @@ export function highestScore(rows: readonly { readonly score: Decimal }[]): Deci
   return best;
 }
 
+const hasResults = (partner: PartnerState) => Object.keys(partner.history).length > 0;
+
 export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[]): void {
   const badges = (context.compiled.program.badges as readonly BadgeDefinition[]).filter(
     (badge): badge is LeaderboardBadge => 'leaderboard' in badge,
@@ -65,7 +67,8 @@ export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[
     if (!range) continue;
     const months = monthsOf(context, range);
     const groups = new Map<string, Array<{ id: string; score: Decimal }>>();
-    for (const id of context.draft.partnerIds()) {
+    // Only partners with results in some month can score.
+    for (const id of context.draft.partnersWhere('with-results', hasResults)) {
       const partner = context.draft.partner(id) as PartnerState;
       const score = scoreOf(partner, months, badge.leaderboard.metric);
       if (!score.isPositive() || score.isZero()) continue;

@@ -2,7 +2,7 @@
 // payout run on the programme's day asks the host to pay every balance at or above the minimum
 // (smaller ones carry over), and payout.paid records what the host paid.
 import type { Context } from '../engine/slice.js';
-import type { DealState } from '../engine/state.js';
+import type { DealState, PartnerState } from '../engine/state.js';
 import { release } from '../ledger/balance.js';
 import { compareAmounts, isZeroAmount } from '../money/amounts.js';
 import { formatMoney } from '../money/format.js';
@@ -27,10 +27,14 @@ export function holdEnded(context: Context, deal: DealState): void {
   }
 }
 
+/** Whether a partner has a positive payable balance (the payout run looks at those only). */
+const hasPayable = (partner: PartnerState) =>
+  !partner.balance.payable.startsWith('-') && !isZeroAmount(partner.balance.payable);
+
 export function payoutRun(context: Context): void {
   const { currency } = context.compiled.program;
   const minimum = formatMoney(context.version.payouts.minimum, currency.decimals);
-  for (const id of context.draft.partnerIds()) {
+  for (const id of context.draft.partnersWhere('payable', hasPayable)) {
     const partner = context.draft.partner(id);
     if (!partner) continue;
     const payable = partner.balance.payable;

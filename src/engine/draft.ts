@@ -26,6 +26,8 @@ export class Draft {
   /** Partners read or written in this draft, so a second look skips the bucket's hash. */
   private readonly partnerCache = new Map<string, PartnerState>();
   private sortedIds: string[] | null = null;
+  /** Per named sweep: the partners it holds for, and those written since it last looked. */
+  private readonly sweeps = new Map<string, { members: Set<string>; written: Set<string> }>();
   private ownedWaitlists = false;
 
   constructor(base: EngineState) {
@@ -56,12 +58,14 @@ export class Draft {
     if (current === undefined) throw new Error(`internal: partner ${JSON.stringify(id)} does not exist`);
     if (this.owned.has(current)) {
       this.revisions.set(current, (this.revisions.get(current) ?? 0) + 1);
+      this.noteWritten(id);
       return current;
     }
     const copy = structuredClone(current);
     this.owned.add(copy);
     this.writableBucket(this.state.partners, id)[id] = copy;
     this.partnerCache.set(id, copy);
+    this.noteWritten(id);
     return copy;
   }
 
@@ -75,6 +79,34 @@ export class Draft {
     this.writableBucket(this.state.partners, partner.id)[partner.id] = partner;
     this.partnerCache.set(partner.id, partner);
     this.sortedIds = null;
+    this.noteWritten(partner.id);
+  }
+
+  private noteWritten(id: string): void {
+    for (const sweep of this.sweeps.values()) sweep.written.add(id);
+  }
+
+  /**
+   * The ids, sorted, of the partners for whom `holds` is true, for time-driven work that needs
+   * only those (payable balances, tiers under review): the first call of a sweep looks at every
+   * partner; later ones only at those written since, so an empty period costs next to nothing.
+   * `holds` must read only the partner's own state.
+   */
+  partnersWhere(sweep: string, holds: (partner: PartnerState) => boolean): string[] {
+    let known = this.sweeps.get(sweep);
+    if (known === undefined) {
+      const members = new Set(this.partnerIds().filter((id) => holds(this.partner(id) as PartnerState)));
+      known = { members, written: new Set() };
+      this.sweeps.set(sweep, known);
+    } else {
+      for (const id of known.written) {
+        const partner = this.partner(id);
+        if (partner && holds(partner)) known.members.add(id);
+        else known.members.delete(id);
+      }
+      known.written.clear();
+    }
+    return [...known.members].sort();
   }
 
   /** Every partner's id, sorted; do not change the array. */

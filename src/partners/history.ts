@@ -7,10 +7,13 @@ import type { MonthResult, PartnerState } from '../engine/state.js';
 
 /** At each month end (before reviews), remember the tier each partner held, if it changed. */
 export function closeMonth(context: Context, month: PeriodRange): void {
-  for (const id of context.draft.partnerIds()) {
+  const { tiers } = context.version;
+  const changed = (partner: PartnerState) => partner.monthEndTiers.at(-1)?.[1] !== tiers[partner.tier]?.id;
+  // Only partners whose tier is not yet the last one remembered (new ones, promoted, demoted).
+  for (const id of context.draft.partnersWhere('month-end-tier', changed)) {
     const partner = context.draft.partner(id);
     if (!partner || Date.parse(partner.joinedAt) >= month.end) continue;
-    const tier = context.version.tiers[partner.tier]?.id;
+    const tier = tiers[partner.tier]?.id;
     if (tier === undefined || partner.monthEndTiers.at(-1)?.[1] === tier) continue;
     context.draft.writablePartner(id).monthEndTiers.push([month.key, tier]);
   }

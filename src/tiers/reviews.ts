@@ -11,7 +11,8 @@ export function reviewPartners(context: Context, ended: readonly PeriodRange[]):
   const reviewed = ended.find((range) => range.period === context.compiled.program.reviews.period);
   if (!reviewed) return;
   const grace = context.compiled.program.reviews.graceReviews;
-  const ids = context.draft.partnerIds();
+  // Only partners above the entry tier are reviewed (the entry tier has no maintain rule).
+  const ids = context.draft.partnersWhere('above-entry-tier', (partner) => partner.tier > 0);
   for (const id of ids) {
     const partner = context.draft.partner(id);
     const tier = partner ? context.version.tiers[partner.tier] : undefined;

@@ -1,7 +1,15 @@
 // The composition root: the engine core with the programme's slices in the order an event
 // flows through them (roster, team, tiers, commissions, overrides, achievements), plus the
 // queries a host asks of a state.
-import { type Leaderboard, type LeaderboardOptions, leaderboard } from './achievements/leaderboard.js';
+import {
+  type BoardOptions,
+  type Leaderboard,
+  type LeaderboardOptions,
+  leaderboard,
+  type ProgrammeBoard,
+  programmeBoard,
+  programmeBoards,
+} from './achievements/leaderboard.js';
 import { achievementsSlice } from './achievements/slice.js';
 import { commissionsSlice } from './commissions/slice.js';
 import {
@@ -51,6 +59,10 @@ export interface Engine extends EngineCore {
   ): Statement;
   /** Partners ranked for a period (`2025-03`, `2025-Q1`, `2025`, `all-time`) and a metric. */
   leaderboard(state: EngineState, options: LeaderboardOptions): Leaderboard;
+  /** One of the programme's `leaderboards`, by id, for its current period or `options.period`. */
+  board(state: EngineState, boardId: string, options?: BoardOptions): ProgrammeBoard;
+  /** Every leaderboard the programme declares, each for its current period. */
+  boards(state: EngineState, options?: Omit<BoardOptions, 'period'>): ProgrammeBoard[];
   /** A partner's team: aggregates, upline, and downline to `depth` levels (default 1). */
   team(state: EngineState, partnerId: string, options?: TeamOptions): Team;
   /** The next payout run and what it would pay the partner. */
@@ -86,6 +98,8 @@ export function createEngine(program: Program, options: CreateEngineOptions = {}
     statement: (state, ledger, partnerId, options) =>
       statement(core.compiled, state, ledger, partnerId, options),
     leaderboard: (state, options) => leaderboard(core.compiled, state, options),
+    board: (state, boardId, options) => programmeBoard(core.compiled, state, boardId, options),
+    boards: (state, options) => programmeBoards(core.compiled, state, options),
     team: (state, partnerId, options) => team(core.compiled, state, partnerId, options),
     nextPayout: (state, partnerId) => nextPayout(core.compiled, state, partnerId),
   };

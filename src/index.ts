@@ -1,5 +1,11 @@
 // The public API of @siso/partner-engine: re-exports only.
-export type { Leaderboard, LeaderboardOptions, LeaderboardRow } from './achievements/leaderboard.js';
+export type {
+  BoardOptions,
+  Leaderboard,
+  LeaderboardOptions,
+  LeaderboardRow,
+  ProgrammeBoard,
+} from './achievements/leaderboard.js';
 export type { NextPayout, Statement, StatementOptions } from './commissions/statement.js';
 export { type CreateEngineOptions, createEngine, type Engine, SLICES } from './create-engine.js';
 export type { Batch, BatchOptions, BatchResult } from './engine/batch.js';

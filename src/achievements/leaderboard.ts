@@ -122,3 +122,85 @@ function rank(
   }
   return rows;
 }
+
+/** One of the programme's own leaderboards, ranked for a period: one table, or one a tier. */
+export interface ProgrammeBoard {
+  readonly id: string;
+  readonly name: string;
+  readonly period: string;
+  readonly metric: LeaderboardMetric;
+  readonly byTier: boolean;
+  /** One table (all partners), or one per tier in the programme's order when `byTier`. */
+  readonly tables: readonly Leaderboard[];
+}
+
+export interface BoardOptions {
+  /** The period to rank (`2025-03`, `2025-Q1`, `2025`); default: the one holding the state's clock. */
+  readonly period?: string;
+  readonly limit?: number;
+  readonly partnerId?: string;
+}
+
+/**
+ * The programme's `leaderboards`, ranked: each board's period kind and metric as the programme
+ * declares them, one table per tier for a board `byTier`.
+ *
+ * @example
+ * programmeBoard(compiled, state, 'monthly-revenue-by-tier', { period: '2025-03' }).tables[1].tier
+ * //=> 'active'
+ */
+export function programmeBoard(
+  compiled: CompiledProgram,
+  state: EngineState,
+  boardId: string,
+  options: BoardOptions = {},
+): ProgrammeBoard {
+  const board = compiled.program.leaderboards.find((candidate) => candidate.id === boardId);
+  if (!board) {
+    const known = compiled.program.leaderboards.map((candidate) => `"${candidate.id}"`).join(', ');
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `no leaderboard "${boardId}" in this programme (it has ${known || 'none'})`,
+    );
+  }
+  const period = boardPeriod(compiled, state, board.period, options.period);
+  const base = { period, metric: board.metric, limit: options.limit, partnerId: options.partnerId };
+  const tables = board.byTier
+    ? compiled.program.tiers.map((tier) => leaderboard(compiled, state, { ...base, tier: tier.id }))
+    : [leaderboard(compiled, state, base)];
+  return { id: board.id, name: board.name, period, metric: board.metric, byTier: board.byTier, tables };
+}
+
+/** Every leaderboard the programme declares, ranked for its current period (or `options.period`). */
+export function programmeBoards(
+  compiled: CompiledProgram,
+  state: EngineState,
+  options: Omit<BoardOptions, 'period'> = {},
+): ProgrammeBoard[] {
+  return compiled.program.leaderboards.map((board) => programmeBoard(compiled, state, board.id, options));
+}
+
+/** The period key a board ranks: the one asked for, checked against the board's kind, or the current one. */
+function boardPeriod(
+  compiled: CompiledProgram,
+  state: EngineState,
+  kind: 'month' | 'quarter' | 'year' | 'all-time',
+  asked: string | undefined,
+): string {
+  if (kind === 'all-time') {
+    if (asked !== undefined && asked !== 'all-time')
+      throw new EngineError('INVALID_ARGUMENT', `this leaderboard is all-time; got period "${asked}"`);
+    return 'all-time';
+  }
+  const calendar = new Calendar(compiled.program.timeZone);
+  if (asked === undefined) {
+    const now = state.clock === null ? null : Date.parse(state.clock);
+    if (now === null)
+      throw new EngineError('INVALID_ARGUMENT', 'no period given and the state has no clock yet');
+    return calendar.periodOf(now, kind).key;
+  }
+  const range = calendar.rangeOfKey(asked);
+  if (!range || range.period !== kind)
+    throw new EngineError('INVALID_ARGUMENT', `this leaderboard ranks a ${kind}; got period "${asked}"`);
+  return asked;
+}

@@ -2,7 +2,7 @@
 // form, amounts and rates as canonical decimal strings), or an EventError saying what is wrong.
 import type { z } from 'zod';
 import { formatMoney, formatRate } from '../money/format.js';
-import { parseAmount, parseRate } from '../money/parse.js';
+import { isCanonicalAmount, parseAmount, parseRate } from '../money/parse.js';
 import { type EventError, eventError } from './codes.js';
 import { EVENT_TYPES, type EventType, eventSchemas } from './schema.js';
 
@@ -44,24 +44,6 @@ export type PartnerEvent =
 export type ParseEventResult =
   | { readonly ok: true; readonly event: PartnerEvent }
   | { readonly ok: false; readonly error: EventError };
-
-const canonicalAmounts = new Map<number, RegExp>();
-
-/**
- * Whether an amount is already written the way the engine keeps it: a positive decimal string
- * with exactly the currency's places and no leading zeros ("1500.00"). Such a string needs no
- * decimal round trip; anything else goes through parseAmount.
- */
-function isCanonicalAmount(amount: unknown, decimals: number): boolean {
-  if (typeof amount !== 'string') return false;
-  let pattern = canonicalAmounts.get(decimals);
-  if (!pattern) {
-    const fraction = decimals === 0 ? '' : `\\.\\d{${decimals}}`;
-    pattern = new RegExp(`^(?:[1-9]\\d{0,26}${fraction}|0${fraction})$`);
-    canonicalAmounts.set(decimals, pattern);
-  }
-  return pattern.test(amount) && /[1-9]/.test(amount);
-}
 
 const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const UTC_MILLISECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;

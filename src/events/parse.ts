@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { formatMoney, formatRate } from '../money/format.js';
 import { isCanonicalAmount, parseAmount, parseRate } from '../money/parse.js';
 import { type EventError, eventError } from './codes.js';
+import { normaliseInstant } from './instants.js';
 import { EVENT_TYPES, type EventType, eventSchemas } from './schema.js';
 
 /** The programme currency amounts are checked against. */
@@ -41,19 +42,11 @@ export type PartnerEvent =
   | PayoutPaid
   | FeatureUsed;
 
+export { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS } from './instants.js';
+
 export type ParseEventResult =
   | { readonly ok: true; readonly event: PartnerEvent }
   | { readonly ok: false; readonly error: EventError };
-
-const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-const UTC_MILLISECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/** An instant as UTC ISO with milliseconds ("2025-01-10T08:00:00.000Z"), the one form the engine keeps. */
-function utcIso(at: string): string {
-  if (UTC_MILLISECONDS.test(at)) return at;
-  if (UTC_SECONDS.test(at)) return `${at.slice(0, -1)}.000Z`;
-  return new Date(at).toISOString();
-}
 
 const USD: EventCurrency = { code: 'USD', decimals: 2 };
 
@@ -109,7 +102,14 @@ function invalid(path: string, message: string): ParseEventResult {
 type AnyShape = Shape<EventType>;
 
 function normalise(event: AnyShape, currency: EventCurrency): ParseEventResult {
-  const out: Record<string, unknown> = { ...event, at: utcIso(event.at) };
+  const out: Record<string, unknown> = { ...event };
+  for (const field of ['at', 'effectiveFrom', 'until'] as const) {
+    const value = (event as Record<string, unknown>)[field];
+    if (typeof value !== 'string') continue;
+    const instant = normaliseInstant(field, value);
+    if (!instant.ok) return invalid(field, instant.message);
+    out[field] = instant.value;
+  }
   if ('amount' in event && !isCanonicalAmount(event.amount, currency.decimals)) {
     const amount = parseAmount(event.amount, { decimals: currency.decimals, currency: currency.code });
     if (!amount.ok) return invalid('amount', amount.message);
@@ -121,10 +121,6 @@ function normalise(event: AnyShape, currency: EventCurrency): ParseEventResult {
     const rate = parseRate(value);
     if (!rate.ok) return invalid(field, rate.message);
     out[field] = formatRate(rate.value);
-  }
-  for (const field of ['effectiveFrom', 'until'] as const) {
-    const value = (event as Record<string, unknown>)[field];
-    if (typeof value === 'string') out[field] = new Date(value).toISOString();
   }
   if (event.type === 'terms.set') {
     if (event.baseRate === undefined && event.overrideRate === undefined) {

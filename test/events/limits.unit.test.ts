@@ -6,6 +6,8 @@ import type { EventError } from '../../src/events/codes.js';
 import {
   EARLIEST_INSTANT_MS,
   LATEST_INSTANT_MS,
+  MAX_META_DEPTH,
+  MAX_META_VALUES,
   type PartnerEvent,
   parseEvent,
 } from '../../src/events/parse.js';
@@ -139,5 +141,156 @@ describe('instants: within the supported range', () => {
     };
     expect(refused({ ...terms, effectiveFrom: '1999-01-01T00:00:00Z' }).path).toBe('effectiveFrom');
     expect(refused({ ...terms, until: '3000-01-01T00:00:00Z' }).path).toBe('until');
+  });
+});
+
+/** An object `levels` deep: { a: { a: … { a: 1 } } }, or arrays [[…[1]]], built without recursion. */
+function nested(levels: number, kind: 'object' | 'array' = 'object'): unknown {
+  let value: unknown = 1;
+  for (let level = 0; level < levels; level++) value = kind === 'object' ? { a: value } : [value];
+  return value;
+}
+
+describe('meta: JSON data, at most 32 levels deep and 1,000 values', () => {
+  it('exports its limits', () => {
+    expect([MAX_META_DEPTH, MAX_META_VALUES]).toEqual([32, 1000]);
+  });
+
+  it('takes meta 32 levels deep (meta itself the first) and refuses 33 at meta', () => {
+    expect(accepted({ ...deal, meta: nested(32) }).meta).toEqual(nested(32));
+    expect(refused({ ...deal, meta: nested(33) })).toEqual({
+      code: 'INVALID_EVENT',
+      path: 'meta',
+      message: 'meta is nested more than 32 levels deep',
+    });
+    expect(refused({ ...deal, meta: { list: nested(32, 'array') } }).path).toBe('meta');
+  });
+
+  it('takes 1,000 values and refuses 1,001 at meta', () => {
+    const values = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, i]));
+    expect(accepted({ ...deal, meta: values(1000) }).meta).toEqual(values(1000));
+    expect(accepted({ ...deal, meta: { list: Array.from({ length: 999 }, () => 'x') } })).toBeTruthy();
+    expect(refused({ ...deal, meta: values(1001) })).toMatchObject({
+      path: 'meta',
+      message: expect.stringContaining('1000'),
+    });
+  });
+
+  it.each([
+    ['a Date', { at: new Date(0) }, 'meta.at'],
+    ['a Map', { ids: new Map() }, 'meta.ids'],
+    ['a function', { f: () => 1 }, 'meta.f'],
+    ['a bigint', { big: 10n }, 'meta.big'],
+    ['a symbol', { s: Symbol('s') }, 'meta.s'],
+    ['NaN', { n: Number.NaN }, 'meta.n'],
+    ['Infinity, nested', { a: { b: [1, Number.POSITIVE_INFINITY] } }, 'meta.a.b.1'],
+    ['undefined in an array', { list: [1, undefined] }, 'meta.list.1'],
+  ])('refuses %s at its path', (_, meta, path) => {
+    expect(refused({ ...deal, meta })).toMatchObject({ code: 'INVALID_EVENT', path });
+  });
+
+  it('leaves out a field whose value is undefined, as JSON would', () => {
+    expect(accepted({ ...deal, meta: { crm: 'a', gone: undefined } }).meta).toEqual({ crm: 'a' });
+  });
+
+  it('is copied: changing the input afterwards changes nothing in the event', () => {
+    const meta = { crm: { id: 'a' }, tags: ['vip'] };
+    const event = accepted({ ...deal, meta });
+    meta.crm.id = 'b';
+    meta.tags.push('new');
+    expect(event.meta).toEqual({ crm: { id: 'a' }, tags: ['vip'] });
+  });
+
+  it('keeps a nested "__proto__" field as a field, not a prototype', () => {
+    const input = JSON.parse('{"crm":{"__proto__":{"x":1},"id":"a"}}') as Record<string, unknown>;
+    const meta = accepted({ ...deal, meta: input }).meta as { crm: object };
+    expect(Object.keys(meta.crm)).toEqual(['__proto__', 'id']);
+    expect(Object.getPrototypeOf(meta.crm)).toBe(Object.prototype);
+  });
+});
+
+describe('hostile input is refused alone, with a code, and never throws', () => {
+  const deep = nested(3000);
+
+  it.each(['meta', 'amount', 'id', 'at', 'type', 'partnerId', 'currency', 'rate', 'nickname'])(
+    'an object 3,000 levels deep as %s',
+    (field) => {
+      const result = parseEvent({ ...deal, [field]: deep });
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_EVENT' } });
+    },
+  );
+
+  it('3,000 levels of arrays inside meta, and a cycle in meta', () => {
+    expect(refused({ ...deal, meta: { list: nested(3000, 'array') } }).path).toBe('meta');
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(refused({ ...deal, meta: cycle }).path).toBe('meta');
+  });
+
+  it('a getter that throws, at its field', () => {
+    const input: Record<string, unknown> = { ...deal };
+    Object.defineProperty(input, 'amount', {
+      get() {
+        throw new Error('x');
+      },
+      enumerable: true,
+    });
+    expect(refused(input)).toEqual({
+      code: 'INVALID_EVENT',
+      path: 'amount',
+      message: 'amount could not be read: reading it threw an error',
+    });
+  });
+
+  it('a getter that throws inside meta, at meta', () => {
+    const meta = {};
+    Object.defineProperty(meta, 'crm', {
+      get() {
+        throw new Error('x');
+      },
+      enumerable: true,
+    });
+    expect(refused({ ...deal, meta })).toMatchObject({ code: 'INVALID_EVENT', path: 'meta' });
+  });
+
+  it('a proxy whose ownKeys trap throws, for the event as a whole', () => {
+    const input = new Proxy(
+      { ...deal },
+      {
+        ownKeys() {
+          throw new Error('x');
+        },
+      },
+    );
+    expect(refused(input)).toMatchObject({ code: 'INVALID_EVENT', path: '' });
+  });
+
+  it('a revoked proxy, and a proxy that throws on every read', () => {
+    const revocable = Proxy.revocable({ ...deal }, {});
+    revocable.revoke();
+    expect(refused(revocable.proxy)).toMatchObject({ code: 'INVALID_EVENT', path: '' });
+    const reads = new Proxy(
+      { ...deal },
+      {
+        get() {
+          throw new Error('x');
+        },
+      },
+    );
+    expect(refused(reads)).toMatchObject({ code: 'INVALID_EVENT' });
+  });
+
+  it('a type that JSON cannot write: a bigint, a cycle', () => {
+    expect(refused({ ...deal, type: 10n })).toMatchObject({
+      path: 'type',
+      message: expect.stringContaining('a bigint'),
+    });
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(refused({ ...deal, type: cycle })).toMatchObject({
+      path: 'type',
+      message: expect.stringContaining('an object'),
+    });
   });
 });

@@ -40,6 +40,100 @@ export function normaliseInstant(field: string, text: string): ParseResult<strin
   return { ok: true, value: new Date(instant).toISOString() };
 }
 
+const ZERO_CODE = 48;
+const DASH = 45;
+const COLON = 58;
+const POINT = 46;
+const PLUS = 43;
+const LETTER_T = 84;
+const LETTER_Z = 90;
+const MINUTE_MS = 60_000;
+
+/**
+ * The decoder's reader: the instant `text` names as UTC ISO with milliseconds, when it is an
+ * ISO-8601 date-time the schema accepts (a real calendar day, seconds, `Z` or an offset of at most
+ * ±23:59) and normaliseInstant takes; undefined for anything else, whose refusal the schema path
+ * explains.
+ *
+ * @example
+ * utcInstant('2025-01-10T09:00:00+01:00')
+ * //=> '2025-01-10T08:00:00.000Z'
+ * utcInstant('2025-02-30T00:00:00Z')
+ * //=> undefined
+ */
+export function utcInstant(text: string): string | undefined {
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month))) return undefined;
+  if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59))
+    return undefined;
+  const separators =
+    text.charCodeAt(4) === DASH &&
+    text.charCodeAt(7) === DASH &&
+    text.charCodeAt(10) === LETTER_T &&
+    text.charCodeAt(13) === COLON &&
+    text.charCodeAt(16) === COLON;
+  if (!separators) return undefined;
+  const fraction = readFraction(text);
+  if (fraction === undefined) return undefined;
+  const offset = offsetMinutes(text, fraction.end);
+  // An offset moves an instant by less than a day: outside these years it is out of range anyway,
+  // and Date.UTC would read a year below 100 as 19xx.
+  if (offset === undefined || year < 1999 || year > 3000) return undefined;
+  const instant = Date.UTC(year, month - 1, day, hour, minute, second, fraction.ms) - offset * MINUTE_MS;
+  if (instant < EARLIEST_INSTANT_MS || instant > LATEST_INSTANT_MS) return undefined;
+  // Already UTC with milliseconds, or with whole seconds: the text is (nearly) the answer.
+  if (text.length === 24 && fraction.end === 23) return text;
+  if (text.length === 20 && fraction.end === 19) return `${text.slice(0, 19)}.000Z`;
+  return new Date(instant).toISOString();
+}
+
+// Two ASCII digits at `index` as a number, or a negative number when they are not both digits.
+function twoDigits(text: string, index: number): number {
+  const tens = text.charCodeAt(index) - ZERO_CODE;
+  const ones = text.charCodeAt(index + 1) - ZERO_CODE;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -10_000;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+// The milliseconds of an optional fraction after the seconds, and where it ends; undefined when a
+// point has no digits, or a digit beyond the millisecond is not zero.
+function readFraction(text: string): { readonly ms: number; readonly end: number } | undefined {
+  if (text.charCodeAt(19) !== POINT) return { ms: 0, end: 19 };
+  let ms = 0;
+  let index = 20;
+  for (; index < text.length; index++) {
+    const digit = text.charCodeAt(index) - ZERO_CODE;
+    if (!(digit >= 0 && digit <= 9)) break;
+    if (index < 23) ms = ms * 10 + digit;
+    else if (digit !== 0) return undefined;
+  }
+  if (index === 20) return undefined;
+  for (let place = Math.min(index, 23); place < 23; place++) ms *= 10;
+  return { ms, end: index };
+}
+
+// Minutes east of UTC for a `Z` or `±HH:MM` that ends the text at `index`, else undefined.
+function offsetMinutes(text: string, index: number): number | undefined {
+  const sign = text.charCodeAt(index);
+  if (sign === LETTER_Z) return index + 1 === text.length ? 0 : undefined;
+  if ((sign !== PLUS && sign !== DASH) || index + 6 !== text.length || text.charCodeAt(index + 3) !== COLON) {
+    return undefined;
+  }
+  const hours = twoDigits(text, index + 1);
+  const minutes = twoDigits(text, index + 4);
+  if (!(hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59)) return undefined;
+  return (sign === PLUS ? 1 : -1) * (hours * 60 + minutes);
+}
+
 function show(text: string): string {
   const cut = text.length > MAX_SHOWN_CHARACTERS ? `${text.slice(0, MAX_SHOWN_CHARACTERS - 1)}…` : text;
   return JSON.stringify(cut);

@@ -1,6 +1,8 @@
 // parseEvent: untrusted JSON in, a typed event with normalised fields out (times in UTC ISO
 // form, amounts and rates as canonical decimal strings), or an EventError saying what is wrong.
-// It never throws: an input whose getters or proxy traps throw is refused like any other.
+// A hand-written decoder takes the common case; the zod schemas explain every refusal. It never
+// throws: an input whose getters or proxy traps throw is refused like any other.
+import { decodeEvent } from './decode.js';
 import { EVENT_TYPES, eventSchemas } from './schema.js';
 import { parseBySchema } from './schema-parse.js';
 import { type EventCurrency, invalidEvent, type ParseEventOptions, type ParseEventResult } from './types.js';
@@ -37,7 +39,8 @@ const USD: EventCurrency = { code: 'USD', decimals: 2 };
 export function parseEvent(input: unknown, options: ParseEventOptions = {}): ParseEventResult {
   const currency = options.currency ?? USD;
   try {
-    return parseBySchema(input, currency);
+    // The decoder takes the events it can vouch for; the schemas accept the rest or say why not.
+    return decodeEvent(input, currency) ?? parseBySchema(input, currency);
   } catch {
     return unreadable(input);
   }

@@ -170,19 +170,34 @@ const validEvent = fc.oneof(
 
 const someCharacter = fc.constantFrom('/', '-', ':', '.', 'x', 'T', 'Z', 'z', '+', '0', '5', '9', ' ', '٢');
 
+// Where a date-time's structure is: the separators, the fraction's point, the zone.
+const structural = (at: string) =>
+  fc.constantFrom(4, 7, 10, 13, 16, 19, at.length - 6, at.length - 3, at.length - 1);
+
 const badInstant = fc.oneof(
-  // One character replaced, removed or added anywhere.
-  instant.chain((at) =>
-    fc
-      .tuple(fc.nat(at.length - 1), someCharacter)
-      .map(([index, character]) => at.slice(0, index) + character + at.slice(index + 1)),
-  ),
-  instant.chain((at) => fc.nat(at.length - 1).map((index) => at.slice(0, index) + at.slice(index + 1))),
-  instant.chain((at) =>
-    fc
-      .tuple(fc.nat(at.length), someCharacter)
-      .map(([index, character]) => at.slice(0, index) + character + at.slice(index)),
-  ),
+  // One character replaced (often a separator), removed or added anywhere.
+  {
+    weight: 6,
+    arbitrary: instant.chain((at) =>
+      fc
+        .tuple(fc.oneof(structural(at), fc.nat(at.length - 1)), someCharacter)
+        .map(([index, character]) => at.slice(0, index) + character + at.slice(index + 1)),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: instant.chain((at) =>
+      fc.nat(at.length - 1).map((index) => at.slice(0, index) + at.slice(index + 1)),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: instant.chain((at) =>
+      fc
+        .tuple(fc.nat(at.length), someCharacter)
+        .map(([index, character]) => at.slice(0, index) + character + at.slice(index)),
+    ),
+  },
   instant.map((at) => at.replace('Z', 'z')),
   instant.map((at) => at.replace('T', 't')),
   instant.map((at) => at.replace('T', ' ')),

@@ -2,6 +2,7 @@
 // form, amounts and rates as canonical decimal strings), or an EventError saying what is wrong.
 // A hand-written decoder takes the common case; the zod schemas explain every refusal. It never
 // throws: an input whose getters or proxy traps throw is refused like any other.
+import { MAX_AMOUNT_DIGITS } from '../money/parse.js';
 import { decodeEvent } from './decode.js';
 import { EVENT_TYPES, eventSchemas } from './schema.js';
 import { parseBySchema } from './schema-parse.js';
@@ -38,6 +39,16 @@ const USD: EventCurrency = { code: 'USD', decimals: 2 };
  */
 export function parseEvent(input: unknown, options: ParseEventOptions = {}): ParseEventResult {
   const currency = options.currency ?? USD;
+  // A wrong option is the caller's bug, not a bad event: said at once, not refused as one.
+  if (
+    !Number.isInteger(currency.decimals) ||
+    currency.decimals < 0 ||
+    currency.decimals > MAX_AMOUNT_DIGITS
+  ) {
+    throw new RangeError(
+      `currency.decimals must be a whole number from 0 to ${MAX_AMOUNT_DIGITS}, got ${currency.decimals}`,
+    );
+  }
   try {
     // The decoder takes the events it can vouch for; the schemas accept the rest or say why not.
     return decodeEvent(input, currency) ?? parseBySchema(input, currency);

@@ -294,3 +294,10 @@ describe('hostile input is refused alone, with a code, and never throws', () => 
     });
   });
 });
+
+describe('a wrong option is the caller’s bug, not a bad event', () => {
+  it('throws a RangeError for currency places that are not 0 to 30', () => {
+    expect(() => parseEvent(deal, { currency: { code: 'USD', decimals: 31 } })).toThrow(RangeError);
+    expect(() => parseEvent(deal, { currency: { code: 'USD', decimals: 1.5 } })).toThrow(RangeError);
+  });
+});

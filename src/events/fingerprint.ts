@@ -1,5 +1,10 @@
 // An event's content reduced to a short, stable string: two events with the same id are the same
 // event exactly when their fingerprints match. Keys are sorted, so field order does not matter.
+// Fingerprints are kept in saved states (the seen table), so their values never change: a parsed
+// event's is the hash of the very text it always hashed, fed field by field instead of serialised.
+
+import { type EventType, eventSchemas } from './schema.js';
+import type { PartnerEvent } from './types.js';
 
 /** JSON with object keys sorted at every level: one text per value. */
 export function canonicalJson(value: unknown): string {
@@ -20,26 +25,129 @@ export function canonicalJson(value: unknown): string {
  * //=> true
  */
 export function fingerprint(value: unknown): string {
-  return hashText(canonicalJson(value));
+  startHash();
+  feed(canonicalJson(value));
+  return digest();
 }
+
+interface FieldText {
+  readonly field: string;
+  /** `"field":` as JSON writes it, with the comma before it when it is not the first. */
+  readonly first: string;
+  readonly later: string;
+}
+
+const fieldTexts = (fields: readonly string[]): readonly FieldText[] =>
+  fields.map((field) => ({ field, first: `{"${field}":`, later: `,"${field}":` }));
+
+const shapeFields = (type: EventType) => Object.keys(eventSchemas[type].shape);
+
+// A parsed event's fields come in its schema's order, the order JSON.stringify wrote them in. With
+// a host's `meta` the whole event was written with sorted keys, as fingerprint() writes any value.
+const IN_ORDER = new Map(
+  (Object.keys(eventSchemas) as EventType[]).map((type) => [type, fieldTexts(shapeFields(type))]),
+);
+const SORTED = new Map(
+  (Object.keys(eventSchemas) as EventType[]).map((type) => [type, fieldTexts(shapeFields(type).sort())]),
+);
 
 /**
- * The fingerprint of a parsed event. Its fields come out of the schema in one fixed order, so
- * plain JSON is already canonical, except for a host's free-form `meta`, whose keys are sorted.
+ * The fingerprint of a parsed event: the same value as hashing `JSON.stringify(event)` (or its
+ * canonical JSON when it has `meta`), without building that text.
+ *
+ * @example
+ * eventFingerprint({ id: 'e1', at: '2025-01-03T00:00:00.000Z', type: 'feature.used', partnerId: 'p1',
+ *                    feature: 'dashboard' })
+ * //=> 16 hex digits
  */
-export function eventFingerprint(event: { readonly meta?: unknown }): string {
-  return event.meta === undefined ? hashText(JSON.stringify(event)) : fingerprint(event);
+export function eventFingerprint(event: PartnerEvent): string {
+  const record = event as unknown as Readonly<Record<string, unknown>>;
+  const fields = (event.meta === undefined ? IN_ORDER : SORTED).get(event.type);
+  if (fields === undefined) return fingerprint(event);
+  startHash();
+  let written = false;
+  for (const { field, first, later } of fields) {
+    const value = record[field];
+    if (value === undefined) continue;
+    feed(written ? later : first);
+    written = true;
+    if (typeof value === 'string') feedString(value);
+    else feed(canonicalJson(value));
+  }
+  feed(written ? '}' : '{}');
+  return digest();
 }
 
-function hashText(text: string): string {
-  let first = 0xdeadbeef;
-  let second = 0x41c6ce57;
+const MULTIPLIER_ONE = 2654435761;
+const MULTIPLIER_TWO = 1597334677;
+
+// The hash's two lanes, module state so that hashing allocates nothing; every use starts afresh.
+let laneOne = 0;
+let laneTwo = 0;
+
+function startHash(): void {
+  laneOne = 0xdeadbeef;
+  laneTwo = 0x41c6ce57;
+}
+
+function feed(text: string): void {
+  let first = laneOne;
+  let second = laneTwo;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    first = Math.imul(first ^ code, 2654435761);
-    second = Math.imul(second ^ code, 1597334677);
+    first = Math.imul(first ^ code, MULTIPLIER_ONE);
+    second = Math.imul(second ^ code, MULTIPLIER_TWO);
   }
+  laneOne = first;
+  laneTwo = second;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * A string as JSON writes it, quotes included. Most need no escape: they are hashed as they are,
+ * in the same pass that looks for a quote, a backslash, a control character or a surrogate; one
+ * that needs escaping is hashed again from where it began, as JSON.stringify writes it.
+ */
+function feedString(value: string): void {
+  const startOne = laneOne;
+  const startTwo = laneTwo;
+  feed('"');
+  let first = laneOne;
+  let second = laneTwo;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code < 0x20 || code === QUOTE || code === BACKSLASH || (code >= 0xd800 && code <= 0xdfff)) {
+      laneOne = startOne;
+      laneTwo = startTwo;
+      feed(JSON.stringify(value));
+      return;
+    }
+    first = Math.imul(first ^ code, MULTIPLIER_ONE);
+    second = Math.imul(second ^ code, MULTIPLIER_TWO);
+  }
+  laneOne = first;
+  laneTwo = second;
+  feed('"');
+}
+
+function digest(): string {
+  let first = laneOne;
+  let second = laneTwo;
   first = Math.imul(first ^ (first >>> 16), 2246822507) ^ Math.imul(second ^ (second >>> 13), 3266489909);
   second = Math.imul(second ^ (second >>> 16), 2246822507) ^ Math.imul(first ^ (first >>> 13), 3266489909);
-  return (first >>> 0).toString(16).padStart(8, '0') + (second >>> 0).toString(16).padStart(8, '0');
+  return hex(first) + hex(second);
+}
+
+// Two hex digits per byte from a table: the same text as toString(16).padStart(8, '0'), far cheaper.
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+function hex(lane: number): string {
+  return (
+    HEX_BYTES[lane >>> 24]! +
+    HEX_BYTES[(lane >>> 16) & 0xff]! +
+    HEX_BYTES[(lane >>> 8) & 0xff]! +
+    HEX_BYTES[lane & 0xff]!
+  );
 }

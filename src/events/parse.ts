@@ -1,77 +1,28 @@
 // parseEvent: untrusted JSON in, a typed event with normalised fields out (times in UTC ISO
 // form, amounts and rates as canonical decimal strings), or an EventError saying what is wrong.
-import type { z } from 'zod';
-import { formatMoney, formatRate } from '../money/format.js';
-import { parseAmount, parseRate } from '../money/parse.js';
-import { type EventError, eventError } from './codes.js';
-import { EVENT_TYPES, type EventType, eventSchemas } from './schema.js';
+// A hand-written decoder takes the common case; the zod schemas explain every refusal. It never
+// throws: an input whose getters or proxy traps throw is refused like any other.
+import { MAX_AMOUNT_DIGITS } from '../money/parse.js';
+import { decodeEvent } from './decode.js';
+import { EVENT_TYPES, eventSchemas } from './schema.js';
+import { parseBySchema } from './schema-parse.js';
+import { type EventCurrency, invalidEvent, type ParseEventOptions, type ParseEventResult } from './types.js';
 
-/** The programme currency amounts are checked against. */
-export interface EventCurrency {
-  readonly code: string;
-  readonly decimals: number;
-}
-
-export interface ParseEventOptions {
-  /** Amounts may have at most this currency's places; USD (2 places) when left out. */
-  readonly currency?: EventCurrency;
-}
-
-type Shape<T extends EventType> = z.output<(typeof eventSchemas)[T]>;
-type Normalised<T> = Omit<T, 'amount' | 'rate' | 'baseRate' | 'overrideRate'> &
-  (T extends { amount: unknown } ? { amount: string } : unknown) &
-  (T extends { rate?: unknown } ? { rate?: string } : unknown) &
-  (T extends { baseRate?: unknown } ? { baseRate?: string; overrideRate?: string } : unknown);
-
-export type PartnerJoined = Normalised<Shape<'partner.joined'>>;
-export type TrainingCompleted = Normalised<Shape<'training.completed'>>;
-export type DealClosed = Normalised<Shape<'deal.closed'>>;
-export type DealRefunded = Normalised<Shape<'deal.refunded'>>;
-export type TermsSet = Normalised<Shape<'terms.set'>>;
-export type PayoutPaid = Normalised<Shape<'payout.paid'>>;
-export type FeatureUsed = Normalised<Shape<'feature.used'>>;
-
-/** Every event of the contract, tagged by `type`. */
-export type PartnerEvent =
-  | PartnerJoined
-  | TrainingCompleted
-  | DealClosed
-  | DealRefunded
-  | TermsSet
-  | PayoutPaid
-  | FeatureUsed;
-
-export type ParseEventResult =
-  | { readonly ok: true; readonly event: PartnerEvent }
-  | { readonly ok: false; readonly error: EventError };
-
-const canonicalAmounts = new Map<number, RegExp>();
-
-/**
- * Whether an amount is already written the way the engine keeps it: a positive decimal string
- * with exactly the currency's places and no leading zeros ("1500.00"). Such a string needs no
- * decimal round trip; anything else goes through parseAmount.
- */
-function isCanonicalAmount(amount: unknown, decimals: number): boolean {
-  if (typeof amount !== 'string') return false;
-  let pattern = canonicalAmounts.get(decimals);
-  if (!pattern) {
-    const fraction = decimals === 0 ? '' : `\\.\\d{${decimals}}`;
-    pattern = new RegExp(`^(?:[1-9]\\d{0,26}${fraction}|0${fraction})$`);
-    canonicalAmounts.set(decimals, pattern);
-  }
-  return pattern.test(amount) && /[1-9]/.test(amount);
-}
-
-const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-const UTC_MILLISECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/** An instant as UTC ISO with milliseconds ("2025-01-10T08:00:00.000Z"), the one form the engine keeps. */
-function utcIso(at: string): string {
-  if (UTC_MILLISECONDS.test(at)) return at;
-  if (UTC_SECONDS.test(at)) return `${at.slice(0, -1)}.000Z`;
-  return new Date(at).toISOString();
-}
+export { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS } from './instants.js';
+export { MAX_META_DEPTH, MAX_META_VALUES } from './meta.js';
+export type {
+  DealClosed,
+  DealRefunded,
+  EventCurrency,
+  FeatureUsed,
+  ParseEventOptions,
+  ParseEventResult,
+  PartnerEvent,
+  PartnerJoined,
+  PayoutPaid,
+  TermsSet,
+  TrainingCompleted,
+} from './types.js';
 
 const USD: EventCurrency = { code: 'USD', decimals: 2 };
 
@@ -87,71 +38,53 @@ const USD: EventCurrency = { code: 'USD', decimals: 2 };
  * //=> { ok: false, error: { code: 'INVALID_EVENT', path: 'amount', message: '…' } }
  */
 export function parseEvent(input: unknown, options: ParseEventOptions = {}): ParseEventResult {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return invalid('', 'an event must be a JSON object');
-  }
-  const type = (input as { type?: unknown }).type;
-  if (typeof type !== 'string' || !Object.hasOwn(eventSchemas, type)) {
-    return invalid(
-      'type',
-      `type must be one of ${EVENT_TYPES.join(', ')}; got ${JSON.stringify(type) ?? 'nothing'}`,
+  const currency = options.currency ?? USD;
+  // A wrong option is the caller's bug, not a bad event: said at once, not refused as one.
+  if (
+    !Number.isInteger(currency.decimals) ||
+    currency.decimals < 0 ||
+    currency.decimals > MAX_AMOUNT_DIGITS
+  ) {
+    throw new RangeError(
+      `currency.decimals must be a whole number from 0 to ${MAX_AMOUNT_DIGITS}, got ${currency.decimals}`,
     );
   }
-  const parsed = eventSchemas[type as EventType].safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (!issue) return invalid('', 'invalid event');
-    // An unknown field is reported at the field itself, not at the event holding it.
-    const path = [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])]
-      .map(String)
-      .join('.');
-    return invalid(path, describe(issue, path, input as Record<string, unknown>));
+  try {
+    // The decoder takes the events it can vouch for; the schemas accept the rest or say why not.
+    return decodeEvent(input, currency) ?? parseBySchema(input, currency);
+  } catch {
+    return unreadable(input);
   }
-  return normalise(parsed.data, options.currency ?? USD);
 }
 
-function describe(issue: z.core.$ZodIssue, path: string, input: Record<string, unknown>): string {
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
-  }
-  const field = issue.path[0];
-  const missing = issue.path.length === 1 && typeof field === 'string' && !Object.hasOwn(input, field);
-  if (issue.code === 'invalid_type' && missing) return `${path} is required`;
-  return issue.message;
+// Some getter or proxy trap of the input threw: name the field whose reading throws, if one does.
+function unreadable(input: unknown): ParseEventResult {
+  const field = throwingField(input);
+  const what = field === '' ? 'the event' : field;
+  return invalidEvent(field, `${what} could not be read: reading it threw an error`);
 }
 
-function invalid(path: string, message: string): ParseEventResult {
-  return { ok: false, error: eventError('INVALID_EVENT', path, message) };
+const FIELDS = [...new Set(EVENT_TYPES.flatMap((type) => Object.keys(eventSchemas[type].shape)))];
+
+function throwingField(input: unknown): string {
+  let keys: string[];
+  try {
+    keys = [...FIELDS, ...Reflect.ownKeys(input as object).filter((key) => typeof key === 'string')];
+  } catch {
+    return '';
+  }
+  return keys.find((key) => throwsWhenRead(input as Record<string, unknown>, key)) ?? '';
 }
 
-type AnyShape = Shape<EventType>;
-
-function normalise(event: AnyShape, currency: EventCurrency): ParseEventResult {
-  const out: Record<string, unknown> = { ...event, at: utcIso(event.at) };
-  if ('amount' in event && !isCanonicalAmount(event.amount, currency.decimals)) {
-    const amount = parseAmount(event.amount, { decimals: currency.decimals, currency: currency.code });
-    if (!amount.ok) return invalid('amount', amount.message);
-    out.amount = formatMoney(amount.value, currency.decimals);
-  }
-  for (const field of ['rate', 'baseRate', 'overrideRate'] as const) {
-    const value = (event as Record<string, unknown>)[field];
-    if (value === undefined) continue;
-    const rate = parseRate(value);
-    if (!rate.ok) return invalid(field, rate.message);
-    out[field] = formatRate(rate.value);
-  }
-  for (const field of ['effectiveFrom', 'until'] as const) {
-    const value = (event as Record<string, unknown>)[field];
-    if (typeof value === 'string') out[field] = new Date(value).toISOString();
-  }
-  if (event.type === 'terms.set') {
-    if (event.baseRate === undefined && event.overrideRate === undefined) {
-      return invalid('baseRate', 'terms.set needs a baseRate, an overrideRate, or both');
+// Reads the field, and the fields of an object in it (meta's), to see whether that throws.
+function throwsWhenRead(record: Record<string, unknown>, key: string): boolean {
+  try {
+    const value = record[key];
+    if (value !== null && typeof value === 'object') {
+      for (const inner of Object.keys(value)) (value as Record<string, unknown>)[inner];
     }
-    const from = out.effectiveFrom ?? out.at;
-    if (typeof out.until === 'string' && typeof from === 'string' && out.until <= from) {
-      return invalid('until', 'until must be later than effectiveFrom (or the event time)');
-    }
+    return false;
+  } catch {
+    return true;
   }
-  return { ok: true, event: out as PartnerEvent };
 }

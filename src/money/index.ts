@@ -6,6 +6,7 @@ export { formatMoney, formatRate } from './format.js';
 export { multiplyAndRound, sumAmounts, zero } from './money.js';
 export {
   type AmountSign,
+  MAX_AMOUNT_DIGITS,
   type ParseAmountOptions,
   type ParseResult,
   parseAmount,

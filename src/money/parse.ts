@@ -27,8 +27,14 @@ const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 // A JSON number with at most 15 significant digits survives the trip through a double and back
 // through String(n) unchanged; with more, String(n) may print digits the author never wrote.
 const MAX_EXACT_NUMBER_DIGITS = 15;
-// Keeps every amount, and the sum of a billion of them, inside the 40 digits Decimal holds exactly.
-const MAX_AMOUNT_DIGITS = 30;
+/**
+ * The most digits an amount has once written with exactly its currency's places ("1500.00" has 6):
+ * at most 28 before the point for USD, 30 for JPY. Counted on the value, not on the text as sent
+ * (leading zeros do not count, missing places do), so an accepted amount's normalised text is
+ * accepted again. Keeps every amount, and the sum of a billion of them, inside the 40 digits
+ * Decimal holds exactly.
+ */
+export const MAX_AMOUNT_DIGITS = 30;
 const MAX_SHOWN_CHARACTERS = 40;
 
 interface Subject {
@@ -38,6 +44,9 @@ interface Subject {
 const AMOUNT: Subject = { noun: 'amount', example: '1500.00' };
 const RATE: Subject = { noun: 'rate', example: '0.22' };
 const ZERO = new Decimal(0);
+const ZERO_CODE = 48;
+const NINE_CODE = 57;
+const POINT_CODE = 46;
 
 /**
  * Reads an amount written as a decimal string (`"1500.00"`) or a JSON number, refusing more places
@@ -61,10 +70,8 @@ export function parseAmount(input: unknown, options: ParseAmountOptions): ParseR
     const allowed = `${options.currency ?? 'this currency'} allows ${options.decimals}`;
     return fail(`amount ${shown} has ${places} decimal ${places === 1 ? 'place' : 'places'}; ${allowed}`);
   }
-  const digits = text.value.replace(/[-.]/g, '').length;
-  if (digits > MAX_AMOUNT_DIGITS) {
-    return fail(`amount ${shown} has ${digits} digits; at most ${MAX_AMOUNT_DIGITS} are allowed`);
-  }
+  const whole = wholeDigitsOf(text.value);
+  if (whole + options.decimals > MAX_AMOUNT_DIGITS) return fail(tooLong(shown, whole, options));
   const value = new Decimal(text.value);
   const precise = checkNumberDigits(input, value, AMOUNT);
   if (!precise.ok) return precise;
@@ -163,6 +170,49 @@ function checkSign(value: Decimal, sign: AmountSign, shown: string): ParseResult
   }
   if (value.isNegative() && sign !== 'any') return fail(`amount ${shown} must not be negative`);
   return { ok: true, value };
+}
+
+// Digits before the point that count: "007.50" has one, "0.50" none.
+function wholeDigitsOf(text: string): number {
+  const start = text.startsWith('-') ? 1 : 0;
+  const point = text.indexOf('.');
+  const end = point === -1 ? text.length : point;
+  let first = start;
+  while (first < end && text.charCodeAt(first) === ZERO_CODE) first++;
+  return end - first;
+}
+
+function tooLong(shown: string, whole: number, { decimals, currency }: ParseAmountOptions): string {
+  const places = decimals === 0 ? '' : ` with ${currency ?? 'the currency'}'s ${decimals} places`;
+  return `amount ${shown} has ${whole + decimals} digits${places}; at most ${MAX_AMOUNT_DIGITS} are allowed`;
+}
+
+/**
+ * Whether an amount is already written exactly as the engine keeps a positive amount: the
+ * currency's places, no leading zeros, within MAX_AMOUNT_DIGITS ("1500.00" for USD). Such a text
+ * needs no decimal round trip: parseAmount accepts it and formatMoney gives it back unchanged.
+ *
+ * @example
+ * isCanonicalAmount('1500.00', 2)
+ * //=> true
+ * isCanonicalAmount('1500.5', 2)
+ * //=> false
+ */
+export function isCanonicalAmount(input: unknown, decimals: number): boolean {
+  if (typeof input !== 'string') return false;
+  const whole = decimals === 0 ? input.length : input.length - decimals - 1;
+  if (whole < 1 || (decimals > 0 && input.charCodeAt(whole) !== POINT_CODE)) return false;
+  // A leading zero only as the whole part of an amount below 1 ("0.50"), where it does not count.
+  const counted = input.charCodeAt(0) === ZERO_CODE ? (whole === 1 ? 0 : Number.POSITIVE_INFINITY) : whole;
+  if (counted + decimals > MAX_AMOUNT_DIGITS) return false;
+  let nonZero = false;
+  for (let index = 0; index < input.length; index++) {
+    if (index === whole) continue;
+    const code = input.charCodeAt(index);
+    if (code < ZERO_CODE || code > NINE_CODE) return false;
+    if (code !== ZERO_CODE) nonZero = true;
+  }
+  return nonZero;
 }
 
 function placesOf(text: string): number {

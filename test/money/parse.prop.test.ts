@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, formatMoney, formatRate, parseAmount, parseRate } from '../../src/money/index.js';
+import { isCanonicalAmount, MAX_AMOUNT_DIGITS } from '../../src/money/parse.js';
 
 const RUNS = { seed: 42, numRuns: 300 };
+// The round trip below runs more often: AMOUNT_RUNS and AMOUNT_SEED override it.
+const ROUND_TRIP_RUNS = {
+  seed: Number(process.env.AMOUNT_SEED ?? 42),
+  numRuns: Number(process.env.AMOUNT_RUNS ?? 2000),
+};
 
 const decimals = fc.integer({ min: 0, max: 6 });
 const sign = fc.constantFrom('positive', 'non-negative', 'any' as const);
@@ -107,6 +113,55 @@ describe('formatRate and parseRate', () => {
         expect(parsed.ok && parsed.value.equals(value)).toBe(true);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('an accepted amount, read again', () => {
+  // Digits around the limit, with leading zeros, up to 8 places, as a string or a JSON number.
+  const written = fc.oneof(
+    fc
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^0{0,3}$/),
+        fc.integer({ min: 0, max: MAX_AMOUNT_DIGITS + 3 }),
+        fc.option(fc.stringMatching(/^\d{1,8}$/), { nil: undefined }),
+      )
+      .chain(([negative, zeros, length, fraction]) =>
+        fc.stringMatching(new RegExp(`^[1-9]\\d{${Math.max(0, length - 1)}}$`)).map((whole) => {
+          const digits = length === 0 ? '0' : whole;
+          return `${negative ? '-' : ''}${zeros}${digits}${fraction === undefined ? '' : `.${fraction}`}`;
+        }),
+      ),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer(),
+  );
+
+  it('is accepted and normalises to itself: one limit on first read and on re-read', () => {
+    fc.assert(
+      fc.property(written, decimals, sign, (input, places, allowed) => {
+        const first = parseAmount(input, { decimals: places, sign: allowed });
+        if (!first.ok) return;
+        const text = formatMoney(first.value, places);
+        const again = parseAmount(text, { decimals: places, sign: allowed });
+        expect(again.ok).toBe(true);
+        if (again.ok) expect(formatMoney(again.value, places)).toBe(text);
+        // Positive amounts in their normalised text need no decimal round trip.
+        expect(isCanonicalAmount(text, places)).toBe(first.value.greaterThan(0));
+      }),
+      ROUND_TRIP_RUNS,
+    );
+  });
+
+  it('is refused exactly when it has more than 30 digits at its places', () => {
+    fc.assert(
+      fc.property(written, decimals, (input, places) => {
+        if (typeof input !== 'string' || writtenPlaces(input) > places) return;
+        const digits = new Decimal(input).abs().toFixed(places).replace('.', '').replace(/^0+/, '').length;
+        const result = parseAmount(input, { decimals: places, sign: 'any' });
+        expect(result.ok).toBe(digits <= MAX_AMOUNT_DIGITS);
+      }),
+      ROUND_TRIP_RUNS,
     );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Decimal } from '../../src/money/index.js';
 import { formatMoney, type ParseResult, parseAmount, parseRate } from '../../src/money/index.js';
+import { isCanonicalAmount } from '../../src/money/parse.js';
 
 const USD = { decimals: 2, currency: 'USD' } as const;
 
@@ -141,11 +142,28 @@ describe('parseAmount', () => {
   it('rejects amounts longer than 30 digits', () => {
     const digits31 = '1234567890123456789012345678901';
     expect(rejected(parseAmount(digits31, USD))).toBe(
-      `amount "${digits31}" has 31 digits; at most 30 are allowed`,
+      `amount "${digits31}" has 33 digits with USD's 2 places; at most 30 are allowed`,
     );
     expect(accepted(parseAmount('1234567890123456789012345678.90', USD))).toBe(
       '1234567890123456789012345678.9',
     );
+  });
+
+  // Was: 30 digits as written, so "…890" (30 digits) passed but its own text "…890.00" (32) did not.
+  it('counts digits with the currency places, so an amount and its normalised text agree', () => {
+    const digits30 = '123456789012345678901234567890';
+    expect(rejected(parseAmount(digits30, USD))).toBe(
+      `amount "${digits30}" has 32 digits with USD's 2 places; at most 30 are allowed`,
+    );
+    expect(accepted(parseAmount(digits30, { decimals: 0 }))).toBe(digits30);
+    const digits28 = '1234567890123456789012345678';
+    expect(accepted(parseAmount(digits28, USD))).toBe(digits28);
+    expect(accepted(parseAmount(`${digits28}.00`, USD))).toBe(digits28);
+  });
+
+  it('does not count leading zeros', () => {
+    expect(accepted(parseAmount(`${'0'.repeat(40)}12.50`, USD))).toBe('12.5');
+    expect(accepted(parseAmount(`0.${'1'.repeat(30)}`, { decimals: 30 }))).toBe(`0.${'1'.repeat(30)}`);
   });
 
   it('shortens a long input in its message', () => {
@@ -158,6 +176,26 @@ describe('parseAmount', () => {
   it('throws a RangeError for a decimals option that is not a whole number of places', () => {
     expect(() => parseAmount('1', { decimals: -1 })).toThrow(RangeError);
     expect(() => parseAmount('1', { decimals: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe('isCanonicalAmount', () => {
+  it.each([
+    ['1500.00', 2, true],
+    ['0.01', 2, true],
+    ['1500', 0, true],
+    ['1500.5', 2, false],
+    ['1500.000', 2, false],
+    ['01500.00', 2, false],
+    ['0.00', 2, false],
+    ['-5.00', 2, false],
+    ['1,500.00', 2, false],
+    ['1500.00', 0, false],
+    [`${'9'.repeat(28)}.00`, 2, true],
+    [`${'9'.repeat(29)}.00`, 2, false],
+    [1500, 2, false],
+  ])('%s with %i places: %s', (input, decimals, expected) => {
+    expect(isCanonicalAmount(input, decimals)).toBe(expected);
   });
 });
 

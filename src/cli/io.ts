@@ -1,8 +1,7 @@
-// What the command line reads and writes: programme files, event files (NDJSON or a JSON array),
-// plain text tables and the output. Every problem with an input becomes a CliError with one clear
-// line (or one line per programme issue) and the exit status the contract gives it.
+// What the command line reads and writes: programme files, event files (NDJSON or a JSON array)
+// and the output. Every problem with an input becomes a CliError with one clear line (or one line
+// per programme issue) and the exit status the contract gives it.
 import { readFileSync, writeFileSync } from 'node:fs';
-import Table from 'cli-table3';
 import { formatPath, type Program, validateProgram } from '../index.js';
 
 /** Exit 1: the run itself failed. Exit 2: unusable arguments or an invalid programme. */
@@ -162,28 +161,4 @@ function reasonOf(error: unknown): string {
   if (code === 'EACCES') return 'permission denied';
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/\s+/g, ' ').trim();
-}
-
-/** How each column of a text table is aligned: `left` for words, `right` for numbers and money. */
-export type ColumnAlignment = 'left' | 'right';
-
-/**
- * A plain text table (box drawing, no colours, so the output is the same on every terminal).
- *
- * @example
- * textTable(['tier', 'rate'], [['starter', '20%']], ['left', 'right'])
- * //=> '┌─────────┬──────┐\n│ tier    │ rate │\n├─────────┼──────┤\n│ starter │  20% │\n└─────────┴──────┘'
- */
-export function textTable(
-  head: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number>>,
-  alignments: readonly ColumnAlignment[] = [],
-): string {
-  const table = new Table({
-    head: [...head],
-    colAligns: [...alignments],
-    style: { head: [], border: [], compact: true },
-  });
-  table.push(...rows.map((row) => [...row]));
-  return table.toString();
 }

@@ -12,8 +12,9 @@ import {
   runReport,
   sumAmounts,
 } from '../../index.js';
-import { textTable, type UnparsableLine, writeOutput } from '../io.js';
+import { type UnparsableLine, writeOutput } from '../io.js';
 import { replayFile, withReplayOptions } from '../replay.js';
+import { textTable } from '../text-table.js';
 
 /** The table report lists at most this many rejected and skipped events; the JSON has them all. */
 const LISTED_AT_MOST = 50;

@@ -1,5 +1,6 @@
 // Replaying an event file for a command: the programme (SISO by default), the events (lines
-// that are not JSON kept at their positions), a progress bar on long runs, and the --at option.
+// that are not JSON kept at their positions; `-` for standard input), a progress bar on long
+// runs, and the --at option.
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
@@ -34,7 +35,7 @@ export interface ReplayedFile {
 export function withReplayOptions(command: Command): Command {
   return command
     .option('--program <file>', 'the programme JSON file (default: the SISO programme)')
-    .requiredOption('--events <file>', 'the events, as NDJSON or a JSON array')
+    .requiredOption('--events <file>', 'the events: NDJSON or a JSON array, - for standard input')
     .option(
       '--at <instant>',
       'as-of time, ISO-8601 with an offset or Z (default: the last event)',

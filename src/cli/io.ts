@@ -1,10 +1,10 @@
 // What the command line reads and writes: programme files, event files (NDJSON or a JSON array,
 // from a file or standard input) and the output. Every problem with an input becomes a CliError
 // with one clear line (or one line per programme issue) and the exit status the contract gives it.
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { formatPath, type Program, validateProgram } from '../index.js';
-import { codeOf, readChunks } from './descriptor.js';
+import { codeOf, DescriptorWriter, readChunks } from './descriptor.js';
 import { EventLines, type EventsFile } from './event-lines.js';
 
 export type { EventsFile, UnparsableLine } from './event-lines.js';
@@ -167,6 +167,48 @@ export function writeOutput(text: string, outFile?: string): void {
   } catch (error) {
     throw new CliError(`cannot write "${outFile}": ${reasonOf(error)}`);
   }
+}
+
+/** Where a command that writes as it goes sends its output: stdout, or a file it creates. */
+export interface Output {
+  /** Runs `write` with a writer to the output, then flushes and closes it. */
+  use(write: (writer: DescriptorWriter) => void): void;
+}
+
+/**
+ * Opens the output: the file when one is given (created now, so an unwritable path fails before
+ * any work, and removed again if the command fails), else stdout.
+ *
+ * @throws {CliError} exit 2 when the file cannot be created.
+ * @example
+ * openOutput('report.json').use((writer) => writer.write('{}\n'))
+ */
+export function openOutput(outFile?: string): Output {
+  if (outFile === undefined) return { use: (write) => writeAndFlush(new DescriptorWriter(1), write) };
+  let descriptor: number;
+  try {
+    descriptor = openSync(outFile, 'w');
+  } catch (error) {
+    throw new CliError(`cannot write "${outFile}": ${reasonOf(error)}`);
+  }
+  return {
+    use: (write) => {
+      let written = false;
+      try {
+        writeAndFlush(new DescriptorWriter(descriptor), write);
+        written = true;
+      } finally {
+        closeSync(descriptor);
+        // Half a report would read as a whole one.
+        if (!written) rmSync(outFile, { force: true });
+      }
+    },
+  };
+}
+
+function writeAndFlush(writer: DescriptorWriter, write: (writer: DescriptorWriter) => void): void {
+  write(writer);
+  writer.flush();
 }
 
 function isOneJsonObject(text: string): boolean {

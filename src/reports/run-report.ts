@@ -31,23 +31,29 @@ export interface RunReport {
 
 /** Each partner of a state as the contract shows it, ordered by id. */
 export function partnerSummaries(compiled: CompiledProgram, state: EngineState): PartnerSummary[] {
-  return Object.keys(state.partners)
-    .sort()
-    .map((id) => {
-      const partner = state.partners[id];
-      if (!partner) throw new Error(`internal: partner ${id} vanished`);
-      return {
-        id,
-        tier: compiled.program.tiers[partner.tier]?.id ?? '',
-        status: partnerStatus(partner),
-        sponsorId: partner.sponsorId,
-        deals: partner.countedDeals,
-        revenue: partner.revenue,
-        badges: [...new Set(partner.badges.map((award) => award.badge))],
-        unlocks: unlocksOf(compiled, partner.tier),
-        balance: { ...partner.balance },
-      };
-    });
+  return [...eachPartnerSummary(compiled, state)];
+}
+
+/** The same summaries one at a time, for a writer that prints each and lets it go. */
+export function* eachPartnerSummary(
+  compiled: CompiledProgram,
+  state: EngineState,
+): Generator<PartnerSummary> {
+  for (const id of Object.keys(state.partners).sort()) {
+    const partner = state.partners[id];
+    if (!partner) throw new Error(`internal: partner ${id} vanished`);
+    yield {
+      id,
+      tier: compiled.program.tiers[partner.tier]?.id ?? '',
+      status: partnerStatus(partner),
+      sponsorId: partner.sponsorId,
+      deals: partner.countedDeals,
+      revenue: partner.revenue,
+      badges: [...new Set(partner.badges.map((award) => award.badge))],
+      unlocks: unlocksOf(compiled, partner.tier),
+      balance: { ...partner.balance },
+    };
+  }
 }
 
 /**

@@ -45,17 +45,34 @@ function drawnInBlocks(
   const blocks: Row[][] = [];
   for (let start = 0; start < rows.length; start += BLOCK_ROWS)
     blocks.push(rows.slice(start, start + BLOCK_ROWS));
+  const widths = plainWidths([head, ...rows]);
+  if (widths !== null) return blocks.map((block) => drawn(head, block, alignments, widths));
+  // Other text is measured as cli-table3 measures it (wide characters take two columns): by
+  // drawing each block alone; only a block narrower than the widest somewhere is drawn again.
   const alone = blocks.map((block) => drawn(head, block, alignments));
   const own = alone.map(columnWidths);
-  const widths = own.reduce((widest, block) =>
-    widest.map((width, column) => Math.max(width, block[column] ?? 0)),
-  );
-  // Only a block narrower than the widest somewhere is drawn again, at the common widths.
+  const widest = own.reduce((max, block) => max.map((width, column) => Math.max(width, block[column] ?? 0)));
   return alone.map((drawing, index) =>
-    (own[index] ?? []).every((width, column) => width === widths[column])
+    (own[index] ?? []).every((width, column) => width === widest[column])
       ? drawing
-      : drawn(head, blocks[index] ?? [], alignments, widths),
+      : drawn(head, blocks[index] ?? [], alignments, widest),
   );
+}
+
+/**
+ * The column widths (text and one space each side) when every cell is printable ASCII on one
+ * line, where a character is a column; else null.
+ */
+function plainWidths(rows: readonly Row[]): number[] | null {
+  const widths: number[] = [];
+  for (const row of rows) {
+    for (const [column, cell] of row.entries()) {
+      const text = String(cell);
+      if (!/^[\x20-\x7e]*$/.test(text)) return null;
+      widths[column] = Math.max(widths[column] ?? 0, text.length + 2);
+    }
+  }
+  return widths;
 }
 
 function drawn(

@@ -18,6 +18,7 @@ describe('textTable', () => {
   it('draws a long table exactly as one cli-table3 table, widest cell in a late block', () => {
     const rows = Array.from({ length: 345 }, (_, index) => [`p${index}`, 'starter', index, `${index}.00`]);
     rows[301] = ['a-much-longer-partner-id', 'performer', 123_456, '98765432.10'];
+    rows[7] = ['', '-', 0, ''];
     expect(textTable(head, rows, alignments)).toBe(wholeTable(rows));
   });
 

@@ -1,9 +1,16 @@
-// What the command line reads and writes: programme files, event files (NDJSON or a JSON array),
-// plain text tables and the output. Every problem with an input becomes a CliError with one clear
-// line (or one line per programme issue) and the exit status the contract gives it.
-import { readFileSync, writeFileSync } from 'node:fs';
-import Table from 'cli-table3';
+// What the command line reads and writes: programme files, event files (NDJSON or a JSON array,
+// from a file or standard input) and the output. Every problem with an input becomes a CliError
+// with one clear line (or one line per programme issue) and the exit status the contract gives it.
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { formatPath, type Program, validateProgram } from '../index.js';
+import { codeOf, DescriptorWriter, readChunks } from './descriptor.js';
+import { EventLines, type EventsFile } from './event-lines.js';
+
+export type { EventsFile, UnparsableLine } from './event-lines.js';
+
+/** Above this size an event file cannot be one pretty-printed event, so its text is not kept for that. */
+const ONE_EVENT_AT_MOST = 1024 * 1024;
 
 /** Exit 1: the run itself failed. Exit 2: unusable arguments or an invalid programme. */
 export type ExitCode = 1 | 2;
@@ -17,18 +24,6 @@ export class CliError extends Error {
     this.name = 'CliError';
     this.exitCode = exitCode;
   }
-}
-
-/** An NDJSON line that is not JSON: its 0-based position among the non-blank lines, and why. */
-export interface UnparsableLine {
-  readonly index: number;
-  readonly message: string;
-}
-
-export interface EventsFile {
-  /** One input per event, in file order; an unparsable line holds `null` so positions stay right. */
-  readonly events: unknown[];
-  readonly unparsable: UnparsableLine[];
 }
 
 /**
@@ -49,10 +44,16 @@ export function readProgramFile(path: string): Program {
   throw new CliError([`programme file "${path}" is invalid (${count}):`, ...lines].join('\n'));
 }
 
+/** The --events value that means standard input. */
+export const STANDARD_INPUT = '-';
+
 /**
- * Reads an event file: a JSON array when its first non-space character is `[`, else NDJSON (one
- * event a line, blank lines ignored). A line that is not JSON does not stop the run: it is listed
- * in `unparsable` and holds `null` in `events`, so the engine rejects it at its own position.
+ * Reads an event file, or standard input for `-`: a JSON array, or NDJSON (one event a line,
+ * blank lines ignored). A text is a JSON array when it parses as one; when it starts with `[` but
+ * does not, it is NDJSON if its first line is JSON by itself (a line holding an array is then one
+ * invalid event), else a broken JSON array. A line that is not JSON does not stop the run: it is
+ * listed in `unparsable` and holds `null` in `events`, so the engine rejects it at its own position.
+ * NDJSON is read in chunks, never as one string, so its size is not limited by the longest string.
  *
  * @throws {CliError} exit 2 when the file cannot be read, or a JSON array file is not valid JSON.
  * @example
@@ -62,17 +63,89 @@ export function readProgramFile(path: string): Program {
  * //     unparsable: [{ index: 1, message: 'line 3 is not valid JSON: Unexpected token …' }] }
  */
 export function readEventsFile(path: string): EventsFile {
-  const text = withoutByteOrderMark(readText(path, 'events file'));
-  if (firstVisibleCharacter(text) !== '[') {
-    const lines = parseLines(text);
-    // One event pretty-printed over several lines is not NDJSON, but it is clearly one event.
-    if (lines.unparsable.length > 0 && isOneJsonObject(text))
-      return { events: [JSON.parse(text)], unparsable: [] };
-    return lines;
+  const what = path === STANDARD_INPUT ? 'the events on standard input' : `events file "${path}"`;
+  const descriptor = openEvents(path, what);
+  try {
+    return eventsOf(textChunks(descriptor), what);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read ${what}: ${reasonOf(error)}`);
+  } finally {
+    if (path !== STANDARD_INPUT) closeSync(descriptor);
   }
-  const events = parseJson(text, path, 'events file');
-  if (!Array.isArray(events)) throw new CliError(`events file "${path}" is not a JSON array`);
-  return { events, unparsable: [] };
+}
+
+function openEvents(path: string, what: string): number {
+  if (path === STANDARD_INPUT) return 0;
+  try {
+    return openSync(path, 'r');
+  } catch (error) {
+    throw new CliError(`cannot read ${what}: ${reasonOf(error)}`);
+  }
+}
+
+/** The text of a descriptor in chunks, decoded as UTF-8 across chunk edges, without a byte order mark. */
+function* textChunks(descriptor: number): Generator<string> {
+  const decoder = new StringDecoder('utf8');
+  let first = true;
+  for (const bytes of readChunks(descriptor)) {
+    const text = decoder.write(bytes);
+    yield first ? withoutByteOrderMark(text) : text;
+    first = first && text === '';
+  }
+  yield decoder.end();
+}
+
+function eventsOf(chunks: Generator<string>, what: string): EventsFile {
+  // The first visible character decides how to read the rest; only blank text comes before it.
+  const head: string[] = [];
+  let first: string | undefined;
+  for (let next = chunks.next(); !next.done; next = chunks.next()) {
+    head.push(next.value);
+    first = firstVisibleCharacter(next.value);
+    if (first !== undefined) break;
+  }
+  // The generator goes on from where the loop above stopped.
+  if (first === '[') return arrayOrLines([...head, ...chunks].join(''), what);
+  return linesOrOneEvent(head, chunks);
+}
+
+/** A text starting with `[`: a JSON array if it is one, else NDJSON if its first line is JSON. */
+function arrayOrLines(text: string, what: string): EventsFile {
+  let reason: string;
+  try {
+    const events: unknown = JSON.parse(text);
+    if (Array.isArray(events)) return { events, unparsable: [] };
+    reason = 'not a JSON array';
+  } catch (error) {
+    reason = reasonOf(error);
+  }
+  const lines = new EventLines();
+  lines.push(text);
+  const read = lines.end();
+  if (read.events.length > 0 && read.unparsable[0]?.index !== 0) return read;
+  throw new CliError(`${what} is not valid JSON: ${reason}`);
+}
+
+/** NDJSON, or one event pretty-printed over several lines (which is not NDJSON, but clearly one event). */
+function linesOrOneEvent(head: readonly string[], rest: Iterable<string>): EventsFile {
+  const lines = new EventLines();
+  let kept: string[] = [];
+  let keptLength = 0;
+  for (const chunks of [head, rest]) {
+    for (const text of chunks) {
+      lines.push(text);
+      keptLength += text.length;
+      if (keptLength <= ONE_EVENT_AT_MOST) kept.push(text);
+      else kept = [];
+    }
+  }
+  const read = lines.end();
+  if (read.unparsable.length > 0 && keptLength <= ONE_EVENT_AT_MOST) {
+    const text = kept.join('');
+    if (isOneJsonObject(text)) return { events: [JSON.parse(text)], unparsable: [] };
+  }
+  return read;
 }
 
 /**
@@ -94,6 +167,48 @@ export function writeOutput(text: string, outFile?: string): void {
   } catch (error) {
     throw new CliError(`cannot write "${outFile}": ${reasonOf(error)}`);
   }
+}
+
+/** Where a command that writes as it goes sends its output: stdout, or a file it creates. */
+export interface Output {
+  /** Runs `write` with a writer to the output, then flushes and closes it. */
+  use(write: (writer: DescriptorWriter) => void): void;
+}
+
+/**
+ * Opens the output: the file when one is given (created now, so an unwritable path fails before
+ * any work, and removed again if the command fails), else stdout.
+ *
+ * @throws {CliError} exit 2 when the file cannot be created.
+ * @example
+ * openOutput('report.json').use((writer) => writer.write('{}\n'))
+ */
+export function openOutput(outFile?: string): Output {
+  if (outFile === undefined) return { use: (write) => writeAndFlush(new DescriptorWriter(1), write) };
+  let descriptor: number;
+  try {
+    descriptor = openSync(outFile, 'w');
+  } catch (error) {
+    throw new CliError(`cannot write "${outFile}": ${reasonOf(error)}`);
+  }
+  return {
+    use: (write) => {
+      let written = false;
+      try {
+        writeAndFlush(new DescriptorWriter(descriptor), write);
+        written = true;
+      } finally {
+        closeSync(descriptor);
+        // Half a report would read as a whole one.
+        if (!written) rmSync(outFile, { force: true });
+      }
+    },
+  };
+}
+
+function writeAndFlush(writer: DescriptorWriter, write: (writer: DescriptorWriter) => void): void {
+  write(writer);
+  writer.flush();
 }
 
 function isOneJsonObject(text: string): boolean {
@@ -121,30 +236,6 @@ function parseJson(text: string, path: string, what: string): unknown {
   }
 }
 
-// Splits on "\n" with indexOf rather than a regular expression: linear on files of any size.
-function parseLines(text: string): EventsFile {
-  const events: unknown[] = [];
-  const unparsable: UnparsableLine[] = [];
-  let start = 0;
-  for (let lineNumber = 1; start <= text.length; lineNumber++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
-    start = end + 1;
-    if (line.trim() === '') continue;
-    try {
-      events.push(JSON.parse(line));
-    } catch (error) {
-      unparsable.push({
-        index: events.length,
-        message: `line ${lineNumber} is not valid JSON: ${reasonOf(error)}`,
-      });
-      events.push(null);
-    }
-  }
-  return { events, unparsable };
-}
-
 function firstVisibleCharacter(text: string): string | undefined {
   for (const character of text) if (character.trim() !== '') return character;
   return undefined;
@@ -156,34 +247,10 @@ function withoutByteOrderMark(text: string): string {
 
 /** The reason in an error, on one line: "no such file or directory" rather than the whole errno text. */
 function reasonOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = codeOf(error);
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES') return 'permission denied';
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/\s+/g, ' ').trim();
-}
-
-/** How each column of a text table is aligned: `left` for words, `right` for numbers and money. */
-export type ColumnAlignment = 'left' | 'right';
-
-/**
- * A plain text table (box drawing, no colours, so the output is the same on every terminal).
- *
- * @example
- * textTable(['tier', 'rate'], [['starter', '20%']], ['left', 'right'])
- * //=> '┌─────────┬──────┐\n│ tier    │ rate │\n├─────────┼──────┤\n│ starter │  20% │\n└─────────┴──────┘'
- */
-export function textTable(
-  head: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number>>,
-  alignments: readonly ColumnAlignment[] = [],
-): string {
-  const table = new Table({
-    head: [...head],
-    colAligns: [...alignments],
-    style: { head: [], border: [], compact: true },
-  });
-  table.push(...rows.map((row) => [...row]));
-  return table.toString();
 }

@@ -8,6 +8,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerLeaderboard } from './commands/leaderboard.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
+import { codeOf } from './descriptor.js';
 import { CliError } from './io.js';
 
 const NAME = 'partner-engine';
@@ -47,6 +48,8 @@ async function main(argv: readonly string[]): Promise<number> {
 function exitCodeFor(error: unknown): number {
   // Commander has already printed its message (or the help) when it throws.
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  // A reader that stopped early (`partner-engine run … | head`) while `run` wrote as it went.
+  if (codeOf(error) === 'EPIPE') return 0;
   if (error instanceof CliError) {
     process.stderr.write(`${NAME}: ${error.message}\n`);
     return error.exitCode;

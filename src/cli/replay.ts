@@ -1,13 +1,17 @@
 // Replaying an event file for a command: the programme (SISO by default), the events (lines
-// that are not JSON kept at their positions), a progress bar on long runs, and the --at option.
+// that are not JSON kept at their positions; `-` for standard input), a progress bar on long runs
+// when stderr is a terminal, the --at option, and sinks for a command that streams its outputs.
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import {
   createEngine,
+  type Effect,
   type Engine,
   EngineError,
+  type LedgerEntry,
   type Program,
+  type ReplayOptions,
   type ReplayResult,
   sisoProgram,
 } from '../index.js';
@@ -23,6 +27,14 @@ export interface ReplayFileOptions {
   readonly at?: string;
 }
 
+/** A programme and the events read for it, before the replay. */
+export interface ReplayInput {
+  readonly program: Program;
+  readonly engine: Engine;
+  readonly events: readonly unknown[];
+  readonly unparsable: readonly UnparsableLine[];
+}
+
 export interface ReplayedFile {
   readonly program: Program;
   readonly engine: Engine;
@@ -30,11 +42,23 @@ export interface ReplayedFile {
   readonly unparsable: readonly UnparsableLine[];
 }
 
+/** Where the replay's effects and entries go instead of the result, for a long run. */
+export interface ReplaySinks {
+  readonly onEffect?: (effect: Effect) => void;
+  readonly onEntry?: (entry: LedgerEntry) => void;
+}
+
+/** Where and from how many events on a progress bar is drawn (stderr, from PROGRESS_THRESHOLD). */
+export interface ProgressOptions {
+  readonly stream?: NodeJS.WritableStream & { readonly isTTY?: boolean };
+  readonly threshold?: number;
+}
+
 /** The options every replaying command takes: --program, --events and --at. */
 export function withReplayOptions(command: Command): Command {
   return command
     .option('--program <file>', 'the programme JSON file (default: the SISO programme)')
-    .requiredOption('--events <file>', 'the events, as NDJSON or a JSON array')
+    .requiredOption('--events <file>', 'the events: NDJSON or a JSON array, - for standard input')
     .option(
       '--at <instant>',
       'as-of time, ISO-8601 with an offset or Z (default: the last accepted event)',
@@ -43,12 +67,33 @@ export function withReplayOptions(command: Command): Command {
 }
 
 /** Reads the programme and events of a command's options and replays them. */
-export function replayFile(options: ReplayFileOptions): ReplayedFile {
+export function replayFile(options: ReplayFileOptions, sinks: ReplaySinks = {}): ReplayedFile {
+  return replayInput(readReplayInput(options), options.at, sinks);
+}
+
+/** Reads the programme (SISO when none is given) and the events of a command's options. */
+export function readReplayInput(options: ReplayFileOptions): ReplayInput {
   const program = options.program === undefined ? sisoProgram : readProgramFile(options.program);
   const { events, unparsable } = readEventsFile(options.events);
-  const engine = createEngine(program);
+  return { program, engine: createEngine(program), events, unparsable };
+}
+
+/** Replays events read by readReplayInput, up to `asOf` when given. */
+export function replayInput(
+  input: ReplayInput,
+  asOf: string | undefined,
+  sinks: ReplaySinks = {},
+  progress: ProgressOptions = {},
+): ReplayedFile {
+  const { program, engine, events, unparsable } = input;
   try {
-    return { program, engine, result: replayWithProgress(engine, events, options.at), unparsable };
+    const result = replayWithProgress(
+      engine,
+      events,
+      { ...sinks, ...(asOf === undefined ? {} : { asOf }) },
+      progress,
+    );
+    return { program, engine, result, unparsable };
   } catch (error) {
     // An as-of time the engine refuses (too far after the events) is an unusable argument.
     if (error instanceof EngineError && error.code === 'INVALID_ARGUMENT')
@@ -66,15 +111,21 @@ export function parseInstant(text: string): string {
   );
 }
 
-function replayWithProgress(engine: Engine, events: readonly unknown[], asOf?: string): ReplayResult {
-  if (!process.stderr.isTTY || events.length <= PROGRESS_THRESHOLD) return engine.replay(events, { asOf });
+function replayWithProgress(
+  engine: Engine,
+  events: readonly unknown[],
+  options: ReplayOptions,
+  { stream = process.stderr, threshold = PROGRESS_THRESHOLD }: ProgressOptions,
+): ReplayResult {
+  // A bar is for a person watching: never in a pipe or a log file, where it would be noise.
+  if (!stream.isTTY || events.length <= threshold) return engine.replay(events, options);
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'replaying [{bar}] {percentage}% {value}/{total} events' },
+    { stream, format: 'replaying [{bar}] {percentage}% {value}/{total} events' },
     cliProgress.Presets.shades_classic,
   );
   bar.start(events.length, 0);
   try {
-    return engine.replay(events, { asOf, onProgress: (done) => bar.update(done) });
+    return engine.replay(events, { ...options, onProgress: (done) => bar.update(done) });
   } finally {
     bar.stop();
   }

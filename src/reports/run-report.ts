@@ -37,10 +37,18 @@ export interface RunReport {
 
 /** Each partner of a state as the contract shows it, ordered by id. */
 export function partnerSummaries(compiled: CompiledProgram, state: EngineState): PartnerSummary[] {
-  return partnerIds(state).map((id) => {
+  return [...eachPartnerSummary(compiled, state)];
+}
+
+/** The same summaries one at a time, for a writer that prints each and lets it go. */
+export function* eachPartnerSummary(
+  compiled: CompiledProgram,
+  state: EngineState,
+): Generator<PartnerSummary> {
+  for (const id of partnerIds(state)) {
     const partner = partnerOf(state, id);
     if (!partner) throw new Error(`internal: partner ${id} vanished`);
-    return {
+    yield {
       id,
       tier: compiled.program.tiers[partner.tier]?.id ?? '',
       status: partnerStatus(partner),
@@ -51,7 +59,7 @@ export function partnerSummaries(compiled: CompiledProgram, state: EngineState):
       unlocks: unlocksOf(compiled, partner.tier),
       balance: { ...partner.balance },
     };
-  });
+  }
 }
 
 /**

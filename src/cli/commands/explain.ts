@@ -2,8 +2,9 @@
 // statement, balance, next payout and progress (--partner), from a replayed event file.
 import { type Command, Option } from 'commander';
 import { EngineError, type Explanation, partnerOf, type Statement } from '../../index.js';
-import { CliError, textTable, writeOutput } from '../io.js';
+import { CliError, writeOutput } from '../io.js';
 import { parseInstant, type ReplayedFile, replayFile, withReplayOptions } from '../replay.js';
+import { textTable } from '../text-table.js';
 
 export interface ExplainOptions {
   readonly program?: string;

@@ -2,8 +2,9 @@
 // from a replayed event file. Ties share a rank; each row says how far it is behind the next.
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { EngineError, type LeaderboardMetric, type LeaderboardRow } from '../../index.js';
-import { CliError, textTable, writeOutput } from '../io.js';
+import { CliError, writeOutput } from '../io.js';
 import { replayFile, withReplayOptions } from '../replay.js';
+import { textTable } from '../text-table.js';
 
 export interface LeaderboardCommandOptions {
   readonly program?: string;

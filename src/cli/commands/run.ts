@@ -1,36 +1,41 @@
 // `partner-engine run`: replays an event file through a programme and prints the library's run
-// report, either as the contract's JSON object or as tables a person reads. Lines of the event
-// file that are not JSON join the report's rejections at their own positions.
-import { type Command, Option } from 'commander';
-import {
-  Decimal,
-  formatMoney,
-  type LedgerKind,
-  type Program,
-  type Rejection,
-  type RunReport,
-  runReport,
-  sumAmounts,
-} from '../../index.js';
-import { textTable, type UnparsableLine, writeOutput } from '../io.js';
-import { replayFile, withReplayOptions } from '../replay.js';
+// report: the contract's JSON object, NDJSON records, or tables a person reads. Lines of the event
+// file that are not JSON join the report's rejections at their own positions. The ledger and the
+// effects stream out of the replay as they happen and are never held together (see run-streams.ts).
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { CliError, openOutput } from '../io.js';
+import { withReplayOptions } from '../replay.js';
+import { writeJsonReport, writeNdjsonReport } from './run-streams.js';
+import { writeTableReport } from './run-table.js';
 
-/** The table report lists at most this many rejected and skipped events; the JSON has them all. */
-const LISTED_AT_MOST = 50;
-const LEDGER_KINDS: readonly LedgerKind[] = [
-  'commission',
-  'referral-bonus',
-  'override',
-  'clawback',
-  'adjustment',
-];
+/** The table report lists at most this many partners, rejected and skipped events unless told. */
+export const TABLE_ROWS_DEFAULT = 50;
+
+export type RunFormat = 'json' | 'ndjson' | 'table';
 
 export interface RunOptions {
   readonly program?: string;
   readonly events: string;
   readonly at?: string;
-  readonly format: 'json' | 'table';
+  readonly format: RunFormat;
+  readonly out?: string;
+  /** Table rows per list; the default is TABLE_ROWS_DEFAULT. */
+  readonly limit?: number;
+  /** Every row in the tables. */
+  readonly all?: boolean;
 }
+
+const NDJSON_HELP = `
+With --format ndjson each line is one JSON object with a "kind", and the payload
+under a key of the same name:
+  {"kind":"start","program":"siso","events":1200}   the first line
+  {"kind":"entry","entry":{…}}                      a ledger entry, as it happens
+  {"kind":"effect","effect":{…}}                    an effect, as it happens
+  {"kind":"partner","partner":{…}}                  each partner, by id, after the replay
+  {"kind":"rejected","rejected":{…}}                each rejected event, by input index
+  {"kind":"skipped","skipped":{…}}                  each skipped event, by input index
+  {"kind":"end","asOf":"…","counts":{…}}            the last line: the as-of time, how many of each
+Each payload is the object --format json lists. A run that fails midway has no "end" line.`;
 
 /**
  * Adds the `run` command.
@@ -48,129 +53,52 @@ export function registerRun(program: Command): void {
         'Replay an event stream and report partners, ledger, effects, rejected and skipped events',
       ),
   )
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
-    .action((options: RunOptions) => {
-      writeOutput(runCommand(options));
-    });
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['json', 'ndjson', 'table']).default('table'),
+    )
+    .option('--out <file>', 'write the report to this file instead of stdout')
+    .addOption(
+      new Option(
+        '--limit <n>',
+        `table: list at most n partners, rejected and skipped events (default ${TABLE_ROWS_DEFAULT})`,
+      ).argParser(parseLimit),
+    )
+    .addOption(
+      new Option('--all', 'table: list every partner, rejected and skipped event').conflicts('limit'),
+    )
+    .addHelpText('after', NDJSON_HELP)
+    .action((options: RunOptions) => runCommand(options));
 }
 
 /**
- * What `run` prints for its options.
+ * Runs the command for its options: replays the events and writes the report to stdout or --out.
  *
+ * @throws {CliError} exit 2 for unusable options or input, before anything is written.
  * @example
- * JSON.parse(runCommand({ events: 'events.ndjson', at: '2025-04-01T00:00:00Z', format: 'json' })).asOf
- * //=> '2025-04-01T00:00:00.000Z'
+ * runCommand({ events: 'events.ndjson', at: '2025-04-01T00:00:00Z', format: 'json' })
+ * //=> undefined (prints { "asOf": "2025-04-01T00:00:00.000Z", "partners": [...], ... })
  */
-export function runCommand(options: RunOptions): string {
-  const { program, engine, result, unparsable } = replayFile(options);
-  const report = {
-    ...runReport(engine.compiled, result),
-    rejected: withUnparsable(result.rejected, unparsable),
-  };
-  return options.format === 'json' ? JSON.stringify(report, null, 2) : tableReport(report, program);
-}
-
-/** The engine rejects the `null` standing for a line that is not JSON; say why in its place. */
-function withUnparsable(rejected: readonly Rejection[], unparsable: readonly UnparsableLine[]): Rejection[] {
-  if (unparsable.length === 0) return [...rejected];
-  const positions = new Set(unparsable.map((line) => line.index));
-  const lines = unparsable.map(
-    (line): Rejection => ({
-      eventId: null,
-      index: line.index,
-      code: 'INVALID_EVENT',
-      path: '',
-      message: line.message,
-    }),
-  );
-  const others = rejected.filter((rejection) => !positions.has(rejection.index));
-  return [...others, ...lines].sort((a, b) => a.index - b.index);
-}
-
-function tableReport(report: RunReport, program: Program): string {
-  return [
-    `As of ${report.asOf ?? '(no events)'}`,
-    '',
-    `Partners (${report.partners.length})`,
-    partnersTable(report),
-    '',
-    `Ledger (${plural(report.ledger.length, 'entry', 'entries')}, ${program.currency.code})`,
-    ledgerTable(report, program.currency.decimals),
-    '',
-    `Effects (${report.effects.length})`,
-    effectsTable(report),
-    '',
-    `Rejected (${report.rejected.length})`,
-    rejectedTable(report),
-    '',
-    `Skipped (${report.skipped.length})`,
-    skippedTable(report),
-  ].join('\n');
-}
-
-function partnersTable(report: RunReport): string {
-  if (report.partners.length === 0) return '(none)';
-  const head = ['id', 'tier', 'status', 'deals', 'revenue', 'earned', 'pending', 'payable', 'paid'];
-  const rows = report.partners.map((partner) => [
-    partner.id,
-    partner.tier,
-    partner.status,
-    partner.deals,
-    partner.revenue,
-    partner.balance.earned,
-    partner.balance.pending,
-    partner.balance.payable,
-    partner.balance.paid,
-  ]);
-  const alignments = ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'] as const;
-  return textTable(head, rows, alignments);
-}
-
-function ledgerTable(report: RunReport, decimals: number): string {
-  const total = (entries: RunReport['ledger']) =>
-    formatMoney(sumAmounts(entries.map((entry) => new Decimal(entry.amount))), decimals);
-  const rows = LEDGER_KINDS.map((kind) => {
-    const entries = report.ledger.filter((entry) => entry.kind === kind);
-    return [kind, entries.length, total(entries)];
+export function runCommand(options: RunOptions): void {
+  if (options.format !== 'table' && (options.limit !== undefined || options.all))
+    throw new CliError(
+      `--limit and --all apply to --format table; --format ${options.format} lists everything`,
+    );
+  const output = openOutput(options.out);
+  output.use((writer) => {
+    if (options.format === 'json') writeJsonReport(options, writer);
+    else if (options.format === 'ndjson') writeNdjsonReport(options, writer);
+    else
+      writeTableReport(
+        options,
+        writer,
+        options.all ? Number.POSITIVE_INFINITY : (options.limit ?? TABLE_ROWS_DEFAULT),
+      );
   });
-  rows.push(['all', report.ledger.length, total(report.ledger)]);
-  return textTable(['kind', 'entries', 'total'], rows, ['left', 'right', 'right']);
 }
 
-function effectsTable(report: RunReport): string {
-  if (report.effects.length === 0) return '(none)';
-  const counts = new Map<string, number>();
-  for (const effect of report.effects) counts.set(effect.type, (counts.get(effect.type) ?? 0) + 1);
-  return textTable(['type', 'count'], [...counts], ['left', 'right']);
-}
-
-function rejectedTable(report: RunReport): string {
-  if (report.rejected.length === 0) return '(none)';
-  const rows = report.rejected
-    .slice(0, LISTED_AT_MOST)
-    .map((rejection) => [
-      rejection.index,
-      rejection.eventId ?? '-',
-      rejection.code,
-      rejection.path || '-',
-      rejection.message,
-    ]);
-  const table = textTable(['index', 'event', 'code', 'field', 'message'], rows, ['right']);
-  return table + more(report.rejected.length);
-}
-
-function skippedTable(report: RunReport): string {
-  if (report.skipped.length === 0) return '(none)';
-  const rows = report.skipped.slice(0, LISTED_AT_MOST).map((skip) => [skip.index, skip.eventId, skip.reason]);
-  return textTable(['index', 'event', 'reason'], rows, ['right']) + more(report.skipped.length);
-}
-
-function more(count: number): string {
-  return count > LISTED_AT_MOST
-    ? `\n… and ${count - LISTED_AT_MOST} more (--format json lists them all)`
-    : '';
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+function parseLimit(text: string): number {
+  const limit = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(limit) || limit < 1)
+    throw new InvalidArgumentError('expected a whole number of at least 1');
+  return limit;
 }

@@ -3,7 +3,8 @@
 // overrides, achievements, versions) so an author sees what the engine understood.
 import type { Command } from 'commander';
 import { Decimal, type Program } from '../../index.js';
-import { readProgramFile, textTable, writeOutput } from '../io.js';
+import { readProgramFile, writeOutput } from '../io.js';
+import { textTable } from '../text-table.js';
 
 /**
  * Adds the `validate` command: exit 0 with a summary, or exit 2 with every issue as `path: message`.

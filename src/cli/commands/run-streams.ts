@@ -1,0 +1,115 @@
+// `run --format json` and `--format ndjson`, written as the replay goes. The engine hands each
+// ledger entry and effect to a sink as it happens; NDJSON prints it there and then. The JSON
+// object lists the partners (known only at the end) before the ledger, so its entries and effects
+// are spooled to temporary files as finished text and copied out after the partners.
+import type { Rejection } from '../../index.js';
+import { type RunRecord, recordLine } from '../../reports/run-records.js';
+import { eachPartnerSummary } from '../../reports/run-report.js';
+import {
+  JsonElements,
+  memberClosing,
+  memberOpening,
+  REPORT_CLOSING,
+  reportOpening,
+  writeMember,
+} from '../../reports/run-report-json.js';
+import type { DescriptorWriter } from '../descriptor.js';
+import type { UnparsableLine } from '../io.js';
+import { type ReplayFileOptions, readReplayInput, replayInput } from '../replay.js';
+import { Spool } from '../spool.js';
+
+/**
+ * The contract's JSON object, byte for byte what `JSON.stringify(report, null, 2)` gives.
+ *
+ * @example
+ * writeJsonReport({ events: 'events.ndjson' }, new DescriptorWriter(1))
+ * //=> undefined (prints {\n  "asOf": "…",\n  "partners": [ … ] … })
+ */
+export function writeJsonReport(options: ReplayFileOptions, output: DescriptorWriter): void {
+  const ledger = Spool.create('ledger');
+  const effects = Spool.create('effects');
+  try {
+    const entries = new JsonElements(ledger);
+    const happened = new JsonElements(effects);
+    const sinks = { onEntry: entries.add.bind(entries), onEffect: happened.add.bind(happened) };
+    const { engine, result, unparsable } = replayInput(readReplayInput(options), options.at, sinks);
+    output.write(reportOpening(result.asOf));
+    writeMember(output, 'partners', eachPartnerSummary(engine.compiled, result.state));
+    for (const [list, spool, elements] of [
+      ['ledger', ledger, entries],
+      ['effects', effects, happened],
+    ] as const) {
+      output.write(memberOpening(list));
+      spool.copyTo(output);
+      output.write(memberClosing(elements.count));
+    }
+    writeMember(output, 'rejected', withUnparsable(result.rejected, unparsable));
+    writeMember(output, 'skipped', result.skipped);
+    output.write(REPORT_CLOSING);
+  } finally {
+    ledger.close();
+    effects.close();
+  }
+}
+
+/**
+ * The report as NDJSON records (see reports/run-records.ts): entries and effects as they happen.
+ *
+ * @example
+ * writeNdjsonReport({ events: 'events.ndjson' }, new DescriptorWriter(1))
+ * //=> undefined (prints {"kind":"start",…}\n{"kind":"entry","entry":{…}}\n … {"kind":"end",…}\n)
+ */
+export function writeNdjsonReport(options: ReplayFileOptions, output: DescriptorWriter): void {
+  const write = (record: RunRecord) => output.write(recordLine(record));
+  const input = readReplayInput(options);
+  write({ kind: 'start', program: input.program.id, events: input.events.length });
+  let ledger = 0;
+  let effects = 0;
+  const { engine, result, unparsable } = replayInput(input, options.at, {
+    onEntry: (entry) => {
+      write({ kind: 'entry', entry });
+      ledger++;
+    },
+    onEffect: (effect) => {
+      write({ kind: 'effect', effect });
+      effects++;
+    },
+  });
+  let partners = 0;
+  for (const partner of eachPartnerSummary(engine.compiled, result.state)) {
+    write({ kind: 'partner', partner });
+    partners++;
+  }
+  const rejected = withUnparsable(result.rejected, unparsable);
+  for (const rejection of rejected) write({ kind: 'rejected', rejected: rejection });
+  for (const skip of result.skipped) write({ kind: 'skipped', skipped: skip });
+  const counts = { partners, ledger, effects, rejected: rejected.length, skipped: result.skipped.length };
+  write({ kind: 'end', asOf: result.asOf, counts });
+}
+
+/**
+ * The engine rejects the `null` standing for a line that is not JSON; say why in its place.
+ *
+ * @example
+ * withUnparsable([{ eventId: null, index: 2, code: 'INVALID_EVENT', path: '', message: 'not an object' }],
+ *   [{ index: 2, message: 'line 3 is not valid JSON: …' }])[0].message
+ * //=> 'line 3 is not valid JSON: …'
+ */
+export function withUnparsable(
+  rejected: readonly Rejection[],
+  unparsable: readonly UnparsableLine[],
+): Rejection[] {
+  if (unparsable.length === 0) return [...rejected];
+  const positions = new Set(unparsable.map((line) => line.index));
+  const lines = unparsable.map(
+    (line): Rejection => ({
+      eventId: null,
+      index: line.index,
+      code: 'INVALID_EVENT',
+      path: '',
+      message: line.message,
+    }),
+  );
+  const others = rejected.filter((rejection) => !positions.has(rejection.index));
+  return [...others, ...lines].sort((a, b) => a.index - b.index);
+}

@@ -5,8 +5,12 @@ import type { ParseResult } from '../money/parse.js';
 
 /** The earliest instant an event may name: 2000-01-01T00:00:00.000Z. */
 export const EARLIEST_INSTANT_MS = Date.UTC(2000, 0, 1);
-/** The latest instant an event may name: 2999-12-31T23:59:59.999Z. */
-export const LATEST_INSTANT_MS = Date.UTC(3000, 0, 1) - 1;
+/**
+ * The latest instant an event may name: 2099-12-31T23:59:59.999Z. The clock moving to an event
+ * runs every month end and payout run in between, so the range also bounds what one event can
+ * cost: at most a century of time-driven work, most of it on nobody (see engine.md).
+ */
+export const LATEST_INSTANT_MS = Date.UTC(2100, 0, 1) - 1;
 
 const EARLIEST = new Date(EARLIEST_INSTANT_MS).toISOString();
 const LATEST = new Date(LATEST_INSTANT_MS).toISOString();
@@ -48,8 +52,9 @@ const PLUS = 43;
 const LETTER_T = 84;
 const LETTER_Z = 90;
 const DAY_MINUTES = 1440;
-const EARLIEST_YEAR = 2000;
-const LATEST_YEAR = 2999;
+// The range in whole years, for the decoder's reader (the range starts and ends with a year).
+const EARLIEST_YEAR = new Date(EARLIEST_INSTANT_MS).getUTCFullYear();
+const LATEST_YEAR = new Date(LATEST_INSTANT_MS).getUTCFullYear();
 const TWO_DIGITS = Array.from({ length: 100 }, (_, value) => String(value).padStart(2, '0'));
 
 /**

@@ -1,5 +1,5 @@
-// Limits on what one step may do: an event dated decades after the clock is refused (it would
-// run every month end and payout run in between), and so is an as-of time that far away.
+// Limits on what one step may do: an instant outside the supported range is refused (the range
+// bounds the time-driven work one event can cause), and a hostile input object is one rejection.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/create-engine.js';
 import { EngineError } from '../../src/engine/errors.js';
@@ -9,8 +9,8 @@ import { events } from '../support/scenario.js';
 const engine = createEngine(sisoProgram);
 const joined = events.joined('p1', '2025-01-01', null, 'join-p1');
 
-describe('how far the clock may move in one step', () => {
-  it('refuses an event more than 50 years after the clock, at its index, and keeps the as-of time', () => {
+describe('how far the clock may move', () => {
+  it('refuses an instant outside the supported range at its index, and keeps the as-of time', () => {
     const far = events.used('p1', 'dashboard', '9999-01-01', 'far');
     const result = engine.replay([joined, far]);
     expect(result.rejected).toEqual([
@@ -20,15 +20,53 @@ describe('how far the clock may move in one step', () => {
     expect(result.asOf).toBe('2025-01-01T00:00:00.000Z');
   });
 
-  it('takes an event 49 years later, running the time-driven work in between', () => {
-    const later = events.used('p1', 'dashboard', '2074-01-01', 'later');
-    expect(engine.replay([joined, later]).rejected).toEqual([]);
+  it('takes an event dated 2000 ahead of a 2025 stream, and every event after it', () => {
+    // No limit on one step: the 25 years of month ends and payout runs in between find nothing to do.
+    const early = events.joined('early', '2000-01-01', null, 'j-early');
+    const result = engine.replay([early, joined, events.deal('p1', 'd1', '100.00', '2025-01-02')]);
+    expect(result.rejected).toEqual([]);
+    expect(result.ledger.map((entry) => entry.amount)).toEqual(['20.00']);
   });
 
-  it('refuses an as-of time more than 50 years after the events with INVALID_ARGUMENT', () => {
+  it('runs 74 years of time-driven work in one step, asking for an unpaid balance at each run', () => {
+    // p1 earns 0.20 × 1,000.00 = 200.00 on 2 January 2025, payable from 1 February. Nothing is
+    // paid, so every run from 15 February 2025 to 15 December 2098 asks for it: 11 runs in 2025
+    // and 12 in each of the 73 years 2026-2098, 11 + 876 = 887.
+    const result = engine.replay([
+      joined,
+      events.deal('p1', 'd1', '1000.00', '2025-01-02'),
+      events.used('p1', 'dashboard', '2099-01-01', 'much-later'),
+    ]);
+    expect(result.rejected).toEqual([]);
+    const dues = result.effects.filter((effect) => effect.type === 'payout.due');
+    expect(dues).toHaveLength(887);
+    expect(dues.at(-1)?.at).toBe('2098-12-15T00:00:00.000Z');
+  });
+
+  it('refuses an as-of time outside the supported range with INVALID_ARGUMENT', () => {
     expect(() => engine.replay([joined], { asOf: '2100-01-01T00:00:00Z' })).toThrow(EngineError);
     const { state } = engine.replay([joined]);
-    expect(() => engine.advance(state, '9999-01-01T00:00:00Z')).toThrow(/more than 50 years/);
+    expect(() => engine.advance(state, '9999-01-01T00:00:00Z')).toThrow(/outside the supported range/);
+  });
+});
+
+describe('a hostile input object', () => {
+  it('is rejected alone when reading its id or time throws', () => {
+    const hostile = {};
+    for (const field of ['id', 'type', 'at'])
+      Object.defineProperty(hostile, field, {
+        enumerable: true,
+        get() {
+          throw new Error('boom');
+        },
+      });
+    const result = engine.replay([joined, hostile, events.deal('p1', 'd1', '100.00', '2025-01-02')]);
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ eventId: null, index: 1, code: 'INVALID_EVENT' }),
+    ]);
+    expect(result.ledger).toHaveLength(1);
+    const applied = engine.apply(result.state, hostile);
+    expect(applied.ok).toBe(false);
   });
 });
 

@@ -28,6 +28,8 @@ export class Draft {
   private sortedIds: string[] | null = null;
   /** Per named sweep: the partners it holds for, and those written since it last looked. */
   private readonly sweeps = new Map<string, { members: Set<string>; written: Set<string> }>();
+  /** The `written` sets of the sweeps, for the write path (no iterator per write). */
+  private readonly sweepWrites: Set<string>[] = [];
   private ownedWaitlists = false;
 
   constructor(base: EngineState) {
@@ -83,7 +85,7 @@ export class Draft {
   }
 
   private noteWritten(id: string): void {
-    for (const sweep of this.sweeps.values()) sweep.written.add(id);
+    for (let index = 0; index < this.sweepWrites.length; index++) this.sweepWrites[index]?.add(id);
   }
 
   /**
@@ -98,6 +100,7 @@ export class Draft {
       const members = new Set(this.partnerIds().filter((id) => holds(this.partner(id) as PartnerState)));
       known = { members, written: new Set() };
       this.sweeps.set(sweep, known);
+      this.sweepWrites.push(known.written);
     } else {
       for (const id of known.written) {
         const partner = this.partner(id);

@@ -9,14 +9,10 @@ import { reviewPartners } from './reviews.js';
 /** Promotes every partner whose facts changed in this event, and those their promotions touch. */
 function promoteTouched(context: Context): void {
   // A promotion touches the sponsor too (its team counts changed): judge it in the same event.
-  const judged = new Set<string>();
-  for (let pending = [...context.touched]; pending.length > 0; ) {
-    for (const partnerId of pending) {
-      judged.add(partnerId);
-      const partner = context.draft.partner(partnerId);
-      if (partner && mayBePromoted(context, partner)) promote(context, partnerId);
-    }
-    pending = [...context.touched].filter((partnerId) => !judged.has(partnerId));
+  // Iterating the touched partners visits those added meanwhile too, each once.
+  for (const partnerId of context.touched) {
+    const partner = context.draft.partner(partnerId);
+    if (partner && mayBePromoted(context, partner)) promote(context, partnerId);
   }
 }
 

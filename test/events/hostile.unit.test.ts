@@ -5,22 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EventError } from '../../src/events/codes.js';
 import { parseEvent } from '../../src/events/parse.js';
+import { DEAL, refused } from '../support/parsed.js';
 
-function refused(input: unknown): EventError {
-  const result = parseEvent(input);
-  if (result.ok) throw new Error(`expected the event to be refused, got ${JSON.stringify(result.event)}`);
-  return result.error;
-}
-
-const deal = {
-  id: 'e1',
-  type: 'deal.closed',
-  at: '2025-01-10T09:00:00.000Z',
-  partnerId: 'p1',
-  dealId: 'd1',
-  amount: '1500.00',
-  currency: 'USD',
-};
+const deal = DEAL;
 
 /** An object `levels` deep: { a: { a: … { a: 1 } } }, or arrays [[…[1]]], built without recursion. */
 function nested(levels: number, kind: 'object' | 'array' = 'object'): unknown {

@@ -11,28 +11,9 @@ import {
   type PartnerEvent,
   parseEvent,
 } from '../../src/events/parse.js';
+import { accepted, DEAL, refused } from '../support/parsed.js';
 
-function accepted(input: unknown): PartnerEvent {
-  const result = parseEvent(input);
-  if (!result.ok) throw new Error(`expected the event to be accepted, got ${JSON.stringify(result.error)}`);
-  return result.event;
-}
-
-function refused(input: unknown): EventError {
-  const result = parseEvent(input);
-  if (result.ok) throw new Error(`expected the event to be refused, got ${JSON.stringify(result.event)}`);
-  return result.error;
-}
-
-const deal = {
-  id: 'e1',
-  type: 'deal.closed',
-  at: '2025-01-10T09:00:00.000Z',
-  partnerId: 'p1',
-  dealId: 'd1',
-  amount: '1500.00',
-  currency: 'USD',
-};
+const deal = DEAL;
 
 describe('amounts: at most 30 digits with the currency places, the same on every read', () => {
   it('accepts 28 digits before the point for USD, and its normalised event again', () => {

@@ -7,19 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventError } from '../../src/events/codes.js';
 import { fingerprint } from '../../src/events/fingerprint.js';
 import { type PartnerEvent, parseEvent } from '../../src/events/parse.js';
-
-/** The parsed event, or a failure naming the error (so a test shows why it was refused). */
-function accepted(input: unknown): PartnerEvent {
-  const result = parseEvent(input);
-  if (!result.ok) throw new Error(`expected the event to be accepted, got ${JSON.stringify(result.error)}`);
-  return result.event;
-}
-
-function refused(input: unknown): EventError {
-  const result = parseEvent(input);
-  if (result.ok) throw new Error(`expected the event to be refused, got ${JSON.stringify(result.event)}`);
-  return result.error;
-}
+import { accepted, refused } from '../support/parsed.js';
 
 const deal = {
   id: 'e1',

@@ -3,7 +3,6 @@
 // deep, cycles, getters and proxy traps that throw, types JSON cannot write. Only a wrong option,
 // the caller's own bug, throws.
 import { describe, expect, it } from 'vitest';
-import type { EventError } from '../../src/events/codes.js';
 import { parseEvent } from '../../src/events/parse.js';
 import { DEAL, refused } from '../support/parsed.js';
 

@@ -2,13 +2,11 @@
 // it is too large, too deep, too precise or out of range, each with INVALID_EVENT, the field at
 // fault as `path`, and a message; and that an accepted event is accepted again as normalised.
 import { describe, expect, it } from 'vitest';
-import type { EventError } from '../../src/events/codes.js';
 import {
   EARLIEST_INSTANT_MS,
   LATEST_INSTANT_MS,
   MAX_META_DEPTH,
   MAX_META_VALUES,
-  type PartnerEvent,
   parseEvent,
 } from '../../src/events/parse.js';
 import { accepted, DEAL, refused } from '../support/parsed.js';

@@ -4,9 +4,8 @@
 // Ids are arbitrary non-empty strings, "__proto__" included. fingerprint ignores key order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EventError } from '../../src/events/codes.js';
 import { fingerprint } from '../../src/events/fingerprint.js';
-import { type PartnerEvent, parseEvent } from '../../src/events/parse.js';
+import { parseEvent } from '../../src/events/parse.js';
 import { accepted, refused } from '../support/parsed.js';
 
 const deal = {

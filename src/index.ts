@@ -26,7 +26,7 @@ export type * from './engine/state.js';
 export {
   allDeals,
   allPartners,
-  bucketOf,
+  bucketPath,
   dealOf,
   lookup,
   partnerIds,

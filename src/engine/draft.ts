@@ -1,20 +1,19 @@
 // A working copy of the state for one call of apply, replay or advance. The input is never
-// touched: the bucket tables are copied once (1,024 references each), each bucket the first time
-// this draft writes it, each partner or deal the first time it is written, and of the hold queue
+// touched: the roots of the bucket trees are copied once (32 references each), each bucket on
+// the way to a record the first time this draft writes it, each partner or deal the first time it is written, and of the hold queue
 // only the chunk written. So one apply costs what its event changes, whatever the state's size,
 // and a long replay clones each record at most once.
 import {
-  bucketOf,
+  type Buckets,
   copyTable,
   type DealState,
   type EngineState,
   HOLD_CHUNK,
   type HoldItem,
-  lookup,
+  lookupIn,
   type PartnerState,
   partnerIds,
-  type Table,
-  table,
+  writableLeaf,
 } from './state.js';
 
 export class Draft {
@@ -48,8 +47,7 @@ export class Draft {
   partner(id: string): PartnerState | undefined {
     const cached = this.partnerCache.get(id);
     if (cached !== undefined) return cached;
-    const bucket = lookup(this.state.partners, bucketOf(id));
-    const partner = bucket === undefined ? undefined : lookup(bucket, id);
+    const partner = lookupIn(this.state.partners, id);
     if (partner !== undefined) this.partnerCache.set(id, partner);
     return partner;
   }
@@ -118,21 +116,19 @@ export class Draft {
     return this.sortedIds;
   }
 
-  /** A bucket of `seen`, `partners` or `deals` this draft may change: copied from the input the first time. */
-  private writableBucket<T>(buckets: Table<Table<T>>, id: string): Table<T> {
-    const key = bucketOf(id);
-    const current = lookup(buckets, key);
-    if (current !== undefined && this.owned.has(current)) return current;
-    const copy = current === undefined ? table<T>() : copyTable(current);
-    this.owned.add(copy);
-    buckets[key] = copy;
-    return copy;
+  /** The leaf bucket of `seen`, `partners` or `deals` for an id, copied level by level the first time. */
+  private writableBucket<T>(buckets: Buckets<T>, id: string) {
+    return writableLeaf(
+      buckets,
+      id,
+      (table) => this.owned.has(table),
+      (table) => this.owned.add(table),
+    );
   }
 
   /** The fingerprint of an event id seen before, if it was. */
   seen(eventId: string): string | undefined {
-    const bucket = lookup(this.state.seen, bucketOf(eventId));
-    return bucket === undefined ? undefined : lookup(bucket, eventId);
+    return lookupIn(this.state.seen, eventId);
   }
 
   markSeen(eventId: string, fingerprint: string): void {
@@ -140,8 +136,7 @@ export class Draft {
   }
 
   deal(id: string): DealState | undefined {
-    const bucket = lookup(this.state.deals, bucketOf(id));
-    return bucket === undefined ? undefined : lookup(bucket, id);
+    return lookupIn(this.state.deals, id);
   }
 
   writableDeal(id: string): DealState {

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { formatPath } from '../issues.js';
 import { EngineError } from './errors.js';
 import {
-  bucketOf,
+  type Buckets,
+  type DealState,
   type EngineState,
   HOLD_CHUNK,
   type HoldItem,
@@ -13,6 +14,7 @@ import {
   STATE_FORMAT,
   type Table,
   table,
+  writableLeaf,
 } from './state.js';
 
 const amount = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'a decimal amount such as "12.50"');
@@ -119,12 +121,13 @@ const dealSchema = z.object({
 const holdSchema = z.object({ releaseAt: instant, dealId: id });
 const schedule = z.object({ nextPeriodEnd: instant, nextPayoutRun: instant }).nullable();
 
+/** A tree of buckets (three levels of keys, then id → record). */
+const buckets = <T extends z.ZodType>(value: T) => record(record(record(record(value))));
+
 const commonFields = {
   programId: z.string(),
   clock: instant.nullable(),
   schedule,
-  seen: record(record(z.string())),
-  deals: record(record(dealSchema)),
   holders: z.array(z.number().int()),
   waitlists: z.array(z.array(id)),
 };
@@ -132,14 +135,18 @@ const commonFields = {
 const stateSchema = z.object({
   ...commonFields,
   format: z.literal(STATE_FORMAT),
-  partners: record(record(partnerSchema)),
+  seen: buckets(z.string()),
+  partners: buckets(partnerSchema),
+  deals: buckets(dealSchema),
   holds: z.object({ head: count, chunks: z.array(z.array(holdSchema)) }),
 });
 
 const formatOneSchema = z.object({
   ...commonFields,
   format: z.literal('partner-engine/state@1'),
+  seen: record(record(z.string())),
   partners: record(partnerSchema),
+  deals: record(record(dealSchema)),
   holds: z.object({ head: count, items: z.array(holdSchema) }),
 });
 
@@ -214,27 +221,49 @@ function mustMatch(state: EngineState, programId: string, tierCount: number): En
   return state;
 }
 
-/** Format 1 kept partners in one table and holds in one array: both are now in pieces. */
+/** Records into a tree of buckets, each under the path of its id. */
+function intoBuckets<T>(entries: Iterable<[string, T]>): Buckets<T> {
+  const root = table<Table<Table<Table<T>>>>();
+  const mine = new WeakSet<object>();
+  for (const [key, value] of entries) {
+    const leaf = writableLeaf(
+      root,
+      key,
+      (candidate) => mine.has(candidate),
+      (copy) => mine.add(copy),
+    );
+    leaf[key] = value;
+  }
+  return root;
+}
+
+/** The records of format 1's flat buckets (bucket → id → record). */
+function* flatEntries<T>(bucketed: Record<string, Record<string, T>>): Generator<[string, T]> {
+  for (const bucket of Object.values(bucketed)) yield* Object.entries(bucket);
+}
+
+/**
+ * Format 1 kept partners in one table, seen ids and deals in 1,024 buckets, and holds in one
+ * array: all are now trees of buckets and chunks.
+ */
 function migrateFormatOne(input: unknown): EngineState {
   const result = formatOneSchema.safeParse(input);
   refuseIssues(result);
   const old = input as z.infer<typeof formatOneSchema>;
-  const partners = table<Table<PartnerState>>();
-  for (const [partnerId, partner] of Object.entries(old.partners)) {
-    const key = bucketOf(partnerId);
-    const bucket = partners[key] ?? table<PartnerState>();
-    bucket[partnerId] = partner as PartnerState;
-    partners[key] = bucket;
-  }
   const pending = old.holds.items.slice(old.holds.head) as HoldItem[];
   const chunks: HoldItem[][] = [];
   for (let start = 0; start < pending.length; start += HOLD_CHUNK)
     chunks.push(pending.slice(start, start + HOLD_CHUNK));
-  const { holds: _holds, partners: _partners, format: _format, ...rest } = old;
   return {
-    ...(rest as Omit<EngineState, 'format' | 'partners' | 'holds'>),
     format: STATE_FORMAT,
-    partners,
+    programId: old.programId,
+    clock: old.clock,
+    schedule: old.schedule,
+    seen: intoBuckets(flatEntries(old.seen)),
+    partners: intoBuckets(Object.entries(old.partners) as Array<[string, PartnerState]>),
+    deals: intoBuckets(flatEntries(old.deals) as Iterable<[string, DealState]>),
     holds: { head: 0, chunks },
+    holders: old.holders,
+    waitlists: old.waitlists,
   };
 }

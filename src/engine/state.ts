@@ -187,14 +187,14 @@ export interface EngineState {
   clock: string | null;
   schedule: Schedule | null;
   /**
-   * Event id to a fingerprint of its content, for idempotency, in buckets by a hash of the id
-   * (see `bucketOf`): one call copies the bucket it writes, never every id ever seen.
+   * Event id to a fingerprint of its content, for idempotency, in a tree of buckets by a hash of
+   * the id (see `bucketPath`): one call copies the buckets it writes, never every id ever seen.
    */
-  seen: Table<Table<string>>;
+  seen: Buckets<string>;
   /** Partners by id, in buckets like `seen` (see `partnerOf` and `allPartners`). */
-  partners: Table<Table<PartnerState>>;
+  partners: Buckets<PartnerState>;
   /** Deals by id, in buckets like `seen` (see `dealOf` and `allDeals`). */
-  deals: Table<Table<DealState>>;
+  deals: Buckets<DealState>;
   holds: HoldQueue;
   /** How many partners hold each tier index. */
   holders: number[];
@@ -234,31 +234,91 @@ export function initialState(programId: string, tierCount: number): EngineState 
   };
 }
 
-/** How many buckets `seen`, `partners` and `deals` spread their ids over. */
-export const BUCKETS = 1024;
+/** How many keys each level of a bucket tree has (three levels: 32,768 leaf buckets). */
+export const FAN_OUT = 32;
+const LEVELS = 3;
+const KEYS = Array.from({ length: FAN_OUT }, (_, index) => String(index));
 
 /**
- * The bucket an id falls in: a stable hash of its characters, as a key of the bucket table.
- *
- * @example
- * bucketOf('e1')
- * //=> '842'   (always the same for 'e1')
+ * Records by id in a tree of buckets, three levels of `FAN_OUT` keys chosen by a hash of the id:
+ * writing one record copies three small tables and its leaf, never the whole collection.
  */
-export function bucketOf(id: string): string {
+export type Buckets<T> = Table<Table<Table<Table<T>>>>;
+
+/** A stable 32-bit hash of an id's characters (FNV-1a). */
+function hashOf(id: string): number {
   let hash = 2166136261;
   for (let index = 0; index < id.length; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 16777619);
-  return String((hash >>> 0) % BUCKETS);
+  return hash >>> 0;
+}
+
+/**
+ * The keys of the buckets an id falls in, outermost first: always the same for the same id.
+ *
+ * @example
+ * bucketPath('e1')
+ * //=> ['3', '24', '19']   (the same for 'e1' on every machine)
+ */
+export function bucketPath(id: string): [string, string, string] {
+  const hash = hashOf(id);
+  return [KEYS[hash & 31] as string, KEYS[(hash >>> 5) & 31] as string, KEYS[(hash >>> 10) & 31] as string];
+}
+
+/** The leaf bucket of an id, if it exists. */
+function leafOf<T>(buckets: Buckets<T>, id: string): Table<T> | undefined {
+  const hash = hashOf(id);
+  const middle = lookup(buckets, KEYS[hash & 31] as string);
+  const inner = middle && lookup(middle, KEYS[(hash >>> 5) & 31] as string);
+  return inner && lookup(inner, KEYS[(hash >>> 10) & 31] as string);
+}
+
+/** A record of a bucket tree, by id. */
+export function lookupIn<T>(buckets: Buckets<T>, id: string): T | undefined {
+  const leaf = leafOf(buckets, id);
+  return leaf === undefined ? undefined : lookup(leaf, id);
+}
+
+/** Every leaf bucket of a tree. */
+export function* leavesOf<T>(buckets: Buckets<T>): Generator<Table<T>> {
+  for (const middle of Object.values(buckets))
+    for (const inner of Object.values(middle)) yield* Object.values(inner);
+}
+
+/**
+ * The leaf bucket of an id, made writable level by level: `own(table)` says whether a table is
+ * already the writer's own, `claim(copy)` makes a copy its own. The root must be the writer's.
+ */
+export function writableLeaf<T>(
+  root: Buckets<T>,
+  id: string,
+  own: (table: object) => boolean,
+  claim: (table: object) => void,
+): Table<T> {
+  const hash = hashOf(id);
+  let level: Table<unknown> = root;
+  for (let depth = 0; depth < LEVELS; depth++) {
+    const key = KEYS[(hash >>> (5 * depth)) & 31] as string;
+    const current = lookup(level, key) as Table<unknown> | undefined;
+    if (current !== undefined && own(current)) {
+      level = current;
+      continue;
+    }
+    const copy = current === undefined ? table<unknown>() : copyTable(current);
+    claim(copy);
+    level[key] = copy;
+    level = copy;
+  }
+  return level as Table<T>;
 }
 
 /** A partner of a state, by id. */
 export function partnerOf(state: Pick<EngineState, 'partners'>, partnerId: string): PartnerState | undefined {
-  const bucket = lookup(state.partners, bucketOf(partnerId));
-  return bucket === undefined ? undefined : lookup(bucket, partnerId);
+  return lookupIn(state.partners, partnerId);
 }
 
 /** Every partner of a state (in no particular order). */
 export function* allPartners(state: Pick<EngineState, 'partners'>): Generator<PartnerState> {
-  for (const bucket of Object.values(state.partners)) yield* Object.values(bucket);
+  for (const leaf of leavesOf(state.partners)) yield* Object.values(leaf);
 }
 
 /**
@@ -270,7 +330,7 @@ export function* allPartners(state: Pick<EngineState, 'partners'>): Generator<Pa
  */
 export function partnerIds(state: Pick<EngineState, 'partners'>): string[] {
   const ids: string[] = [];
-  for (const bucket of Object.values(state.partners)) for (const id of Object.keys(bucket)) ids.push(id);
+  for (const leaf of leavesOf(state.partners)) for (const id of Object.keys(leaf)) ids.push(id);
   return ids.sort();
 }
 
@@ -286,11 +346,10 @@ export function* pendingHolds(state: Pick<EngineState, 'holds'>): Generator<Hold
 
 /** A deal of a state, by id. */
 export function dealOf(state: Pick<EngineState, 'deals'>, dealId: string): DealState | undefined {
-  const bucket = lookup(state.deals, bucketOf(dealId));
-  return bucket === undefined ? undefined : lookup(bucket, dealId);
+  return lookupIn(state.deals, dealId);
 }
 
 /** Every deal of a state (in no particular order). */
 export function* allDeals(state: Pick<EngineState, 'deals'>): Generator<DealState> {
-  for (const bucket of Object.values(state.deals)) yield* Object.values(bucket);
+  for (const leaf of leavesOf(state.deals)) yield* Object.values(leaf);
 }

@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/create-engine.js';
 import { EngineError } from '../../src/engine/errors.js';
 import {
+  allDeals,
   allPartners,
-  bucketOf,
+  bucketPath,
   type EngineState,
   type HoldItem,
+  leavesOf,
   pendingHolds,
   STATE_FORMAT,
 } from '../../src/engine/state.js';
@@ -25,13 +27,30 @@ const given = [
 const { state } = engine.replay(given);
 const saved = () => JSON.parse(JSON.stringify(state)) as EngineState;
 
-/** The same state as format 1 wrote it: one partner table, one hold array. */
+/** The same state as format 1 wrote it: one partner table, flat buckets of seen ids and deals, one hold array. */
 function asFormatOne(current: EngineState): unknown {
   const copy = JSON.parse(JSON.stringify(current)) as Record<string, unknown>;
   const partners: Record<string, unknown> = {};
   for (const partner of allPartners(current)) partners[partner.id] = partner;
+  const seen: Record<string, string> = {};
+  for (const leaf of leavesOf(current.seen)) Object.assign(seen, leaf);
+  const deals: Record<string, unknown> = {};
+  for (const deal of allDeals(current)) deals[deal.id] = deal;
   const items: HoldItem[] = [...pendingHolds(current)];
-  return { ...copy, format: 'partner-engine/state@1', partners, holds: { head: 0, items } };
+  return {
+    ...copy,
+    format: 'partner-engine/state@1',
+    seen: { 842: seen },
+    partners,
+    deals: { 17: deals },
+    holds: { head: 0, items },
+  };
+}
+
+/** The leaf bucket holding a partner, through its bucket path. */
+function leafOfPartner(current: EngineState, id: string): Record<string, unknown> {
+  const [a, b, c] = bucketPath(id);
+  return (current.partners[a]?.[b]?.[c] ?? {}) as Record<string, unknown>;
 }
 
 function refusal(run: () => unknown): EngineError {
@@ -50,8 +69,10 @@ describe('state format 2', () => {
     expect(STATE_FORMAT).toBe('partner-engine/state@2');
   });
 
-  it('keeps each partner in the bucket of its id', () => {
-    expect(Object.keys(state.partners[bucketOf('p')] ?? {})).toContain('p');
+  it('keeps each partner in the bucket of its id, three levels of 32 keys down', () => {
+    expect(Object.keys(leafOfPartner(state, 'p'))).toContain('p');
+    expect(bucketPath('p').every((key) => Number(key) >= 0 && Number(key) < 32)).toBe(true);
+    expect(bucketPath('p')).toEqual(bucketPath('p'));
   });
 
   it('reads back a state that went through JSON and goes on exactly as the original', () => {
@@ -92,11 +113,11 @@ describe('a state that cannot be used', () => {
 
   it('with a corrupt field is refused with INVALID_STATE and the path of the field', () => {
     const corrupt = saved();
-    const bucket = corrupt.partners[bucketOf('p')] as Record<string, { balance: { earned: unknown } }>;
-    (bucket.p as { balance: { earned: unknown } }).balance.earned = 12;
+    (leafOfPartner(corrupt, 'p').p as { balance: { earned: unknown } }).balance.earned = 12;
     const error = refusal(() => engine.apply(corrupt, events.used('p', 'dashboard', '2025-01-20', 'use')));
     expect(error.code).toBe('INVALID_STATE');
-    expect(error.path).toBe(`partners["${bucketOf('p')}"].p.balance.earned`);
+    const [a, b, c] = bucketPath('p');
+    expect(error.path).toBe(`partners["${a}"]["${b}"]["${c}"].p.balance.earned`);
   });
 
   it('whose getter throws is refused with INVALID_STATE, not the getter’s error', () => {
@@ -117,15 +138,19 @@ describe('a state that cannot be used', () => {
 });
 
 describe('one apply', () => {
-  it('copies only the partner bucket it writes and leaves its input as it was', () => {
+  it('copies only the buckets on the way to the partner it writes and leaves its input as it was', () => {
     const before = JSON.stringify(state);
     const result = engine.apply(state, events.used('p', 'dashboard', '2025-01-20', 'use'));
     if (!result.ok) throw new Error(result.error.message);
     expect(JSON.stringify(state)).toBe(before);
-    const written = bucketOf('p');
+    const [written] = bucketPath('p');
     for (const [key, bucket] of Object.entries(result.state.partners)) {
       if (key === written) expect(bucket).not.toBe(state.partners[key]);
       else expect(bucket).toBe(state.partners[key]);
     }
+    // The other partner (s) sits in its own leaf, shared with the input unless it shares p's path.
+    const [a, b, c] = bucketPath('s');
+    if (bucketPath('s').join() !== bucketPath('p').join())
+      expect(result.state.partners[a]?.[b]?.[c]).toBe(state.partners[a]?.[b]?.[c]);
   });
 });

@@ -6,11 +6,15 @@ import { createEngine, type Engine, type EngineState, partnerIds, sisoProgram } 
 import { forEachChunk } from './lines.js';
 import { cpuMicros, quantile } from './sampling.js';
 
-/** Fresh events per round; each round times them once in a batch and once each through apply. */
-const EVENTS_PER_ROUND = Number(process.env.BENCH_APPLY_EVENTS ?? 600);
+/** Fresh events of each kind per round; a round times them in a batch, then each through apply. */
+const EVENTS_PER_ROUND = Number(process.env.BENCH_APPLY_EVENTS ?? 300);
 const ROUNDS = 5;
 /** Untimed calls first, so the apply path is compiled before it is timed. */
-const WARM_UP_CALLS = 200;
+const WARM_UP_CALLS = 100;
+// Each kind is timed apart: a deal costs several times what a feature does, and the median of a
+// mix of the two would fall in the gap between them, wherever the mix happened to put it.
+const KINDS = ['feature.used', 'deal.closed'] as const;
+type Kind = (typeof KINDS)[number];
 
 export interface ApplyMeasurement {
   readonly partners: number;
@@ -19,15 +23,21 @@ export interface ApplyMeasurement {
   readonly parseCpuMicros: number;
   readonly engineCpuMicros: number;
   readonly maxRssKiB: number;
+  readonly kinds: readonly Latency[];
+}
+
+/** How long one kind of fresh event takes, alone through engine.apply and inside a batch. */
+export interface Latency {
+  readonly kind: Kind;
   /**
    * CPU time of each single engine.apply, µs: CPU rather than wall time, so a call the shared
-   * machine preempted does not count the other process's time (the median and p90 of all calls).
+   * machine preempted does not count the other process's time.
    */
-  readonly applyCalls: number;
-  readonly applyMedianMicros: number;
-  readonly applyP90Micros: number;
-  readonly applyWallMedianMicros: number;
-  /** CPU time per event of the same events folded in one batch over the same state: median of rounds. */
+  readonly calls: number;
+  readonly medianMicros: number;
+  readonly p90Micros: number;
+  readonly wallMedianMicros: number;
+  /** CPU time per event of the same events in one batch over the same state: median of rounds. */
   readonly batchMicrosPerEvent: number;
 }
 
@@ -62,24 +72,29 @@ function replay(engine: Engine, file: string): Replayed {
   return { state, events, parseCpuMicros: parse, engineCpuMicros: fold + cpuMicros() - ending };
 }
 
-/** Events valid in `state`: existing partners, new event and deal ids, at the state's clock. */
-function freshEvents(engine: Engine, state: EngineState, round: number): object[] {
+/** Events of one kind valid in `state`: existing partners, new ids, at the state's clock. */
+function freshEvents(engine: Engine, state: EngineState, kind: Kind, round: number): object[] {
   const ids = partnerIds(state);
   const features = engine.program.features.map((feature) => feature.id);
   const at = state.clock ?? '2025-01-01T00:00:00.000Z';
   const currency = engine.program.currency.code;
   return Array.from({ length: EVENTS_PER_ROUND }, (_, index) => {
-    const id = `bench-${round}-${index}`;
+    const id = `bench-${kind}-${round}-${index}`;
     // A stride prime to the count spreads the partners over the whole id range and its buckets.
     const partnerId = ids[(index * 7919 + round) % ids.length];
-    return index % 2 === 0
-      ? { id, type: 'feature.used', at, partnerId, feature: features[index % features.length] }
-      : { id, type: 'deal.closed', at, partnerId, dealId: `d-${id}`, amount: '1250.00', currency };
+    return kind === 'feature.used'
+      ? { id, type: kind, at, partnerId, feature: features[index % features.length] }
+      : { id, type: kind, at, partnerId, dealId: `d-${id}`, amount: '1250.00', currency };
   });
 }
 
+interface Sample {
+  readonly cpu: number;
+  readonly wall: number;
+}
+
 /** One engine.apply into `state`: its CPU time and wall time, µs. */
-function applyOnce(engine: Engine, state: EngineState, event: object): { cpu: number; wall: number } {
+function applyOnce(engine: Engine, state: EngineState, event: object): Sample {
   const wall = process.hrtime.bigint();
   const cpu = cpuMicros();
   const result = engine.apply(state, event);
@@ -99,41 +114,43 @@ function batchMicrosPerEvent(engine: Engine, state: EngineState, events: readonl
   return micros / events.length;
 }
 
+function latency(engine: Engine, state: EngineState, kind: Kind): Latency {
+  for (const event of freshEvents(engine, state, kind, ROUNDS).slice(0, WARM_UP_CALLS))
+    applyOnce(engine, state, event);
+  const samples: Sample[] = [];
+  const perEvent: number[] = [];
+  // Rounds alternate the two ways, so a spell of load on the machine falls on both.
+  for (let round = 0; round < ROUNDS; round++) {
+    const events = freshEvents(engine, state, kind, round);
+    perEvent.push(batchMicrosPerEvent(engine, state, events));
+    for (const event of events) samples.push(applyOnce(engine, state, event));
+  }
+  const cpu = samples.map((sample) => sample.cpu);
+  return {
+    kind,
+    calls: samples.length,
+    medianMicros: quantile(cpu, 0.5),
+    p90Micros: quantile(cpu, 0.9),
+    wallMedianMicros: quantile(
+      samples.map((sample) => sample.wall),
+      0.5,
+    ),
+    batchMicrosPerEvent: quantile(perEvent, 0.5),
+  };
+}
+
 function measure(file: string): ApplyMeasurement {
   const engine = createEngine(sisoProgram);
   const replayed = replay(engine, file);
   const maxRssKiB = process.resourceUsage().maxRSS;
   const { state } = replayed;
-  for (const event of freshEvents(engine, state, ROUNDS).slice(0, WARM_UP_CALLS))
-    applyOnce(engine, state, event);
-  const samples: { cpu: number; wall: number }[] = [];
-  const perEvent: number[] = [];
-  // Rounds alternate the two ways, so a spell of load on the machine falls on both.
-  for (let round = 0; round < ROUNDS; round++) {
-    const events = freshEvents(engine, state, round);
-    perEvent.push(batchMicrosPerEvent(engine, state, events));
-    for (const event of events) samples.push(applyOnce(engine, state, event));
-  }
   return {
     partners: partnerIds(state).length,
     events: replayed.events,
     parseCpuMicros: replayed.parseCpuMicros,
     engineCpuMicros: replayed.engineCpuMicros,
     maxRssKiB,
-    applyCalls: samples.length,
-    applyMedianMicros: quantile(
-      samples.map((sample) => sample.cpu),
-      0.5,
-    ),
-    applyP90Micros: quantile(
-      samples.map((sample) => sample.cpu),
-      0.9,
-    ),
-    applyWallMedianMicros: quantile(
-      samples.map((sample) => sample.wall),
-      0.5,
-    ),
-    batchMicrosPerEvent: quantile(perEvent, 0.5),
+    kinds: KINDS.map((kind) => latency(engine, state, kind)),
   };
 }
 

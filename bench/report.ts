@@ -57,10 +57,12 @@ function familyRows({ families }: Measurements): Row[] {
       `(d) ${family.partners.toLocaleString('en')} partners, ${family.events.toLocaleString('en')} events`,
       `${engineMicros(family).toFixed(1)} µs/event engine CPU (+${(family.parseCpuMicros / family.events).toFixed(1)} parse), peak RSS ${mebibytes(family.maxRssKiB * 1024)}`,
     ],
-    [
-      '    engine.apply of one fresh event',
-      `median ${family.applyMedianMicros.toFixed(0)} µs, p90 ${family.applyP90Micros.toFixed(0)} µs CPU (wall median ${family.applyWallMedianMicros.toFixed(0)}; ${family.applyCalls} calls); batch ${family.batchMicrosPerEvent.toFixed(0)} µs/event`,
-    ],
+    ...family.kinds.map(
+      (latency): Row => [
+        `    engine.apply, one fresh ${latency.kind}`,
+        `median ${latency.medianMicros.toFixed(0)} µs, p90 ${latency.p90Micros.toFixed(0)} µs CPU (wall median ${latency.wallMedianMicros.toFixed(0)}; ${latency.calls} calls); in a batch ${latency.batchMicrosPerEvent.toFixed(0)} µs/event`,
+      ],
+    ),
   ]);
 }
 

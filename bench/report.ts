@@ -60,7 +60,7 @@ function familyRows({ families }: Measurements): Row[] {
     ...family.kinds.map(
       (latency): Row => [
         `    engine.apply, one fresh ${latency.kind}`,
-        `median ${latency.medianMicros.toFixed(0)} µs, p90 ${latency.p90Micros.toFixed(0)} µs CPU (wall median ${latency.wallMedianMicros.toFixed(0)}; ${latency.calls} calls); in a batch ${latency.batchMicrosPerEvent.toFixed(0)} µs/event`,
+        `median ${latency.medianMicros.toFixed(0)} µs, p90 ${latency.p90Micros.toFixed(0)} µs CPU (wall median ${latency.wallMedianMicros.toFixed(0)}; ${latency.calls} calls); in the replay's batch ${latency.batchMicrosPerEvent.toFixed(0)} µs/event`,
       ],
     ),
   ]);

@@ -1,118 +1,110 @@
-// One full replay from an NDJSON file in a process of its own, so that the peak memory it
-// reports is the replay's alone. Two ways: `memory` reads every line, JSON.parse each and calls
-// engine.replay (the whole stream, ledger and effects held); `stream` feeds the file's lines, in
-// the time order it has, to a batch whose ledger entries and effects go to counting sinks, as a
-// host persisting them would. Prints one JSON line with the timings, counts and peak RSS.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+// One streamed replay of an NDJSON file in a process of its own, so the peak memory it reports is
+// the replay's alone: the file's lines, JSON.parse, a batch whose ledger entries and effects go to
+// counting sinks (as a host persisting them would), then advance to the last event and take the
+// result, whose final state it keeps. Prints one JSON line: times at each tenth, memory, sizes.
 import { pathToFileURL } from 'node:url';
-import { createEngine, partnerIds, sisoProgram } from '../src/index.js';
+import { createEngine, type EngineState, partnerIds, sisoProgram } from '../src/index.js';
+import { forEachChunk } from './lines.js';
+import { AllocationCounter, cpuMicros } from './sampling.js';
+import { type StateSize, stateSize } from './state-size.js';
+
+/** Where the replay was after some of its events: how many, and the clocks since it started. */
+export interface Mark {
+  readonly events: number;
+  readonly cpuMicros: number;
+  readonly wallMs: number;
+}
 
 /** What the child reports on its single line of stdout. */
 export interface ReplayMeasurement {
   readonly events: number;
-  /** Reading the file and JSON.parse of every line. */
-  readonly readAndParseMs: number;
-  readonly replayMs: number;
-  readonly totalMs: number;
+  /** Reading, parsing and folding every event, then advance and result: CPU time (µs) and wall. */
+  readonly cpuMicros: number;
+  readonly wallMs: number;
+  /** After 0, 1/10 … 10/10 of the events (before the final advance). */
+  readonly tenths: readonly Mark[];
   readonly rejected: number;
   readonly ledgerEntries: number;
   readonly effects: number;
   readonly partners: number;
-  /** process.resourceUsage().maxRSS: peak resident set, in KiB. */
+  /** process.resourceUsage().maxRSS with the final state still held: peak resident set, KiB. */
   readonly maxRssKiB: number;
+  readonly allocatedBytes: number;
+  readonly collections: number;
+  readonly state: StateSize;
 }
 
-/**
- * Every line of an NDJSON text parsed, blank lines skipped (indexOf, not split: no copy of the
- * lines is kept).
- *
- * @example
- * parseLines('{"a":1}\n\n{"a":2}\n')
- * //=> [{ a: 1 }, { a: 2 }]
- */
-export function parseLines(text: string): unknown[] {
-  const values: unknown[] = [];
-  let start = 0;
-  while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    if (end > start) values.push(JSON.parse(text.slice(start, end)));
-    start = end + 1;
-  }
-  return values;
+interface Replayed {
+  readonly state: EngineState;
+  readonly events: number;
+  readonly rejected: number;
+  readonly tenths: Mark[];
+  readonly ledgerEntries: number;
+  readonly effects: number;
 }
 
-/** Calls `each` with every non-blank line of a file, reading it in 4 MiB chunks. */
-function forEachLine(file: string, each: (line: string) => void): void {
-  const descriptor = openSync(file, 'r');
-  const chunk = Buffer.alloc(4 << 20);
-  let rest = '';
-  try {
-    for (let read = readSync(descriptor, chunk); read > 0; read = readSync(descriptor, chunk)) {
-      const text = rest + chunk.toString('utf8', 0, read);
-      let start = 0;
-      for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
-        if (newline > start) each(text.slice(start, newline));
-        start = newline + 1;
-      }
-      rest = text.slice(start);
-    }
-    if (rest.trim() !== '') each(rest);
-  } finally {
-    closeSync(descriptor);
-  }
-}
-
-function streamed(file: string): ReplayMeasurement {
+function replay(file: string, expected: number, started: Mark): Replayed {
   const engine = createEngine(sisoProgram);
-  let ledgerEntries = 0;
-  let effects = 0;
-  const started = performance.now();
-  const batch = engine.batch(undefined, { onEntry: () => ledgerEntries++, onEffect: () => effects++ });
+  const sinks = { entries: 0, effects: 0 };
+  const batch = engine.batch(undefined, { onEntry: () => sinks.entries++, onEffect: () => sinks.effects++ });
+  const tenths: Mark[] = [{ events: 0, cpuMicros: 0, wallMs: 0 }];
+  let next = Math.ceil(expected / 10);
   let events = 0;
   let last = '';
-  forEachLine(file, (line) => {
-    const event = JSON.parse(line) as { at: string };
-    batch.apply(event, events++);
-    last = event.at;
+  forEachChunk(file, (lines) => {
+    for (const line of lines) {
+      const event = JSON.parse(line) as { at: string };
+      batch.apply(event, events++);
+      last = event.at;
+      if (events === next) {
+        tenths.push(markSince(started, events));
+        next = Math.ceil((expected * tenths.length) / 10);
+      }
+    }
   });
   if (last !== '') batch.advance(last);
   const result = batch.result();
-  const finished = performance.now();
+  const { entries, effects } = sinks;
   return {
+    state: result.state,
     events,
-    readAndParseMs: 0,
-    replayMs: finished - started,
-    totalMs: finished - started,
     rejected: result.rejected.length,
-    ledgerEntries,
+    tenths,
+    ledgerEntries: entries,
     effects,
-    partners: partnerIds(result.state).length,
-    maxRssKiB: process.resourceUsage().maxRSS,
   };
 }
 
-function main(file: string): ReplayMeasurement {
-  const engine = createEngine(sisoProgram);
-  const started = performance.now();
-  const events = parseLines(readFileSync(file, 'utf8'));
-  const parsed = performance.now();
-  const result = engine.replay(events);
-  const replayed = performance.now();
+function markSince(started: Mark, events: number): Mark {
+  return { events, cpuMicros: cpuMicros() - started.cpuMicros, wallMs: performance.now() - started.wallMs };
+}
+
+function measure(file: string, expected: number): ReplayMeasurement {
+  const allocation = new AllocationCounter();
+  allocation.start();
+  const started: Mark = { events: 0, cpuMicros: cpuMicros(), wallMs: performance.now() };
+  const replayed = replay(file, expected, started);
+  const finished = markSince(started, replayed.events);
+  const allocated = allocation.stop();
+  // Read before the state is measured, which builds strings of its own.
+  const maxRssKiB = process.resourceUsage().maxRSS;
   return {
-    events: events.length,
-    readAndParseMs: parsed - started,
-    replayMs: replayed - parsed,
-    totalMs: replayed - started,
-    rejected: result.rejected.length,
-    ledgerEntries: result.ledger.length,
-    effects: result.effects.length,
-    partners: partnerIds(result.state).length,
-    maxRssKiB: process.resourceUsage().maxRSS,
+    events: replayed.events,
+    cpuMicros: finished.cpuMicros,
+    wallMs: finished.wallMs,
+    tenths: replayed.tenths,
+    rejected: replayed.rejected,
+    ledgerEntries: replayed.ledgerEntries,
+    effects: replayed.effects,
+    partners: partnerIds(replayed.state).length,
+    maxRssKiB,
+    allocatedBytes: allocated.bytes,
+    collections: allocated.collections,
+    state: stateSize(replayed.state),
   };
 }
 
-const [, script, file, mode] = process.argv;
+const [, script, file, expected] = process.argv;
 if (script !== undefined && file !== undefined && import.meta.url === pathToFileURL(script).href) {
-  process.stdout.write(`${JSON.stringify(mode === 'stream' ? streamed(file) : main(file))}\n`);
+  process.stdout.write(`${JSON.stringify(measure(file, Number(expected)))}\n`);
 }

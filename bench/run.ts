@@ -1,310 +1,130 @@
-// npm run bench: the performance targets measured side by side on one generated stream (at
-// least 1,000,000 events over 10,000 partners by default): bare JSON.parse of the file, a full
-// replay from the file in a child process (its own peak memory), compiled rules against
-// json-rules-engine, and how the cost per event scales with the number of partners. Prints a
-// table and writes bench/results.json. BENCH_EVENTS, BENCH_PARTNERS, BENCH_SCALE_PARTNERS and
-// BENCH_SCALE_MONTHS shrink it for a quick run; BENCH_PROFILE=1 writes CPU profiles of the replays.
+// npm run bench: the project's performance targets, measured side by side in one run on one
+// generated stream (at least 1,000,000 events over 10,000 partners by default): bare JSON.parse,
+// a streamed replay, replay cost and apply latency as partners grow, rules, and the CLI. Prints
+// the figures and the targets and writes bench/results.json.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Table from 'cli-table3';
-import { generateEvents } from '../src/simulation/generator.js';
-import { parseLines, type ReplayMeasurement } from './replay-child.js';
+import type { ApplyMeasurement } from './apply-child.js';
+import { runCli } from './cli-run.js';
+import { forEachChunk } from './lines.js';
+import type { ReplayMeasurement } from './replay-child.js';
+import { printTables, writeResults } from './report.js';
 import { benchRules } from './rules.js';
+import { cpuMicros } from './sampling.js';
+import { mainStream, type Stream, type StreamOptions, streamFile } from './streams.js';
+import type { BareParse, Measurements } from './targets.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const out = join(here, 'out');
-const SEED = Number(process.env.BENCH_SEED ?? 2025);
+const streams: StreamOptions = { out, root, seed: Number(process.env.BENCH_SEED ?? 2025) };
+// BENCH_EVENTS, BENCH_PARTNERS, BENCH_SCALE_PARTNERS and BENCH_SCALE_MONTHS shrink it for a quick
+// run; BENCH_PROFILE=1 writes CPU profiles of the children; BENCH_CLI_TIMEOUT_S bounds the CLI run.
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
 const SCALE_PARTNERS = (process.env.BENCH_SCALE_PARTNERS ?? '10000,100000').split(',').map(Number);
 const SCALE_MONTHS = Number(process.env.BENCH_SCALE_MONTHS ?? 3);
-const GIB_IN_KIB = 1024 * 1024;
-/** The old-space bound (MiB) of the streamed replay whose peak memory meets the target. */
-const OLD_SPACE_MIB = Number(process.env.BENCH_OLD_SPACE_MIB ?? 768);
+/** The smallest state engine.apply is timed on; its latency at the largest is compared to this. */
+const APPLY_SMALLEST = 1_000;
+// The default sizes keep the names of the files already made (bench/out may link to them); other
+// sizes get names of their own, so a quick run never replaces the full-size streams.
+const MAIN_STREAM =
+  PARTNERS === 10_000 && TARGET_EVENTS === 1_000_000 ? 'stream' : `stream-${PARTNERS}p-${TARGET_EVENTS}e`;
+const scaleStream = (partners: number) =>
+  SCALE_MONTHS === 3 ? `scale-${partners}` : `scale-${partners}-${SCALE_MONTHS}m`;
+const CLI_TIMEOUT_MS = Number(process.env.BENCH_CLI_TIMEOUT_S ?? 600) * 1000;
 
-interface Stream {
-  readonly file: string;
-  readonly partners: number;
-  readonly months: number;
-  readonly events: number;
-  readonly bytes: number;
-  readonly reused: boolean;
-  /** How long generateEvents took (0 when the cached file was reused). */
-  readonly generationMs: number;
-}
-
-/** Changes to the generator invalidate the cached streams. */
-function generatorFingerprint(): string {
-  const hash = createHash('sha256');
-  for (const name of ['generator.ts', 'generator-life.ts', 'generator-payouts.ts', 'random.ts'])
-    hash.update(readFileSync(join(root, 'src', 'simulation', name)));
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** A stream of `partners` over `months`, from bench/out when the same parameters made it before. */
-function streamFile(name: string, partners: number, months: number): Stream {
-  const file = join(out, `${name}.ndjson`);
-  const metaFile = join(out, `${name}.json`);
-  const key = { partners, months, seed: SEED, generator: generatorFingerprint() };
-  if (existsSync(file) && existsSync(metaFile)) {
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as typeof key & { events: number; bytes: number };
-    const same = Object.entries(key).every(([field, value]) => meta[field as keyof typeof key] === value);
-    if (same)
-      return {
-        file,
-        partners,
-        months,
-        events: meta.events,
-        bytes: meta.bytes,
-        reused: true,
-        generationMs: 0,
-      };
-  }
-  const started = performance.now();
-  const events = generateEvents({ partners, months, seed: SEED });
-  const generationMs = performance.now() - started;
-  const descriptor = openSync(file, 'w');
-  let bytes = 0;
-  for (let start = 0; start < events.length; start += 10_000) {
-    const chunk = `${events
-      .slice(start, start + 10_000)
-      .map((event) => JSON.stringify(event))
-      .join('\n')}\n`;
-    bytes += Buffer.byteLength(chunk);
-    writeSync(descriptor, chunk);
-  }
-  closeSync(descriptor);
-  // Indented as Biome formats JSON, so `biome check .` stays clean with bench/out present.
-  writeFileSync(metaFile, `${JSON.stringify({ ...key, events: events.length, bytes }, null, 2)}\n`);
-  return { file, partners, months, events: events.length, bytes, reused: false, generationMs };
-}
-
-/** The fewest months (in steps of 6) whose stream reaches the target, estimated on a sample. */
-function monthsFor(partners: number, target: number): number {
-  const sample = Math.min(partners, 1_000);
-  for (let months = 6; months < 1_200; months += 6) {
-    const events = generateEvents({ partners: sample, months, seed: SEED, refunds: true }).length;
-    if ((events * partners) / sample >= target * 1.02) return months;
-  }
-  return 1_200;
-}
-
-function mainStream(): Stream {
-  let months = monthsFor(PARTNERS, TARGET_EVENTS);
-  for (;;) {
-    const stream = streamFile('stream', PARTNERS, months);
-    if (stream.events >= TARGET_EVENTS) return stream;
-    months += 3;
-  }
-}
-
-/** (a) Read the file and JSON.parse every line, the best of three runs. */
-function bareParse(stream: Stream) {
-  let best = Number.POSITIVE_INFINITY;
+/** Reads the file and JSON.parse every line with the replay's own reader, the best of three. */
+function bareParse(stream: Stream): BareParse {
+  let best: BareParse = { cpuMicros: Number.POSITIVE_INFINITY, wallMs: Number.POSITIVE_INFINITY };
   for (let run = 0; run < 3; run += 1) {
-    const started = performance.now();
-    const lines = parseLines(readFileSync(stream.file, 'utf8')).length;
-    best = Math.min(best, performance.now() - started);
+    const cpu = cpuMicros();
+    const wall = performance.now();
+    let lines = 0;
+    forEachChunk(stream.file, (chunk) => {
+      for (const line of chunk) if (JSON.parse(line) !== null) lines += 1;
+    });
+    const measured = { cpuMicros: cpuMicros() - cpu, wallMs: performance.now() - wall };
     if (lines !== stream.events) throw new Error(`parsed ${lines} lines, expected ${stream.events}`);
+    if (measured.cpuMicros < best.cpuMicros) best = measured;
   }
-  return { ms: best, linesPerSecond: stream.events / (best / 1000) };
+  return best;
 }
 
-/** (b) A full replay from the file in a child process. */
-function replayInChild(
-  stream: Stream,
-  label: string,
-  mode: 'memory' | 'stream' = 'memory',
-  nodeFlags: readonly string[] = [],
-): ReplayMeasurement {
+/** Runs a bench script in a child process of its own and reads the JSON line it prints last. */
+function inChild<T>(script: string, label: string, args: readonly string[]): T {
   const profile = process.env.BENCH_PROFILE === '1';
   const profileFlags = profile
     ? ['--cpu-prof', `--cpu-prof-dir=${join(out, 'profiles')}`, `--cpu-prof-name=${label}.cpuprofile`]
     : [];
   const child = spawnSync(
     process.execPath,
-    [...nodeFlags, ...profileFlags, '--import', 'tsx', join(here, 'replay-child.ts'), stream.file, mode],
-    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
+    [...profileFlags, '--import', 'tsx', join(here, script), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
   );
-  if (child.status !== 0) throw new Error(`replay child failed (${child.status}): ${child.stderr}`);
-  const line = child.stdout.trim().split('\n').at(-1) ?? '';
-  return JSON.parse(line) as ReplayMeasurement;
+  if (child.status !== 0) throw new Error(`${label} child failed (${child.status}): ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as T;
 }
 
-/** (d) Replay cost per event at each partner count, the same months so the same events each. */
-function scaling() {
-  return SCALE_PARTNERS.map((partners) => {
-    const stream = streamFile(`scale-${partners}`, partners, SCALE_MONTHS);
-    const replay = replayInChild(stream, `scale-${partners}`);
-    return {
-      partners,
-      events: stream.events,
-      eventsPerPartner: stream.events / partners,
-      microsecondsPerEvent: (replay.replayMs * 1000) / replay.events,
-      rejected: replay.rejected,
-      maxRssKiB: replay.maxRssKiB,
-    };
+/** Replay cost and apply latency on states of each size, the same months so the same events each. */
+function families(): ApplyMeasurement[] {
+  const sizes = [...new Set([APPLY_SMALLEST, ...SCALE_PARTNERS])].sort((a, b) => a - b);
+  return sizes.map((partners) => {
+    const stream = streamFile(streams, scaleStream(partners), partners, SCALE_MONTHS);
+    console.log(
+      `  ${partners.toLocaleString('en')} partners (${stream.events.toLocaleString('en')} events)…`,
+    );
+    return inChild<ApplyMeasurement>('apply-child.ts', `scale-${partners}`, [stream.file]);
   });
 }
 
-interface Target {
-  readonly name: string;
-  readonly target: string;
-  readonly value: string;
-  readonly pass: boolean;
-}
-
-async function main(): Promise<void> {
+async function measure(): Promise<Measurements> {
   mkdirSync(out, { recursive: true });
-  const stream = mainStream();
+  const stream = mainStream(streams, MAIN_STREAM, PARTNERS, TARGET_EVENTS);
   console.log(
     `stream: ${stream.events.toLocaleString('en')} events, ${stream.partners.toLocaleString('en')} partners, ` +
       `${stream.months} months (${stream.reused ? 'reused' : `generated in ${(stream.generationMs / 1000).toFixed(1)} s`})`,
   );
   const parse = bareParse(stream);
-  const held = replayInChild(stream, 'replay');
-  const unbounded = replayInChild(stream, 'replay-stream', 'stream');
-  // The engine's live state for the stream is far smaller than what V8 lets the heap grow to by
-  // default; a host bounds the old space as it would for any long-running Node process.
-  const replay = replayInChild(stream, 'replay-stream-bounded', 'stream', [
-    `--max-old-space-size=${OLD_SPACE_MIB}`,
+  console.log('parsed; replaying…');
+  const replay = inChild<ReplayMeasurement>('replay-child.ts', 'replay', [
+    stream.file,
+    String(stream.events),
   ]);
-  const replayPerSecond = replay.events / (replay.totalMs / 1000);
+  if (replay.events !== stream.events)
+    throw new Error(`replayed ${replay.events} of ${stream.events} events`);
   console.log('replayed; comparing rules…');
-  finish(stream, parse, replay, replayPerSecond, await benchRules(), held, unbounded);
-}
-
-function finish(
-  stream: Stream,
-  parse: ReturnType<typeof bareParse>,
-  replay: ReplayMeasurement,
-  replayPerSecond: number,
-  rules: Awaited<ReturnType<typeof benchRules>>,
-  held: ReplayMeasurement,
-  unbounded: ReplayMeasurement,
-): void {
-  console.log('rules compared; scaling…');
-  const scale = scaling();
-  const first = scale[0];
-  const last = scale.at(-1);
-  const scaleRatio = first && last ? last.microsecondsPerEvent / first.microsecondsPerEvent : Number.NaN;
-  const share = replayPerSecond / parse.linesPerSecond;
-  const targets: Target[] = [
-    { name: 'replay rate vs bare JSON.parse', target: '>= 40 %', value: percent(share), pass: share >= 0.4 },
-    {
-      name: 'replay peak RSS',
-      target: '< 1 GiB',
-      value: `${(replay.maxRssKiB / 1024).toFixed(0)} MiB`,
-      pass: replay.maxRssKiB < GIB_IN_KIB,
-    },
-    {
-      name: 'compiled rules vs json-rules-engine',
-      target: '>= 200x',
-      value: `${rules.ratio.toFixed(0)}x`,
-      pass: rules.ratio >= 200,
-    },
-    {
-      name: `cost per event, ${last?.partners} vs ${first?.partners} partners`,
-      target: '<= 1.5x',
-      value: `${scaleRatio.toFixed(2)}x`,
-      pass: scaleRatio <= 1.5,
-    },
-  ];
-  printTables(stream, parse, replay, replayPerSecond, rules, scale, targets, held, unbounded);
-  const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    seed: SEED,
-    stream: {
-      partners: stream.partners,
-      months: stream.months,
-      events: stream.events,
-      bytes: stream.bytes,
-      generationMs: stream.reused ? null : stream.generationMs,
-    },
-    parse: { ms: parse.ms, linesPerSecond: parse.linesPerSecond },
-    replay: {
-      ...replay,
-      mode: `stream: file lines into a batch, entries and effects to sinks, --max-old-space-size=${OLD_SPACE_MIB}`,
-      eventsPerSecond: replayPerSecond,
-      shareOfParseRate: share,
-    },
-    replayUnbounded: {
-      ...unbounded,
-      mode: 'stream, V8 default heap limits',
-      eventsPerSecond: unbounded.events / (unbounded.totalMs / 1000),
-    },
-    replayHeld: {
-      ...held,
-      mode: 'memory: every event parsed first, engine.replay, ledger and effects held',
-      eventsPerSecond: held.events / (held.totalMs / 1000),
-    },
+  const rules = await benchRules();
+  console.log('rules compared; replay cost and apply latency by partners…');
+  const sizes = families();
+  console.log('running the CLI over the stream…');
+  const cli = await runCli({
+    root,
+    events: stream.file,
+    output: join(out, 'cli-run.out'),
+    timeoutMs: CLI_TIMEOUT_MS,
+  });
+  return {
+    stream,
+    parse,
+    replay,
     rules,
-    scaling: { months: SCALE_MONTHS, runs: scale, ratio: scaleRatio },
-    targets,
+    families: sizes,
+    scalePartners: SCALE_PARTNERS,
+    applySmallest: APPLY_SMALLEST,
+    cli,
   };
-  writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written ${join('bench', 'results.json')}`);
 }
 
-function percent(share: number): string {
-  return `${(share * 100).toFixed(1)} %`;
-}
-
-function rate(perSecond: number): string {
-  return `${Math.round(perSecond).toLocaleString('en')}/s`;
-}
-
-function printTables(
-  stream: Stream,
-  parse: ReturnType<typeof bareParse>,
-  replay: ReplayMeasurement,
-  replayPerSecond: number,
-  rules: Awaited<ReturnType<typeof benchRules>>,
-  scale: ReturnType<typeof scaling>,
-  targets: readonly Target[],
-  held: ReplayMeasurement,
-  unbounded: ReplayMeasurement,
-): void {
-  const figures = new Table({ head: ['measure', 'figure'], style: { head: [], border: [] } });
-  figures.push(
-    ['(a) JSON.parse of every line', `${rate(parse.linesPerSecond)} (${(parse.ms / 1000).toFixed(2)} s)`],
-    [
-      `(b) read + parse + replay, streamed, old space ${OLD_SPACE_MIB} MiB`,
-      `${rate(replayPerSecond)} (${(replay.totalMs / 1000).toFixed(2)} s)`,
-    ],
-    ['    peak RSS', `${(replay.maxRssKiB / 1024).toFixed(0)} MiB`],
-    ['    rejected', String(replay.rejected)],
-    [
-      '(b) the same, V8 default heap',
-      `${rate(unbounded.events / (unbounded.totalMs / 1000))} (${(unbounded.totalMs / 1000).toFixed(2)} s)`,
-    ],
-    ['    peak RSS', `${(unbounded.maxRssKiB / 1024).toFixed(0)} MiB`],
-    [
-      '(b) the same, all held in memory',
-      `${rate(held.events / (held.totalMs / 1000))} (${(held.totalMs / 1000).toFixed(2)} s)`,
-    ],
-    ['    peak RSS', `${(held.maxRssKiB / 1024).toFixed(0)} MiB`],
-    ['(c) compiled rules', rate(rules.compiledPerSecond)],
-    ['    json-rules-engine Engine.run', rate(rules.referencePerSecond)],
-    ...scale.map((run) => [
-      `(d) ${run.partners.toLocaleString('en')} partners, ${run.events.toLocaleString('en')} events`,
-      `${run.microsecondsPerEvent.toFixed(1)} µs/event (${run.eventsPerPartner.toFixed(1)} events/partner)`,
-    ]),
-  );
-  const verdicts = new Table({ head: ['target', 'wanted', 'measured', ''], style: { head: [], border: [] } });
-  for (const target of targets)
-    verdicts.push([target.name, target.target, target.value, target.pass ? 'pass' : 'FAIL']);
-  console.log(`${stream.events.toLocaleString('en')} events, node ${process.version}, ${cpus().length} CPUs`);
-  console.log(figures.toString());
-  console.log(verdicts.toString());
-}
-
-await main();
+const started = performance.now();
+const measured = await measure();
+const benchMs = performance.now() - started;
+printTables(measured, benchMs);
+writeResults(join(here, 'results.json'), measured, benchMs);
+console.log(`written ${join('bench', 'results.json')} (bench took ${(benchMs / 60_000).toFixed(1)} min)`);

@@ -30,6 +30,7 @@ export class Draft {
   /** The `written` sets of the sweeps, for the write path (no iterator per write). */
   private readonly sweepWrites: Set<string>[] = [];
   private ownedWaitlists = false;
+  private ownedChunks = false;
 
   constructor(base: EngineState) {
     this.state = {
@@ -38,7 +39,7 @@ export class Draft {
       seen: copyTable(base.seen),
       partners: copyTable(base.partners),
       deals: copyTable(base.deals),
-      holds: { head: base.holds.head, chunks: [...base.holds.chunks] },
+      holds: { head: base.holds.head, chunks: base.holds.chunks },
       holders: [...base.holders],
     };
   }
@@ -168,6 +169,15 @@ export class Draft {
     return this.state.holds.chunks[0]?.[this.state.holds.head];
   }
 
+  /** The list of hold chunks this draft may change: copied from the input the first time. */
+  private writableChunks(): HoldItem[][] {
+    if (!this.ownedChunks) {
+      this.state.holds.chunks = [...this.state.holds.chunks];
+      this.ownedChunks = true;
+    }
+    return this.state.holds.chunks;
+  }
+
   /** Takes the hold that ends first off the queue. */
   shiftHold(): void {
     const { holds } = this.state;
@@ -175,13 +185,13 @@ export class Draft {
     if (!first) return;
     holds.head += 1;
     if (holds.head < first.length) return;
-    holds.chunks.shift();
+    this.writableChunks().shift();
     holds.head = 0;
   }
 
   /** Queues a hold in release order (almost always at the end: holds start in time order). */
   addHold(item: HoldItem): void {
-    const { chunks } = this.state.holds;
+    const chunks = this.writableChunks();
     const last = chunks[chunks.length - 1];
     if (!last || (last[last.length - 1] as HoldItem).releaseAt <= item.releaseAt) {
       if (last && last.length < HOLD_CHUNK) this.writableChunk(chunks.length - 1).push(item);
@@ -200,11 +210,11 @@ export class Draft {
 
   private addChunk(chunk: HoldItem[]): void {
     this.owned.add(chunk);
-    this.state.holds.chunks.push(chunk);
+    this.writableChunks().push(chunk);
   }
 
   private writableChunk(index: number): HoldItem[] {
-    const { chunks } = this.state.holds;
+    const chunks = this.writableChunks();
     const current = chunks[index] as HoldItem[];
     if (this.owned.has(current)) return current;
     const copy = [...current];

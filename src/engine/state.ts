@@ -169,7 +169,7 @@ export interface HoldQueue {
 }
 
 /** The most items a chunk of the hold queue takes before a new chunk starts. */
-export const HOLD_CHUNK = 512;
+export const HOLD_CHUNK = 128;
 
 export interface Schedule {
   /** The next month boundary (period ends run there). */

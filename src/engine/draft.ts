@@ -5,6 +5,8 @@
 // and a long replay clones each record at most once.
 import {
   type Buckets,
+  cloneDeal,
+  clonePartner,
   copyTable,
   type DealState,
   type EngineState,
@@ -62,7 +64,7 @@ export class Draft {
       this.noteWritten(id);
       return current;
     }
-    const copy = structuredClone(current);
+    const copy = clonePartner(current);
     this.owned.add(copy);
     this.writableBucket(this.state.partners, id)[id] = copy;
     this.partnerCache.set(id, copy);
@@ -144,7 +146,7 @@ export class Draft {
     const current = this.deal(id);
     if (current === undefined) throw new Error(`internal: deal ${JSON.stringify(id)} does not exist`);
     if (this.owned.has(current)) return current;
-    const copy = structuredClone(current);
+    const copy = cloneDeal(current);
     this.owned.add(copy);
     this.writableBucket(this.state.deals, id)[id] = copy;
     return copy;

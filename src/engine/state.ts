@@ -353,3 +353,71 @@ export function dealOf(state: Pick<EngineState, 'deals'>, dealId: string): DealS
 export function* allDeals(state: Pick<EngineState, 'deals'>): Generator<DealState> {
   for (const leaf of leavesOf(state.deals)) yield* Object.values(leaf);
 }
+
+function copyCounter(counter: PeriodCounter): PeriodCounter {
+  return { key: counter.key, deals: counter.deals, revenue: counter.revenue };
+}
+
+function copyHistory(history: Table<MonthResult>): Table<MonthResult> {
+  const copy = table<MonthResult>();
+  for (const month of Object.keys(history)) {
+    const result = history[month] as MonthResult;
+    const entry: MonthResult = {
+      deals: result.deals,
+      revenue: result.revenue,
+      commission: result.commission,
+    };
+    if (result.late !== undefined) {
+      const late = table<{ deals: number; revenue: string }>();
+      for (const key of Object.keys(result.late))
+        late[key] = { ...(result.late[key] as { deals: number; revenue: string }) };
+      entry.late = late;
+    }
+    copy[month] = entry;
+  }
+  return copy;
+}
+
+/**
+ * A deep copy of a partner, field by field (several times cheaper than structuredClone on the
+ * write path): every object and array the slices change in place is a new one; keyed tables
+ * come back without a prototype.
+ */
+export function clonePartner(partner: PartnerState): PartnerState {
+  const { team, recentDeals } = partner;
+  return {
+    ...partner,
+    trainings: [...partner.trainings],
+    featuresUsed: copyTable(partner.featuresUsed),
+    badges: partner.badges.map((award) => ({ ...award })),
+    milestones: [...partner.milestones],
+    month: copyCounter(partner.month),
+    quarter: copyCounter(partner.quarter),
+    year: copyCounter(partner.year),
+    history: copyHistory(partner.history),
+    monthEndTiers: partner.monthEndTiers.map(([month, tier]) => [month, tier]),
+    balance: { ...partner.balance },
+    payouts: partner.payouts.map((payout) => ({ ...payout })),
+    terms: partner.terms.map((terms) => ({ ...terms })),
+    team: {
+      ...team,
+      month: copyCounter(team.month),
+      quarter: copyCounter(team.quarter),
+      directAtOrAbove: [...team.directAtOrAbove],
+      directIds: [...team.directIds],
+      sizeByLevel: [...team.sizeByLevel],
+      revenueByLevel: [...team.revenueByLevel],
+    },
+    recentDeals: {
+      month: { key: recentDeals.month.key, dealIds: [...recentDeals.month.dealIds] },
+      quarter: { key: recentDeals.quarter.key, dealIds: [...recentDeals.quarter.dealIds] },
+      year: { key: recentDeals.year.key, dealIds: [...recentDeals.year.dealIds] },
+    },
+    overrideTotal: { ...partner.overrideTotal },
+  };
+}
+
+/** A deep copy of a deal: its entries are changed in place (net, cap counted) by refunds. */
+export function cloneDeal(deal: DealState): DealState {
+  return { ...deal, entries: deal.entries.map((entry) => ({ ...entry })) };
+}

@@ -6,10 +6,9 @@ import { EngineError } from '../engine/errors.js';
 import { type EngineState, type PartnerState, partnerIds, partnerOf } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
-import { tierAtMonthEnd } from '../partners/history.js';
+import { monthsOf, scoreOf, tierAtMonthEnd } from '../partners/history.js';
 import type { CompiledProgram } from '../program/compile.js';
 import type { LeaderboardMetric } from '../program/schema.js';
-import { monthsOf, scoreOf } from './period-badges.js';
 
 export interface LeaderboardOptions {
   /** `2025-03`, `2025-Q1`, `2025`, or `all-time`. */

@@ -4,47 +4,11 @@ import type { PeriodRange } from '../engine/calendar.js';
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
-import { tierAtMonthEnd } from '../partners/history.js';
-import type { BadgeDefinition, LeaderboardMetric } from '../program/schema.js';
+import { monthsOf, scoreOf, tierAtMonthEnd } from '../partners/history.js';
+import type { BadgeDefinition } from '../program/schema.js';
 import { awardBadge } from './badges.js';
 
 type LeaderboardBadge = Extract<BadgeDefinition, { leaderboard: unknown }>;
-
-/** Month keys a period covers: "2025-01".."2025-03" for "2025-Q1". */
-export function monthsOf(context: Pick<Context, 'calendar'>, range: PeriodRange): string[] {
-  const months: string[] = [];
-  for (let instant = range.start; instant < range.end; ) {
-    const month = context.calendar.periodOf(instant, 'month');
-    months.push(month.key);
-    instant = month.end;
-  }
-  return months;
-}
-
-/** A partner's score for a metric over some months of its history. */
-export function scoreOf(
-  partner: PartnerState,
-  months: readonly string[],
-  metric: LeaderboardMetric,
-): Decimal {
-  let total = new Decimal(0);
-  for (const month of months) {
-    const result = partner.history[month];
-    if (!result) continue;
-    total = total.plus(
-      metric === 'deals' ? result.deals : metric === 'revenue' ? result.revenue : result.commission,
-    );
-    // Refunds received this month of deals closed earlier in the same period (commission already
-    // counts its clawbacks in the month they were made).
-    if (metric === 'commission' || !result.late) continue;
-    for (const [dealMonth, refunded] of Object.entries(result.late)) {
-      if (dealMonth < month && months.includes(dealMonth)) {
-        total = total.minus(metric === 'deals' ? refunded.deals : refunded.revenue);
-      }
-    }
-  }
-  return total;
-}
 
 /**
  * The highest score of the rows (zero for none), by a loop: `Decimal.max(...rows)` spreads every

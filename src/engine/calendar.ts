@@ -94,6 +94,28 @@ function periodKey(year: number, firstMonth: number, kind: CalendarPeriod): stri
 }
 
 /** The periods that end at a month boundary: always the month, the quarter every third, the year in January. */
+/** The keys of the month, quarter and year holding an instant. */
+export interface PeriodKeys {
+  readonly month: string;
+  readonly quarter: string;
+  readonly year: string;
+}
+
+/**
+ * The month, quarter and year an instant falls in, in the calendar's time zone.
+ *
+ * @example
+ * periodKeysAt(new Calendar('UTC'), Date.parse('2025-02-10T00:00:00Z'))
+ * //=> { month: '2025-02', quarter: '2025-Q1', year: '2025' }
+ */
+export function periodKeysAt(calendar: Calendar, instant: number): PeriodKeys {
+  return {
+    month: calendar.periodOf(instant, 'month').key,
+    quarter: calendar.periodOf(instant, 'quarter').key,
+    year: calendar.periodOf(instant, 'year').key,
+  };
+}
+
 export function periodsEndingAt(calendar: Calendar, boundary: number): PeriodRange[] {
   const justBefore = boundary - 1;
   const ended: PeriodRange[] = [calendar.periodOf(justBefore, 'month')];

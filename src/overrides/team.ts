@@ -2,6 +2,7 @@
 // (direct sub-partners, selling ones, team size and revenue, sub-partners by tier) kept
 // incrementally on every upline, so a deal deep in a large tree costs O(levels), not O(team).
 
+import { periodKeysAt } from '../engine/calendar.js';
 import type { TierChanged } from '../engine/changes.js';
 import type { Draft } from '../engine/draft.js';
 import type { Context, Slice } from '../engine/slice.js';
@@ -9,7 +10,6 @@ import type { PartnerState } from '../engine/state.js';
 import { SOURCE } from '../facts/catalogue.js';
 import { addAmounts, compareAmounts, subtractAmounts, zeroAmount } from '../money/amounts.js';
 import { addToCounter, removeFromCounter } from '../partners/counters.js';
-import { dealPeriodKeys } from '../partners/slice.js';
 
 /**
  * The partners above one, nearest first (its sponsor, the sponsor's sponsor, ...).
@@ -108,8 +108,8 @@ export const teamSlice: Slice = {
             context,
             partner.id,
             { amount: event.amount, refund: false },
-            dealPeriodKeys(context, deal).month,
-            dealPeriodKeys(context, deal).quarter,
+            periodKeysAt(context.calendar, Date.parse(deal.closedAt)).month,
+            periodKeysAt(context.calendar, Date.parse(deal.closedAt)).quarter,
           );
         },
         'deal.refunded': (context, event) => {
@@ -119,7 +119,7 @@ export const teamSlice: Slice = {
           const fully =
             compareAmounts(deal.refunded, deal.amount, context.compiled.program.currency.decimals) === 0;
           if (fully && partner.countedDeals === 0) changeSelling(context, partner, -1);
-          const keys = dealPeriodKeys(context, deal);
+          const keys = periodKeysAt(context.calendar, Date.parse(deal.closedAt));
           changeTeamRevenue(
             context,
             partner.id,

@@ -4,6 +4,8 @@
 import type { PeriodRange } from '../engine/calendar.js';
 import type { Context } from '../engine/slice.js';
 import type { MonthResult, PartnerState } from '../engine/state.js';
+import { Decimal } from '../money/decimal.js';
+import type { LeaderboardMetric } from '../program/schema.js';
 
 /** At each month end (before reviews), remember the tier each partner held, if it changed. */
 export function closeMonth(context: Context, month: PeriodRange): void {
@@ -49,4 +51,40 @@ export function monthResult(partner: PartnerState, month: string): MonthResult {
     partner.history[month] = result;
   }
   return result;
+}
+
+/** Month keys a period covers: "2025-01".."2025-03" for "2025-Q1". */
+export function monthsOf(context: Pick<Context, 'calendar'>, range: PeriodRange): string[] {
+  const months: string[] = [];
+  for (let instant = range.start; instant < range.end; ) {
+    const month = context.calendar.periodOf(instant, 'month');
+    months.push(month.key);
+    instant = month.end;
+  }
+  return months;
+}
+
+/** A partner's score for a metric over some months of its history. */
+export function scoreOf(
+  partner: PartnerState,
+  months: readonly string[],
+  metric: LeaderboardMetric,
+): Decimal {
+  let total = new Decimal(0);
+  for (const month of months) {
+    const result = partner.history[month];
+    if (!result) continue;
+    total = total.plus(
+      metric === 'deals' ? result.deals : metric === 'revenue' ? result.revenue : result.commission,
+    );
+    // Refunds received this month of deals closed earlier in the same period (commission already
+    // counts its clawbacks in the month they were made).
+    if (metric === 'commission' || !result.late) continue;
+    for (const [dealMonth, refunded] of Object.entries(result.late)) {
+      if (dealMonth < month && months.includes(dealMonth)) {
+        total = total.minus(metric === 'deals' ? refunded.deals : refunded.revenue);
+      }
+    }
+  }
+  return total;
 }

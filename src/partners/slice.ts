@@ -2,6 +2,7 @@
 // the deal counts and revenue every rule reads. It checks the references events make (unknown
 // partner, duplicate deal, refund beyond the deal) before anything changes.
 
+import { periodKeysAt } from '../engine/calendar.js';
 import type { Context, Slice } from '../engine/slice.js';
 import { type DealState, type PartnerState, table } from '../engine/state.js';
 import { eventError } from '../events/codes.js';
@@ -162,7 +163,7 @@ export const partnersSlice: Slice = {
           const partner = context.draft.writablePartner(event.partnerId);
           const { amount } = event;
           const places = context.compiled.program.currency.decimals;
-          const keys = periodKeys(context);
+          const keys = periodKeysAt(context.calendar, context.instant);
           partner.dealsClosed += 1;
           partner.countedDeals += 1;
           partner.revenue = addAmounts(partner.revenue, amount, places);
@@ -188,7 +189,7 @@ export const partnersSlice: Slice = {
           const uncounted = compareAmounts(deal.refunded, deal.amount, places) === 0 ? 1 : 0;
           partner.countedDeals -= uncounted;
           partner.revenue = subtractAmounts(partner.revenue, amount, places);
-          const keys = dealPeriodKeys(context, deal);
+          const keys = periodKeysAt(context.calendar, Date.parse(deal.closedAt));
           removeFromCounter(partner.month, keys.month, uncounted, amount, places);
           removeFromCounter(partner.quarter, keys.quarter, uncounted, amount, places);
           removeFromCounter(partner.year, keys.year, uncounted, amount, places);
@@ -199,25 +200,6 @@ export const partnersSlice: Slice = {
     },
   },
 };
-
-type PeriodKeys = { month: string; quarter: string; year: string };
-
-function keysAt(context: Pick<Context, 'calendar'>, instant: number): PeriodKeys {
-  return {
-    month: context.calendar.periodOf(instant, 'month').key,
-    quarter: context.calendar.periodOf(instant, 'quarter').key,
-    year: context.calendar.periodOf(instant, 'year').key,
-  };
-}
-
-function periodKeys(context: Context): PeriodKeys {
-  return keysAt(context, context.instant);
-}
-
-/** The month, quarter and year a deal closed in (in the programme's time zone). */
-export function dealPeriodKeys(context: Pick<Context, 'calendar'>, deal: DealState): PeriodKeys {
-  return keysAt(context, Date.parse(deal.closedAt));
-}
 
 /**
  * A refund in the month its deal closed lowers that month's results; a later one is kept apart,

@@ -136,11 +136,12 @@ function remainderOf(
   const remainder = new Decimal(entry.net).negated();
   const { id: dealId, amount: dealAmount } = deal;
   const { id: entryId, amount: entryAmount } = entry;
+  const earlier = new Decimal(entry.amount).minus(entry.net);
   const reason = () => [
-    `the remainder of ${entryId} (${readableMoney(entryAmount)}), ${readableMoney(text(remainder))}: `,
-    `deal ${dealId} is now refunded in full (this refund ${readableMoney(text(refunded))} of `,
-    `${readableMoney(dealAmount)}), so this last clawback takes what earlier clawbacks left `,
-    `rather than the ${readableMoney(text(proportional))} in proportion, and ${entryId} nets to exactly `,
+    `${readableMoney(text(remainder))}, the remainder of ${entryId}: ${readableMoney(entryAmount)} less `,
+    `${readableMoney(text(earlier))} clawed back earlier. Deal ${dealId} is now refunded in full (this refund `,
+    `${readableMoney(text(refunded))} of ${readableMoney(dealAmount)}), so the last clawback takes exactly what `,
+    `is left rather than ${readableMoney(text(proportional))} in proportion, and ${entryId} nets to `,
     text(new Decimal(0)),
   ];
   return { entry, kind: 'clawback', rate: new Decimal(1), basis: remainder, amount: remainder, reason };

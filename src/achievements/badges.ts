@@ -35,10 +35,9 @@ function judgeBadge(
   context: Context,
   partner: PartnerState,
   compiled: CompiledBadge,
-  facts: LazyFacts,
+  { changed, facts }: { readonly changed: number; readonly facts: LazyFacts },
 ): void {
   const { badge } = compiled;
-  const changed = context.touched.of(partner.id);
   if (compiled.levels.length > 0) {
     for (const level of compiled.levels) {
       if ((changed & level.when.sources) === 0) continue;
@@ -59,34 +58,58 @@ function judgeBadge(
   if (compiled.when.test(facts())) awardBadge(context, partner.id, badge.id, {});
 }
 
+/**
+ * Judges every badge and milestone of the touched partners. An award can make another rule hold
+ * (a rule on `badges`), so a partner given one is judged again, with fresh facts, until a pass
+ * awards nothing (at most once more per badge and milestone the programme has).
+ */
 export function judgeAchievements(
   context: Context,
   badges: readonly CompiledBadge[],
   milestones: readonly CompiledMilestone[],
 ): void {
   for (const partnerId of context.touched) {
-    const partner = context.draft.partner(partnerId);
-    if (!partner) continue;
-    let known: Facts | null = null;
-    const facts = () => {
-      known ??= ruleFacts(context, partner);
-      return known;
-    };
-    for (const badge of badges)
-      judgeBadge(context, context.draft.partner(partnerId) as PartnerState, badge, facts);
-    const changed = context.touched.of(partnerId);
-    for (const milestone of milestones) {
-      if ((changed & milestone.when.sources) === 0 || partner.milestones.includes(milestone.id)) continue;
-      if (!milestone.when.test(facts())) continue;
-      context.draft.writablePartner(partnerId).milestones.push(milestone.id);
-      context.emit({
-        type: 'milestone.reached',
-        partnerId,
-        at: context.at,
-        eventId: context.eventId,
-        milestone: milestone.id,
-        message: milestone.message,
-      });
+    // After the first pass only the partner's badges changed: only rules reading them again.
+    let changed = context.touched.of(partnerId);
+    for (let pass = 0; pass <= badges.length + milestones.length; pass++) {
+      if (!judgePartner(context, partnerId, changed, { badges, milestones })) break;
+      changed = SOURCE.badge;
     }
   }
+}
+
+/** One pass over a partner's badges and milestones; whether it awarded anything. */
+function judgePartner(
+  context: Context,
+  partnerId: string,
+  changed: number,
+  rules: { readonly badges: readonly CompiledBadge[]; readonly milestones: readonly CompiledMilestone[] },
+): boolean {
+  const { badges, milestones } = rules;
+  const partner = context.draft.partner(partnerId);
+  if (!partner) return false;
+  const before = partner.badges.length + partner.milestones.length;
+  let known: Facts | null = null;
+  const facts = () => {
+    known ??= ruleFacts(context, context.draft.partner(partnerId) as PartnerState);
+    return known;
+  };
+  for (const badge of badges)
+    judgeBadge(context, context.draft.partner(partnerId) as PartnerState, badge, { changed, facts });
+  for (const milestone of milestones) {
+    const current = context.draft.partner(partnerId) as PartnerState;
+    if ((changed & milestone.when.sources) === 0 || current.milestones.includes(milestone.id)) continue;
+    if (!milestone.when.test(facts())) continue;
+    context.draft.writablePartner(partnerId).milestones.push(milestone.id);
+    context.emit({
+      type: 'milestone.reached',
+      partnerId,
+      at: context.at,
+      eventId: context.eventId,
+      milestone: milestone.id,
+      message: milestone.message,
+    });
+  }
+  const after = context.draft.partner(partnerId) as PartnerState;
+  return after.badges.length + after.milestones.length > before;
 }

@@ -19,11 +19,13 @@ export const EVENT_PHASES = ['record', 'promote', 'pay', 'topUp', 'payTeam', 'aw
 export type EventPhase = (typeof EVENT_PHASES)[number];
 
 /**
- * Run once more after the event phases when a programme's tier rules read facts that paying or
- * awarding changes (`earned`, `badges`): promotion stays immediate. Only the work a slice does
- * for every event runs again (`each`), not its reaction to the event's type.
+ * The phases that settle what changed for the touched partners, by the work a slice does for
+ * every event (`each`, not its reaction to an event's type). They run after each moment of
+ * time-driven work (a review or a freed place promotes, badges on a new tier are judged at once),
+ * and once more after the event phases when a programme's tier rules read facts that paying or
+ * awarding changes (`earned`, `badges`): promotion stays immediate.
  */
-export const RECHECK_PHASES: readonly EventPhase[] = ['promote', 'topUp', 'award'];
+export const SETTLE_PHASES: readonly EventPhase[] = ['promote', 'topUp', 'award'];
 
 /**
  * The phases of time passing. Work due at the same moment runs in this order (CONTRACT.md):

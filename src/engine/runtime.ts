@@ -6,7 +6,7 @@ import { Calendar, periodsEndingAt } from './calendar.js';
 import type { Change } from './changes.js';
 import type { Draft } from './draft.js';
 import type { EffectDraft, LedgerEntry } from './outputs.js';
-import { EVENT_PHASES, RECHECK_PHASES, TIME_PHASES, type TimePhase } from './phases.js';
+import { EVENT_PHASES, SETTLE_PHASES, TIME_PHASES, type TimePhase } from './phases.js';
 import type { Context, EventOf, Slice } from './slice.js';
 import type { Schedule } from './state.js';
 import { Touched } from './touched.js';
@@ -107,7 +107,7 @@ export function applyEvent(runtime: Runtime, context: Context, event: PartnerEve
     }
   }
   if (!runtime.compiled.tierRulesReadLateFacts) return;
-  for (const phase of RECHECK_PHASES)
+  for (const phase of SETTLE_PHASES)
     for (const slice of runtime.slices) slice.phases?.[phase]?.each?.(context);
 }
 
@@ -128,7 +128,11 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
     const next = Math.min(due.holdEnded, due.periodsEnded, due.payoutRun);
     if (next > until) return worked;
     const phase = TIME_PHASES.find((candidate) => due[candidate] === next) as TimePhase;
-    runTimePhase(runtime, draft, createContext(runtime, draft, outputs, next, null), phase);
+    const context = createContext(runtime, draft, outputs, next, null);
+    runTimePhase(runtime, draft, context, phase);
+    // What the time-driven work changed is settled at once: promotions, top-ups, badges.
+    for (const settle of SETTLE_PHASES)
+      for (const slice of runtime.slices) slice.phases?.[settle]?.each?.(context);
     state.clock = new Date(next).toISOString();
   }
 }

@@ -2,14 +2,16 @@
 // (read back from a database, a file, a host's own code): a corrupt state is refused with a
 // path and a message instead of failing somewhere inside the fold. States of format 1 are migrated.
 import { z } from 'zod';
-import { formatPath } from '../issues.js';
+import { formatPath, type JsonPath } from '../issues.js';
 import { EngineError } from './errors.js';
 import {
   type Buckets,
+  bucketPath,
   type DealState,
   type EngineState,
   HOLD_CHUNK,
   type HoldItem,
+  lookupIn,
   type PartnerState,
   STATE_FORMAT,
   type Table,
@@ -20,7 +22,11 @@ import {
 const amount = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'a decimal amount such as "12.50"');
 const instant = z
   .string()
-  .regex(/^\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'a UTC instant such as "2025-01-10T00:00:00.000Z"');
+  .regex(/^\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'a UTC instant such as "2025-01-10T00:00:00.000Z"')
+  .refine((text) => {
+    const parsed = Date.parse(text);
+    return !Number.isNaN(parsed) && new Date(parsed).toISOString() === text;
+  }, 'a real UTC instant (no 13th month, no 30 February)');
 const count = z.number().int().nonnegative();
 const id = z.string().min(1);
 const record = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
@@ -176,7 +182,9 @@ export function readState(input: unknown, programId: string, tierCount: number):
     // A getter that throws, a cycle, a Proxy: the state cannot be read.
     throw new EngineError('INVALID_STATE', `the state cannot be read: ${(error as Error).message}`);
   }
-  return trustState(mustMatch(state, programId, tierCount));
+  mustMatch(state, programId, tierCount);
+  checkConsistency(state, tierCount);
+  return trustState(state);
 }
 
 function parseState(input: unknown): EngineState {
@@ -219,6 +227,59 @@ function mustMatch(state: EngineState, programId: string, tierCount: number): En
     );
   }
   return state;
+}
+
+function inconsistent(path: JsonPath, message: string): never {
+  const text = formatPath(path);
+  throw new EngineError('INVALID_STATE', `corrupt state at ${text}: ${message}`, text);
+}
+
+/** Every record of a bucket tree with its path, checked to sit where its id's path says. */
+function* recordsOf<T extends { readonly id: string }>(
+  name: string,
+  buckets: Buckets<T>,
+): Generator<[T, JsonPath]> {
+  for (const [a, middle] of Object.entries(buckets))
+    for (const [b, inner] of Object.entries(middle))
+      for (const [c, leaf] of Object.entries(inner))
+        for (const [key, record] of Object.entries(leaf)) {
+          const path = [name, a, b, c, key];
+          if (record.id !== key)
+            inconsistent([...path, 'id'], `the record's id "${record.id}" is not its key "${key}"`);
+          if (bucketPath(key).join('/') !== [a, b, c].join('/'))
+            inconsistent(path, `"${key}" is in the wrong bucket (its path is ${bucketPath(key).join('/')})`);
+          yield [record, path];
+        }
+}
+
+/**
+ * What a schema cannot see: records under their own ids and in their own buckets, tier indexes
+ * within the programme, sponsors and deals' partners that exist, holder counts that add up.
+ */
+function checkConsistency(state: EngineState, tierCount: number): void {
+  const holders = new Array<number>(tierCount).fill(0);
+  const inTier = (value: number | null) => value === null || value < tierCount;
+  for (const [partner, path] of recordsOf('partners', state.partners)) {
+    if (!inTier(partner.tier))
+      inconsistent([...path, 'tier'], `tier ${partner.tier} is not one of the ${tierCount} tiers`);
+    if (!inTier(partner.waitingFor)) inconsistent([...path, 'waitingFor'], `no tier ${partner.waitingFor}`);
+    if (!inTier(partner.demotedFrom))
+      inconsistent([...path, 'demotedFrom'], `no tier ${partner.demotedFrom}`);
+    if (partner.sponsorId !== null && lookupIn(state.partners, partner.sponsorId) === undefined)
+      inconsistent([...path, 'sponsorId'], `sponsor "${partner.sponsorId}" is not a partner of the state`);
+    holders[partner.tier] = (holders[partner.tier] ?? 0) + 1;
+  }
+  for (const [deal, path] of recordsOf('deals', state.deals)) {
+    if (lookupIn(state.partners, deal.partnerId) === undefined)
+      inconsistent([...path, 'partnerId'], `partner "${deal.partnerId}" is not a partner of the state`);
+  }
+  holders.forEach((count, index) => {
+    if (state.holders[index] !== count)
+      inconsistent(
+        ['holders', index],
+        `${state.holders[index]} holders counted, ${count} partners hold that tier`,
+      );
+  });
 }
 
 /** Records into a tree of buckets, each under the path of its id. */

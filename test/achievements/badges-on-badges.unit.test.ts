@@ -1,13 +1,14 @@
 // Rules on the badges a partner holds hold the moment the badge they name is awarded: in the same
 // event, and at the moment of time-driven work that awards it (a month's top-performer).
 import { describe, expect, it } from 'vitest';
+import type { ProgramInput } from '../../src/program/schema.js';
 import { sisoProgram } from '../../src/program/siso.js';
 import { events, replay, sisoWith } from '../support/scenario.js';
 import { badgeEffects, milestoneEffects } from './givens.js';
 
 const program = sisoWith({
   badges: [
-    ...structuredClone(sisoProgram.badges),
+    ...(JSON.parse(JSON.stringify(sisoProgram.badges)) as NonNullable<ProgramInput['badges']>),
     {
       id: 'fan',
       name: 'Fan',

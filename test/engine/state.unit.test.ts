@@ -131,6 +131,51 @@ describe('a state that cannot be used', () => {
     expect(refusal(() => engine.replay([], { state: hostile })).code).toBe('INVALID_STATE');
   });
 
+  it.each([
+    [
+      'a tier index the programme does not have',
+      (p: Record<string, unknown>) => Object.assign(p, { tier: 9 }),
+      'tier',
+    ],
+    ['an id that is not its key', (p: Record<string, unknown>) => Object.assign(p, { id: 'other' }), 'id'],
+    [
+      'a sponsor that is not a partner',
+      (p: Record<string, unknown>) => Object.assign(p, { sponsorId: 'ghost' }),
+      'sponsorId',
+    ],
+    [
+      'a waitlist place for no tier',
+      (p: Record<string, unknown>) => Object.assign(p, { waitingFor: 7 }),
+      'waitingFor',
+    ],
+  ])('with %s is refused with INVALID_STATE at that field', (_, corrupt, field) => {
+    const state = saved();
+    corrupt(leafOfPartner(state, 'p').p as Record<string, unknown>);
+    const error = refusal(() => engine.apply(state, events.used('p', 'dashboard', '2025-01-20', 'use')));
+    expect(error.code).toBe('INVALID_STATE');
+    const [a, b, c] = bucketPath('p');
+    expect(error.path).toBe(`partners["${a}"]["${b}"]["${c}"].p.${field}`);
+  });
+
+  it('with a partner in the wrong bucket, or an impossible clock, is refused with INVALID_STATE', () => {
+    const misplaced = saved();
+    const [a, b, c] = bucketPath('p');
+    const other = c === '0' ? '1' : '0';
+    const inner = misplaced.partners[a]?.[b] as Record<string, Record<string, unknown>>;
+    inner[other] = { ...(inner[other] ?? {}), p: leafOfPartner(misplaced, 'p').p };
+    delete leafOfPartner(misplaced, 'p').p;
+    expect(refusal(() => engine.advance(misplaced, '2025-02-01T00:00:00Z')).message).toContain(
+      'wrong bucket',
+    );
+    const clock = { ...saved(), clock: '2025-13-01T00:00:00.000Z' };
+    expect(refusal(() => engine.advance(clock, '2025-02-01T00:00:00Z')).path).toBe('clock');
+  });
+
+  it('whose holder counts do not add up is refused with INVALID_STATE at holders', () => {
+    const state = { ...saved(), holders: [5, 0, 0, 0] };
+    expect(refusal(() => engine.advance(state, '2025-02-01T00:00:00Z')).path).toBe('holders[0]');
+  });
+
   it('that is not an object at all is refused with INVALID_STATE', () => {
     expect(refusal(() => engine.apply(null as never, given[0])).code).toBe('INVALID_STATE');
     expect(refusal(() => engine.batch('state' as never)).code).toBe('INVALID_STATE');

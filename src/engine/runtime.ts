@@ -106,7 +106,11 @@ export function applyEvent(runtime: Runtime, context: Context, event: PartnerEve
       work.each?.(context);
     }
   }
-  if (!runtime.compiled.tierRulesReadLateFacts) return;
+  if (runtime.compiled.tierRulesReadLateFacts) settle(runtime, context);
+}
+
+/** Settles what changed for the context's touched partners: promotions, top-ups, badges. */
+function settle(runtime: Runtime, context: Context): void {
   for (const phase of SETTLE_PHASES)
     for (const slice of runtime.slices) slice.phases?.[phase]?.each?.(context);
 }
@@ -130,9 +134,8 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
     const phase = TIME_PHASES.find((candidate) => due[candidate] === next) as TimePhase;
     const context = createContext(runtime, draft, outputs, next, null);
     runTimePhase(runtime, draft, context, phase);
-    // What the time-driven work changed is settled at once: promotions, top-ups, badges.
-    for (const settle of SETTLE_PHASES)
-      for (const slice of runtime.slices) slice.phases?.[settle]?.each?.(context);
+    // What the time-driven work changed is settled at once.
+    settle(runtime, context);
     state.clock = new Date(next).toISOString();
   }
 }

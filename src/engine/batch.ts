@@ -2,7 +2,7 @@
 // the state per event. apply, replay and advance are all batches; a host with a stream (a file, a
 // queue) can use one directly and never hold the whole stream in memory.
 import type { EventError } from '../events/codes.js';
-import { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS } from '../events/instants.js';
+import { isSupportedInstant, SUPPORTED_RANGE } from '../events/instants.js';
 import { Draft } from './draft.js';
 import { EngineError } from './errors.js';
 import { type FoldOutcome, foldEvent, parseWith } from './fold.js';
@@ -48,9 +48,12 @@ export function parseInstant(at: string, what: string): number {
     throw new RangeError(`${what} must be an ISO-8601 date-time with an offset or Z; got "${at}"`);
   }
   // The range events may name: time-driven work runs up to this instant, so it bounds the cost.
-  if (instant < EARLIEST_INSTANT_MS || instant > LATEST_INSTANT_MS) {
-    const range = `${new Date(EARLIEST_INSTANT_MS).toISOString()} to ${new Date(LATEST_INSTANT_MS).toISOString()}`;
-    throw new EngineError('INVALID_ARGUMENT', `${what} ${at} is outside the supported range ${range}`, what);
+  if (!isSupportedInstant(instant)) {
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `${what} ${at} is outside the supported range ${SUPPORTED_RANGE}`,
+      what,
+    );
   }
   return instant;
 }

@@ -12,8 +12,13 @@ export const EARLIEST_INSTANT_MS = Date.UTC(2000, 0, 1);
  */
 export const LATEST_INSTANT_MS = Date.UTC(2100, 0, 1) - 1;
 
-const EARLIEST = new Date(EARLIEST_INSTANT_MS).toISOString();
-const LATEST = new Date(LATEST_INSTANT_MS).toISOString();
+/** The supported range in words, for messages: "2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z". */
+export const SUPPORTED_RANGE = `${new Date(EARLIEST_INSTANT_MS).toISOString()} to ${new Date(LATEST_INSTANT_MS).toISOString()}`;
+
+/** Whether an instant (epoch milliseconds) is within the supported range. */
+export function isSupportedInstant(instant: number): boolean {
+  return instant >= EARLIEST_INSTANT_MS && instant <= LATEST_INSTANT_MS;
+}
 // The digits of the seconds' fraction, in a date-time the schema already accepted.
 const FRACTION = /\.(\d+)/;
 const MAX_SHOWN_CHARACTERS = 40;
@@ -37,8 +42,8 @@ export function normaliseInstant(field: string, text: string): ParseResult<strin
     return { ok: false, message };
   }
   const instant = Date.parse(text);
-  if (!(instant >= EARLIEST_INSTANT_MS && instant <= LATEST_INSTANT_MS)) {
-    const message = `${field} ${show(text)} is outside the supported range ${EARLIEST} to ${LATEST}; is the year right?`;
+  if (!isSupportedInstant(instant)) {
+    const message = `${field} ${show(text)} is outside the supported range ${SUPPORTED_RANGE}; is the year right?`;
     return { ok: false, message };
   }
   return { ok: true, value: new Date(instant).toISOString() };

@@ -38,12 +38,7 @@ export function payoutRun(context: Context): void {
     const partner = context.draft.partner(id);
     if (!partner) continue;
     const payable = partner.balance.payable;
-    if (
-      payable.startsWith('-') ||
-      isZeroAmount(payable) ||
-      compareAmounts(payable, minimum, currency.decimals) < 0
-    )
-      continue;
+    if (!hasPayable(partner) || compareAmounts(payable, minimum, currency.decimals) < 0) continue;
     context.emit({
       type: 'payout.due',
       partnerId: id,

@@ -234,10 +234,16 @@ export function initialState(programId: string, tierCount: number): EngineState 
   };
 }
 
+const KEY_BITS = 5;
 /** How many keys each level of a bucket tree has (three levels: 32,768 leaf buckets). */
-export const FAN_OUT = 32;
+export const FAN_OUT = 1 << KEY_BITS;
 const LEVELS = 3;
 const KEYS = Array.from({ length: FAN_OUT }, (_, index) => String(index));
+
+/** The key at one level (0 outermost) of the buckets an id with this hash falls in. */
+function keyAt(hash: number, depth: number): string {
+  return KEYS[(hash >>> (KEY_BITS * depth)) & (FAN_OUT - 1)] as string;
+}
 
 /**
  * Records by id in a tree of buckets, three levels of `FAN_OUT` keys chosen by a hash of the id:
@@ -261,15 +267,15 @@ function hashOf(id: string): number {
  */
 export function bucketPath(id: string): [string, string, string] {
   const hash = hashOf(id);
-  return [KEYS[hash & 31] as string, KEYS[(hash >>> 5) & 31] as string, KEYS[(hash >>> 10) & 31] as string];
+  return [keyAt(hash, 0), keyAt(hash, 1), keyAt(hash, 2)];
 }
 
 /** The leaf bucket of an id, if it exists. */
 function leafOf<T>(buckets: Buckets<T>, id: string): Table<T> | undefined {
   const hash = hashOf(id);
-  const middle = lookup(buckets, KEYS[hash & 31] as string);
-  const inner = middle && lookup(middle, KEYS[(hash >>> 5) & 31] as string);
-  return inner && lookup(inner, KEYS[(hash >>> 10) & 31] as string);
+  const middle = lookup(buckets, keyAt(hash, 0));
+  const inner = middle && lookup(middle, keyAt(hash, 1));
+  return inner && lookup(inner, keyAt(hash, 2));
 }
 
 /** A record of a bucket tree, by id. */
@@ -297,7 +303,7 @@ export function writableLeaf<T>(
   const hash = hashOf(id);
   let level: Table<unknown> = root;
   for (let depth = 0; depth < LEVELS; depth++) {
-    const key = KEYS[(hash >>> (5 * depth)) & 31] as string;
+    const key = keyAt(hash, depth);
     const current = lookup(level, key) as Table<unknown> | undefined;
     if (current !== undefined && own(current)) {
       level = current;

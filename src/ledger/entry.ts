@@ -88,10 +88,10 @@ class Entry implements LedgerEntry {
     this.at = fields.at;
     this.programVersion = fields.programVersion;
     this.rateSource = fields.rateSource;
-    // Absent optional fields stay absent (not undefined own keys): same keys as before in JSON.
-    if (fields.level !== undefined) this.level = fields.level;
-    if (fields.reverses !== undefined) this.reverses = fields.reverses;
-    if (fields.uncapped !== undefined) this.uncapped = fields.uncapped;
+    // Absent optional fields are undefined (class fields are always defined), so JSON leaves them out.
+    this.level = fields.level;
+    this.reverses = fields.reverses;
+    this.uncapped = fields.uncapped;
     this.tierFacts = fields.tierFacts;
     this.#words = words;
   }

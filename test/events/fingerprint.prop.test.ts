@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, eventFingerprint, fingerprint } from '../../src/events/fingerprint.js';
 import { type PartnerEvent, parseEvent } from '../../src/events/parse.js';
 import { anyInput, currencies, validEvent } from '../support/event-inputs.js';
+import { accepted, DEAL } from '../support/parsed.js';
 
 const RUNS = {
   seed: Number(process.env.EVENTS_SEED ?? 42),
@@ -28,27 +29,10 @@ function originalFingerprint(event: PartnerEvent): string {
   return (first >>> 0).toString(16).padStart(8, '0') + (second >>> 0).toString(16).padStart(8, '0');
 }
 
-function accepted(input: unknown): PartnerEvent {
-  const result = parseEvent(input);
-  if (!result.ok) throw new Error(`expected the event to be accepted, got ${JSON.stringify(result.error)}`);
-  return result.event;
-}
-
 describe('eventFingerprint keeps the values of saved states', () => {
   // Computed with the implementation of 777c19a; a state saved then holds these.
   it.each([
-    [
-      {
-        id: 'e1',
-        type: 'deal.closed',
-        at: '2025-01-10T09:00:00.000Z',
-        partnerId: 'p1',
-        dealId: 'd1',
-        amount: '1500.00',
-        currency: 'USD',
-      },
-      'b60b5225cffba066',
-    ],
+    [DEAL, 'b60b5225cffba066'],
     [
       {
         id: 'e2',
@@ -133,13 +117,7 @@ describe('eventFingerprint keeps the values of saved states', () => {
 
   it('differs when any one field differs, meta included', () => {
     const base = accepted({
-      id: 'e1',
-      type: 'deal.closed',
-      at: '2025-01-10T09:00:00.000Z',
-      partnerId: 'p1',
-      dealId: 'd1',
-      amount: '1500.00',
-      currency: 'USD',
+      ...DEAL,
       rate: '0.35',
       meta: { crm: 'a', list: [1, 2] },
     }) as unknown as Record<string, unknown>;

@@ -12,6 +12,13 @@ import {
 import { accepted, DEAL, refused } from '../support/parsed.js';
 
 const deal = DEAL;
+const terms = {
+  id: 't1',
+  type: 'terms.set',
+  at: '2025-01-01T00:00:00Z',
+  partnerId: 'p1',
+  baseRate: '0.3',
+};
 
 describe('amounts: at most 30 digits with the currency places, the same on every read', () => {
   it('accepts 28 digits before the point for USD, and its normalised event again', () => {
@@ -58,13 +65,6 @@ describe('instants: kept to the millisecond, or refused', () => {
   });
 
   it('refuses sub-millisecond effectiveFrom and until at their own paths', () => {
-    const terms = {
-      id: 't1',
-      type: 'terms.set',
-      at: '2025-01-01T00:00:00Z',
-      partnerId: 'p1',
-      baseRate: '0.3',
-    };
     expect(refused({ ...terms, effectiveFrom: '2025-02-01T00:00:00.0005Z' }).path).toBe('effectiveFrom');
     expect(refused({ ...terms, until: '2025-03-01T00:00:00.9999Z' }).path).toBe('until');
   });
@@ -112,13 +112,6 @@ describe('instants: within the supported range', () => {
   });
 
   it('checks effectiveFrom and until against the same range', () => {
-    const terms = {
-      id: 't1',
-      type: 'terms.set',
-      at: '2025-01-01T00:00:00Z',
-      partnerId: 'p1',
-      baseRate: '0.3',
-    };
     expect(refused({ ...terms, effectiveFrom: '1999-01-01T00:00:00Z' }).path).toBe('effectiveFrom');
     expect(refused({ ...terms, until: '2100-01-01T00:00:00Z' }).path).toBe('until');
   });

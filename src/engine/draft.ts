@@ -59,16 +59,15 @@ export class Draft {
   writablePartner(id: string): PartnerState {
     const current = this.partner(id);
     if (current === undefined) throw new Error(`internal: partner ${JSON.stringify(id)} does not exist`);
+    this.noteWritten(id);
     if (this.owned.has(current)) {
       this.revisions.set(current, (this.revisions.get(current) ?? 0) + 1);
-      this.noteWritten(id);
       return current;
     }
     const copy = clonePartner(current);
     this.owned.add(copy);
     this.writableBucket(this.state.partners, id)[id] = copy;
     this.partnerCache.set(id, copy);
-    this.noteWritten(id);
     return copy;
   }
 
@@ -121,13 +120,14 @@ export class Draft {
 
   /** The leaf bucket of `seen`, `partners` or `deals` for an id, copied level by level the first time. */
   private writableBucket<T>(buckets: Buckets<T>, id: string) {
-    return writableLeaf(
-      buckets,
-      id,
-      (table) => this.owned.has(table),
-      (table) => this.owned.add(table),
-    );
+    return writableLeaf(buckets, id, this.ownsTable, this.claimTable);
   }
+
+  // Made once, not per write: the bucket path asks them at every level.
+  private readonly ownsTable = (table: object) => this.owned.has(table);
+  private readonly claimTable = (table: object) => {
+    this.owned.add(table);
+  };
 
   /** The fingerprint of an event id seen before, if it was. */
   seen(eventId: string): string | undefined {

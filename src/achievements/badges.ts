@@ -14,7 +14,7 @@ export function awardBadge(
   extra: { level?: string; period?: string },
 ): void {
   const partner = context.draft.writablePartner(partnerId);
-  partner.badges.push({ badge, at: context.at, eventId: context.eventId, ...extra });
+  partner.badges = [...partner.badges, { badge, at: context.at, eventId: context.eventId, ...extra }];
   context.touched.add(partnerId, SOURCE.badge);
   const count = partner.badges.filter((held) => held.badge === badge).length;
   context.emit({
@@ -100,7 +100,8 @@ function judgePartner(
     const current = context.draft.partner(partnerId) as PartnerState;
     if ((changed & milestone.when.sources) === 0 || current.milestones.includes(milestone.id)) continue;
     if (!milestone.when.test(facts())) continue;
-    context.draft.writablePartner(partnerId).milestones.push(milestone.id);
+    const writable = context.draft.writablePartner(partnerId);
+    writable.milestones = [...writable.milestones, milestone.id];
     context.emit({
       type: 'milestone.reached',
       partnerId,

@@ -68,13 +68,15 @@ export const commissionsSlice: Slice = {
     pay: {
       on: {
         'terms.set': (context, event) => {
-          context.draft.writablePartner(event.partnerId).terms.push({
+          const partner = context.draft.writablePartner(event.partnerId);
+          const terms = {
             eventId: event.id,
             baseRate: event.baseRate ?? null,
             overrideRate: event.overrideRate ?? null,
             from: event.effectiveFrom ?? event.at,
             until: event.until ?? null,
-          });
+          };
+          partner.terms = [...partner.terms, terms];
         },
         'deal.closed': (context, event) => {
           const seller = context.draft.partner(event.partnerId);
@@ -105,7 +107,7 @@ export const commissionsSlice: Slice = {
           const places = context.compiled.program.currency.decimals;
           const partner = context.draft.writablePartner(event.partnerId);
           pay(partner.balance, event.amount, places);
-          partner.payouts.push({ eventId: event.id, at: event.at, amount: event.amount });
+          partner.payouts = [...partner.payouts, { eventId: event.id, at: event.at, amount: event.amount }];
         },
       },
     },

@@ -129,6 +129,18 @@ export class Draft {
     this.owned.add(table);
   };
 
+  /**
+   * A part of a record this draft may change (an array or table a writable record shares with
+   * the input): `part` itself when this draft made it, else `copy(part)`, which the draft then
+   * owns. The caller stores the result back on the record.
+   */
+  own<T extends object>(part: T, copy: (part: T) => T): T {
+    if (this.owned.has(part)) return part;
+    const made = copy(part);
+    this.owned.add(made);
+    return made;
+  }
+
   /** The fingerprint of an event id seen before, if it was. */
   seen(eventId: string): string | undefined {
     return lookupIn(this.state.seen, eventId);

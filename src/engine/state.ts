@@ -364,60 +364,34 @@ function copyCounter(counter: PeriodCounter): PeriodCounter {
   return { key: counter.key, deals: counter.deals, revenue: counter.revenue };
 }
 
-function copyHistory(history: Table<MonthResult>): Table<MonthResult> {
-  const copy = table<MonthResult>();
-  for (const month of Object.keys(history)) {
-    const result = history[month] as MonthResult;
-    const entry: MonthResult = {
-      deals: result.deals,
-      revenue: result.revenue,
-      commission: result.commission,
-    };
-    if (result.late !== undefined) {
-      const late = table<{ deals: number; revenue: string }>();
-      for (const key of Object.keys(result.late))
-        late[key] = { ...(result.late[key] as { deals: number; revenue: string }) };
-      entry.late = late;
-    }
-    copy[month] = entry;
-  }
-  return copy;
-}
-
 /**
- * A deep copy of a partner, field by field (several times cheaper than structuredClone on the
- * write path): every object and array the slices change in place is a new one; keyed tables
- * come back without a prototype.
+ * A copy of a partner for writing, field by field (several times cheaper than structuredClone on
+ * the write path). The small parts slices change in place (balance, period counters, team
+ * aggregates) are new; the parts that grow with the partner's age (history, payouts, badges,
+ * milestones, month-end tiers, terms, trainings, features used, direct ids, recent deal ids) are
+ * shared with the original, and a writer replaces them or takes its own copy first
+ * (`Draft.own`), so one write costs the same for a partner of one month or of six years.
  */
 export function clonePartner(partner: PartnerState): PartnerState {
   const { team, recentDeals } = partner;
   return {
     ...partner,
-    trainings: [...partner.trainings],
-    featuresUsed: copyTable(partner.featuresUsed),
-    badges: partner.badges.map((award) => ({ ...award })),
-    milestones: [...partner.milestones],
     month: copyCounter(partner.month),
     quarter: copyCounter(partner.quarter),
     year: copyCounter(partner.year),
-    history: copyHistory(partner.history),
-    monthEndTiers: partner.monthEndTiers.map(([month, tier]) => [month, tier]),
     balance: { ...partner.balance },
-    payouts: partner.payouts.map((payout) => ({ ...payout })),
-    terms: partner.terms.map((terms) => ({ ...terms })),
     team: {
       ...team,
       month: copyCounter(team.month),
       quarter: copyCounter(team.quarter),
       directAtOrAbove: [...team.directAtOrAbove],
-      directIds: [...team.directIds],
       sizeByLevel: [...team.sizeByLevel],
       revenueByLevel: [...team.revenueByLevel],
     },
     recentDeals: {
-      month: { key: recentDeals.month.key, dealIds: [...recentDeals.month.dealIds] },
-      quarter: { key: recentDeals.quarter.key, dealIds: [...recentDeals.quarter.dealIds] },
-      year: { key: recentDeals.year.key, dealIds: [...recentDeals.year.dealIds] },
+      month: { ...recentDeals.month },
+      quarter: { ...recentDeals.quarter },
+      year: { ...recentDeals.year },
     },
     overrideTotal: { ...partner.overrideTotal },
   };

@@ -49,7 +49,7 @@ function rateText(rate: Decimal): string {
 export function addToHistory(context: Context, partner: PartnerState, amount: string): void {
   const places = context.compiled.program.currency.decimals;
   const month = context.calendar.periodOf(context.instant, 'month').key;
-  const result = monthResult(partner, month);
+  const result = monthResult(context.draft, partner, month);
   result.commission = addAmounts(result.commission, amount, places);
 }
 
@@ -113,7 +113,10 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
   if (earning.kind === 'commission' || earning.kind === 'adjustment') record.source = earning.source;
   if (earning.level !== undefined) record.level = earning.level;
   if (capped) record.capped = true;
-  context.draft.writableDeal(deal.id).entries.push(record);
+  // A new array of exactly the right length rather than a push: the deal keeps it for as long as
+  // the state lives, and a push would leave room for about 16 entries more it never takes.
+  const writable = context.draft.writableDeal(deal.id);
+  writable.entries = writable.entries.concat(record);
   bookEntry(earner.balance, entry, deal.released, currency.decimals);
   addToHistory(context, earner, entry.amount);
   context.touched.add(earning.partnerId, SOURCE.ledger);

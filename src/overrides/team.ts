@@ -84,6 +84,8 @@ export const teamSlice: Slice = {
           if (event.sponsorId === null) return;
           const sponsor = context.draft.writablePartner(event.sponsorId);
           sponsor.team.direct += 1;
+          // Shared with the state the sponsor was copied from until this draft owns it.
+          sponsor.team.directIds = context.draft.own(sponsor.team.directIds, (ids) => [...ids]);
           sponsor.team.directIds.push(event.partnerId);
           sponsor.team.directAtOrAbove[0] = (sponsor.team.directAtOrAbove[0] ?? 0) + 1;
           let level = 0;

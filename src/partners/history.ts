@@ -2,8 +2,9 @@
 // held at each month end, which leaderboards and period badges read instead of rescanning events.
 // The tier is kept as its changes only: most partners hold one tier for many months.
 import type { PeriodRange } from '../engine/calendar.js';
+import type { Draft } from '../engine/draft.js';
 import type { Context } from '../engine/slice.js';
-import type { MonthResult, PartnerState } from '../engine/state.js';
+import { copyTable, type MonthResult, type PartnerState } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
 import type { LeaderboardMetric } from '../program/schema.js';
 
@@ -17,7 +18,8 @@ export function closeMonth(context: Context, month: PeriodRange): void {
     if (!partner || Date.parse(partner.joinedAt) >= month.end) continue;
     const tier = tiers[partner.tier]?.id;
     if (tier === undefined || partner.monthEndTiers.at(-1)?.[1] === tier) continue;
-    context.draft.writablePartner(id).monthEndTiers.push([month.key, tier]);
+    const writable = context.draft.writablePartner(id);
+    writable.monthEndTiers = [...writable.monthEndTiers, [month.key, tier]];
   }
 }
 
@@ -41,16 +43,25 @@ export function tierAtMonthEnd(
 }
 
 /**
- * A writable partner's results for a month, made empty the first time (changed in place: the
- * partner is the draft's own, so is its history).
+ * A writable partner's results for a month, to change in place: made empty the first time, and
+ * the history and the month taken as the draft's own before the first change (a writable partner
+ * shares them with the state it was copied from).
  */
-export function monthResult(partner: PartnerState, month: string): MonthResult {
-  let result = partner.history[month];
-  if (result === undefined) {
-    result = { deals: 0, revenue: '0', commission: '0' };
-    partner.history[month] = result;
-  }
+export function monthResult(draft: Draft, partner: PartnerState, month: string): MonthResult {
+  const history = draft.own(partner.history, copyTable);
+  partner.history = history;
+  const current = history[month];
+  const result =
+    current === undefined ? { deals: 0, revenue: '0', commission: '0' } : draft.own(current, copyMonth);
+  history[month] = result;
   return result;
+}
+
+function copyMonth(result: MonthResult): MonthResult {
+  const copy: MonthResult = { deals: result.deals, revenue: result.revenue, commission: result.commission };
+  // Its entries are replaced, never changed: a copy of the table is enough.
+  if (result.late !== undefined) copy.late = copyTable(result.late);
+  return copy;
 }
 
 /** Month keys a period covers: "2025-01".."2025-03" for "2025-Q1". */

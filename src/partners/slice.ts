@@ -171,11 +171,11 @@ export const partnersSlice: Slice = {
           addToCounter(partner.month, keys.month, 1, amount, places);
           addToCounter(partner.quarter, keys.quarter, 1, amount, places);
           addToCounter(partner.year, keys.year, 1, amount, places);
-          const result = monthResult(partner, keys.month);
+          const result = monthResult(context.draft, partner, keys.month);
           result.deals += 1;
           result.revenue = addAmounts(result.revenue, amount, places);
           if (context.compiled.retroactivePeriods.size > 0) {
-            rememberDeal(partner.recentDeals, keys, event.dealId, context.compiled.retroactivePeriods);
+            rememberDeal(context, partner.recentDeals, keys, event.dealId);
           }
           context.draft.addDeal(newDeal(context, event.id, event.dealId, event.partnerId, amount));
           context.touched.add(event.partnerId, SOURCE.deal);
@@ -214,7 +214,7 @@ function recordRefundInHistory(
 ): void {
   const places = context.compiled.program.currency.decimals;
   const month = context.calendar.periodOf(context.instant, 'month').key;
-  const result = monthResult(partner, month);
+  const result = monthResult(context.draft, partner, month);
   if (month === dealMonth) {
     result.deals -= uncounted;
     result.revenue = subtractAmounts(result.revenue, amount, places);
@@ -246,15 +246,20 @@ function newDeal(
 }
 
 function rememberDeal(
+  context: Context,
   recent: PartnerState['recentDeals'],
   keys: { month: string; quarter: string; year: string },
   dealId: string,
-  periods: ReadonlySet<string>,
 ): void {
   for (const period of ['month', 'quarter', 'year'] as const) {
-    if (!periods.has(period)) continue;
+    if (!context.compiled.retroactivePeriods.has(period)) continue;
     const list = recent[period];
-    if (list.key !== keys[period]) recent[period] = { key: keys[period], dealIds: [dealId] };
-    else list.dealIds.push(dealId);
+    if (list.key !== keys[period]) {
+      recent[period] = { key: keys[period], dealIds: [dealId] };
+      continue;
+    }
+    // The list is shared with the state the partner was copied from until this draft owns it.
+    list.dealIds = context.draft.own(list.dealIds, (ids) => [...ids]);
+    list.dealIds.push(dealId);
   }
 }

@@ -18,8 +18,10 @@ export type FactKind =
 
 /**
  * What can change a fact's value: an event of a kind (`deal`, `refund`, `training`, `feature`),
- * a change of another part of the partner (`ledger`, `badge`, `tier`, `team`), or the clock
- * alone (`time`: a new period, days passing).
+ * a change of another part of the partner (`ledger`, `badge`, `tier`, `team` for who is in the
+ * team and how they stand, `teamRevenue` for what the team sold), or the clock alone (`time`: a
+ * new period, days passing). A deal changes the team revenue of every partner above the seller,
+ * so rules that read only the team's members are not judged again for each of them.
  */
 export type FactSource =
   | 'deal'
@@ -30,6 +32,7 @@ export type FactSource =
   | 'badge'
   | 'tier'
   | 'team'
+  | 'teamRevenue'
   | 'time';
 
 /** One bit per fact source, for the masks of what changed and of what a rule reads. */
@@ -43,6 +46,7 @@ export const SOURCE: Readonly<Record<FactSource, number>> = {
   tier: 1 << 6,
   team: 1 << 7,
   time: 1 << 8,
+  teamRevenue: 1 << 9,
 };
 
 /** Every source: what a partner who just joined changed. */
@@ -285,28 +289,28 @@ export const FACTS: readonly FactDefinition[] = [
     'teamRevenue',
     'number',
     'Net revenue of the whole team below this partner, all time.',
-    ['team'],
+    ['teamRevenue'],
     ({ partner }) => amount(partner.team.revenue),
   ),
   define(
     'teamRevenueByLevel',
     'number[]',
     'Team net revenue by level, level 1 first: path "$[1]" is level 2.',
-    ['team'],
+    ['teamRevenue'],
     ({ partner }) => partner.team.revenueByLevel.map(amount),
   ),
   define(
     'teamMonthRevenue',
     'number',
     'Net revenue of the team\u2019s deals closed this month.',
-    ['team', 'time'],
+    ['teamRevenue', 'time'],
     ({ partner, month }) => amount(counterFor(partner.team.month, month).revenue),
   ),
   define(
     'teamQuarterRevenue',
     'number',
     'Net revenue of the team\u2019s deals closed this quarter.',
-    ['team', 'time'],
+    ['teamRevenue', 'time'],
     ({ partner, quarter }) => amount(counterFor(partner.team.quarter, quarter).revenue),
   ),
 ];

@@ -52,7 +52,7 @@ function changeTeamRevenue(
       addToCounter(team.month, dealMonth, 0, change.amount, places);
       addToCounter(team.quarter, dealQuarter, 0, change.amount, places);
     }
-    context.touched.add(uplineId, SOURCE.team);
+    context.touched.add(uplineId, SOURCE.teamRevenue);
   }
 }
 
@@ -98,7 +98,8 @@ export const teamSlice: Slice = {
               team.revenueByLevel.push(zeroAmount(context.compiled.program.currency.decimals));
             }
             level += 1;
-            context.touched.add(uplineId, SOURCE.team);
+            // Its size, and its revenue by level (a level more, at zero).
+            context.touched.add(uplineId, SOURCE.team | SOURCE.teamRevenue);
           }
         },
         'deal.closed': (context, event) => {
@@ -106,12 +107,13 @@ export const teamSlice: Slice = {
           const deal = context.draft.deal(event.dealId);
           if (!partner || !deal) return;
           if (partner.countedDeals === 1) changeSelling(context, partner, 1);
+          const keys = periodKeysAt(context.calendar, Date.parse(deal.closedAt));
           changeTeamRevenue(
             context,
             partner.id,
             { amount: event.amount, refund: false },
-            periodKeysAt(context.calendar, Date.parse(deal.closedAt)).month,
-            periodKeysAt(context.calendar, Date.parse(deal.closedAt)).quarter,
+            keys.month,
+            keys.quarter,
           );
         },
         'deal.refunded': (context, event) => {

@@ -205,6 +205,43 @@ describe('team facts', () => {
   });
 });
 
+describe('rules on team revenue', () => {
+  // A deal changes the team revenue of every partner above the seller: a rule reading it is
+  // judged again for each of them, at the deal's own event (the events of the deals are "e-" and
+  // the deal id).
+  it('hold for a partner levels above the seller at the deal that takes it over', () => {
+    const program = sisoWith({
+      milestones: [
+        {
+          id: 'team-400',
+          message: 'Your team has sold 400.00',
+          when: { all: [{ fact: 'teamRevenue', operator: 'greaterThanInclusive', value: 400 }] },
+        },
+        {
+          id: 'team-month-1500',
+          message: 'Your team has sold 1,500.00 this month',
+          when: { all: [{ fact: 'teamMonthRevenue', operator: 'greaterThanInclusive', value: 1500 }] },
+        },
+      ],
+    });
+    const outcome = replay(tree, { program });
+    // s: 1,000.00 (x1) reaches 400; 1,000.00 + 500.00 (x2) = 1,500.00 in March reaches 1,500.
+    // x1: 300.00 (y1, level 1) + 100.00 (z1, level 2) = 400.00 at z1's deal.
+    // y1: 100.00 (z1) only; x2: 200.00 (y2) only: neither reaches 400.
+    const reached = outcome.effectsOf({ type: 'milestone.reached' });
+    const rows = reached.map((effect) => [
+      effect.partnerId,
+      effect.type === 'milestone.reached' ? effect.milestone : effect.type,
+      effect.eventId,
+    ]);
+    expect(rows).toEqual([
+      ['s', 'team-400', 'e-x1-d'],
+      ['s', 'team-month-1500', 'e-x2-d'],
+      ['x1', 'team-400', 'e-z1-d'],
+    ]);
+  });
+});
+
 describe('sellingSubPartners', () => {
   const steps = [
     ...joinedPartner('s', '2025-01-01', { certified: false }),

@@ -1,7 +1,7 @@
 // A working copy of the state for one call of apply, replay or advance. The input is never
-// touched: the roots of the bucket trees are copied once (32 references each), each bucket on
-// the way to a record the first time this draft writes it, each partner or deal the first time it is written, and of the hold queue
-// only the chunk written. So one apply costs what its event changes, whatever the state's size,
+// touched: each bucket on the way to a record (the root's 32 references included) is copied the
+// first time this draft writes it, each partner or deal the first time it is written, and of the
+// hold queue only the chunk written. So one apply costs what its event changes, whatever the state's size,
 // and a long replay clones each record at most once.
 import {
   type Buckets,
@@ -15,6 +15,7 @@ import {
   lookupIn,
   type PartnerState,
   partnerIds,
+  type Table,
   writableLeaf,
 } from './state.js';
 
@@ -38,9 +39,7 @@ export class Draft {
     this.state = {
       ...base,
       schedule: base.schedule ? { ...base.schedule } : null,
-      seen: copyTable(base.seen),
-      partners: copyTable(base.partners),
-      deals: copyTable(base.deals),
+      // The roots of the bucket trees are copied when first written (see `writableBucket`).
       holds: { head: base.holds.head, chunks: base.holds.chunks },
       holders: [...base.holders],
     };
@@ -66,7 +65,7 @@ export class Draft {
     }
     const copy = clonePartner(current);
     this.owned.add(copy);
-    this.writableBucket(this.state.partners, id)[id] = copy;
+    this.writableBucket('partners', id)[id] = copy;
     this.partnerCache.set(id, copy);
     return copy;
   }
@@ -78,7 +77,7 @@ export class Draft {
 
   addPartner(partner: PartnerState): void {
     this.owned.add(partner);
-    this.writableBucket(this.state.partners, partner.id)[partner.id] = partner;
+    this.writableBucket('partners', partner.id)[partner.id] = partner;
     this.partnerCache.set(partner.id, partner);
     this.sortedIds = null;
     this.noteWritten(partner.id);
@@ -118,9 +117,28 @@ export class Draft {
     return this.sortedIds;
   }
 
-  /** The leaf bucket of `seen`, `partners` or `deals` for an id, copied level by level the first time. */
-  private writableBucket<T>(buckets: Buckets<T>, id: string) {
-    return writableLeaf(buckets, id, this.ownsTable, this.claimTable);
+  /**
+   * The leaf bucket of `seen`, `partners` or `deals` for an id, copied level by level the first
+   * time, the root included: an event that writes no deal copies nothing of the deals' tree.
+   */
+  private writableBucket(tree: 'seen', id: string): Table<string>;
+  private writableBucket(tree: 'partners', id: string): Table<PartnerState>;
+  private writableBucket(tree: 'deals', id: string): Table<DealState>;
+  private writableBucket(tree: 'seen' | 'partners' | 'deals', id: string): Table<unknown> {
+    const { state } = this;
+    if (!this.owned.has(state[tree])) {
+      // One assignment per tree, so each keeps its own type.
+      if (tree === 'seen') state.seen = this.claimed(copyTable(state.seen));
+      else if (tree === 'partners') state.partners = this.claimed(copyTable(state.partners));
+      else state.deals = this.claimed(copyTable(state.deals));
+    }
+    const root: Buckets<unknown> = state[tree];
+    return writableLeaf(root, id, this.ownsTable, this.claimTable);
+  }
+
+  private claimed<T extends object>(table: T): T {
+    this.owned.add(table);
+    return table;
   }
 
   // Made once, not per write: the bucket path asks them at every level.
@@ -147,7 +165,7 @@ export class Draft {
   }
 
   markSeen(eventId: string, fingerprint: string): void {
-    this.writableBucket(this.state.seen, eventId)[eventId] = fingerprint;
+    this.writableBucket('seen', eventId)[eventId] = fingerprint;
   }
 
   deal(id: string): DealState | undefined {
@@ -160,13 +178,13 @@ export class Draft {
     if (this.owned.has(current)) return current;
     const copy = cloneDeal(current);
     this.owned.add(copy);
-    this.writableBucket(this.state.deals, id)[id] = copy;
+    this.writableBucket('deals', id)[id] = copy;
     return copy;
   }
 
   addDeal(deal: DealState): void {
     this.owned.add(deal);
-    this.writableBucket(this.state.deals, deal.id)[deal.id] = deal;
+    this.writableBucket('deals', deal.id)[deal.id] = deal;
   }
 
   /** The waitlists this draft may change: copied from the input the first time. */

@@ -1,5 +1,5 @@
 // How big a state is as JSON, measured without building one string of all of it: the bucket
-// tables (partners, seen event ids, deals) are stringified a bucket at a time and the rest of
+// trees (partners, seen event ids, deals) are stringified a slot of the root at a time and the rest of
 // the state once, and the lengths add up to exactly Buffer.byteLength(JSON.stringify(state)).
 import type { EngineState } from '../src/index.js';
 
@@ -11,14 +11,10 @@ export interface StateSize {
   readonly restBytes: number;
 }
 
-type BucketTable = Readonly<Record<string, unknown>>;
-
-/** Bytes of JSON.stringify(table) for a table of buckets, one bucket stringified at a time. */
-function tableBytes(table: BucketTable): number {
-  const keys = Object.keys(table);
-  let bytes = 2 + Math.max(0, keys.length - 1); // the braces and the commas between members
-  for (const key of keys)
-    bytes += Buffer.byteLength(`${JSON.stringify(key)}:`) + Buffer.byteLength(JSON.stringify(table[key]));
+/** Bytes of JSON.stringify(root) for the root of a bucket tree, one slot stringified at a time. */
+function treeBytes(root: readonly unknown[]): number {
+  let bytes = 2 + Math.max(0, root.length - 1); // the brackets and the commas between slots
+  for (const slot of root) bytes += Buffer.byteLength(JSON.stringify(slot));
   return bytes;
 }
 
@@ -30,11 +26,11 @@ function tableBytes(table: BucketTable): number {
  * //=> true
  */
 export function stateSize(state: EngineState): StateSize {
-  const partnersBytes = tableBytes(state.partners);
-  const seenBytes = tableBytes(state.seen);
-  const dealsBytes = tableBytes(state.deals);
-  // The rest with the three tables empty: each `{}` stands where its table goes.
-  const rest = Buffer.byteLength(JSON.stringify({ ...state, partners: {}, seen: {}, deals: {} }));
+  const partnersBytes = treeBytes(state.partners);
+  const seenBytes = treeBytes(state.seen);
+  const dealsBytes = treeBytes(state.deals);
+  // The rest with the three trees empty: each `[]` stands where its tree goes.
+  const rest = Buffer.byteLength(JSON.stringify({ ...state, partners: [], seen: [], deals: [] }));
   const restBytes = rest - 3 * 2;
   return {
     bytes: restBytes + partnersBytes + seenBytes + dealsBytes,

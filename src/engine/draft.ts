@@ -7,7 +7,6 @@ import {
   type Buckets,
   cloneDeal,
   clonePartner,
-  copyTable,
   type DealState,
   type EngineState,
   HOLD_CHUNK,
@@ -128,9 +127,9 @@ export class Draft {
     const { state } = this;
     if (!this.owned.has(state[tree])) {
       // One assignment per tree, so each keeps its own type.
-      if (tree === 'seen') state.seen = this.claimed(copyTable(state.seen));
-      else if (tree === 'partners') state.partners = this.claimed(copyTable(state.partners));
-      else state.deals = this.claimed(copyTable(state.deals));
+      if (tree === 'seen') state.seen = this.claimed(state.seen.slice());
+      else if (tree === 'partners') state.partners = this.claimed(state.partners.slice());
+      else state.deals = this.claimed(state.deals.slice());
     }
     const root: Buckets<unknown> = state[tree];
     return writableLeaf(root, id, this.ownsTable, this.claimTable);

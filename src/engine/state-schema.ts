@@ -1,21 +1,24 @@
 // The shape of a saved state, checked when a state this engine did not just produce comes in
 // (read back from a database, a file, a host's own code): a corrupt state is refused with a
-// path and a message instead of failing somewhere inside the fold. States of format 1 are migrated.
+// path and a message instead of failing somewhere inside the fold. States of formats 1 and 2 are
+// migrated.
 import { z } from 'zod';
 import { formatPath, type JsonPath } from '../issues.js';
 import { EngineError } from './errors.js';
 import {
+  type BucketNode,
   type Buckets,
   bucketPath,
   type DealState,
   type EngineState,
+  emptyNode,
+  FAN_OUT,
   HOLD_CHUNK,
   type HoldItem,
   lookupIn,
   type PartnerState,
   STATE_FORMAT,
   type Table,
-  table,
   writableLeaf,
 } from './state.js';
 
@@ -127,8 +130,14 @@ const dealSchema = z.object({
 const holdSchema = z.object({ releaseAt: instant, dealId: id });
 const schedule = z.object({ nextPeriodEnd: instant, nextPayoutRun: instant }).nullable();
 
-/** A tree of buckets (three levels of keys, then id → record). */
-const buckets = <T extends z.ZodType>(value: T) => record(record(record(record(value))));
+/** One level of a bucket tree: exactly `FAN_OUT` slots, each empty or the next level. */
+const node = <T extends z.ZodType>(value: T) => z.array(value.nullable()).length(FAN_OUT);
+
+/** A tree of buckets (three levels of slots, then id → record). */
+const buckets = <T extends z.ZodType>(value: T) => node(node(node(record(value))));
+
+/** Format 2's tree: three levels of tables keyed "0".."31", then id → record. */
+const tableBuckets = <T extends z.ZodType>(value: T) => record(record(record(record(value))));
 
 const commonFields = {
   programId: z.string(),
@@ -144,6 +153,15 @@ const stateSchema = z.object({
   seen: buckets(z.string()),
   partners: buckets(partnerSchema),
   deals: buckets(dealSchema),
+  holds: z.object({ head: count, chunks: z.array(z.array(holdSchema)) }),
+});
+
+const formatTwoSchema = z.object({
+  ...commonFields,
+  format: z.literal('partner-engine/state@2'),
+  seen: tableBuckets(z.string()),
+  partners: tableBuckets(partnerSchema),
+  deals: tableBuckets(dealSchema),
   holds: z.object({ head: count, chunks: z.array(z.array(holdSchema)) }),
 });
 
@@ -191,11 +209,12 @@ function parseState(input: unknown): EngineState {
   const format =
     typeof input === 'object' && input !== null ? (input as { format?: unknown }).format : undefined;
   if (format === 'partner-engine/state@1') return migrateFormatOne(input);
+  if (format === 'partner-engine/state@2') return migrateFormatTwo(input);
   if (format !== STATE_FORMAT) {
     const got = typeof format === 'string' ? `"${format}"` : 'no format';
     throw new EngineError(
       'INVALID_STATE',
-      `not a state this engine can read: format must be "${STATE_FORMAT}" (or "partner-engine/state@1", migrated); got ${got}`,
+      `not a state this engine can read: format must be "${STATE_FORMAT}" (or "partner-engine/state@1" or "@2", migrated); got ${got}`,
       'format',
     );
   }
@@ -239,9 +258,12 @@ function* recordsOf<T extends { readonly id: string }>(
   name: string,
   buckets: Buckets<T>,
 ): Generator<[T, JsonPath]> {
-  for (const [a, middle] of Object.entries(buckets))
-    for (const [b, inner] of Object.entries(middle))
-      for (const [c, leaf] of Object.entries(inner))
+  for (const [a, middle] of buckets.entries()) {
+    if (middle === null) continue;
+    for (const [b, inner] of middle.entries()) {
+      if (inner === null) continue;
+      for (const [c, leaf] of inner.entries()) {
+        if (leaf === null) continue;
         for (const [key, record] of Object.entries(leaf)) {
           const path = [name, a, b, c, key];
           if (record.id !== key)
@@ -250,6 +272,9 @@ function* recordsOf<T extends { readonly id: string }>(
             inconsistent(path, `"${key}" is in the wrong bucket (its path is ${bucketPath(key).join('/')})`);
           yield [record, path];
         }
+      }
+    }
+  }
 }
 
 /**
@@ -284,7 +309,7 @@ function checkConsistency(state: EngineState, tierCount: number): void {
 
 /** Records into a tree of buckets, each under the path of its id. */
 function intoBuckets<T>(entries: Iterable<[string, T]>): Buckets<T> {
-  const root = table<Table<Table<Table<T>>>>();
+  const root = emptyNode<BucketNode<BucketNode<Table<T>>>>();
   const mine = new WeakSet<object>();
   for (const [key, value] of entries) {
     const leaf = writableLeaf(
@@ -301,6 +326,29 @@ function intoBuckets<T>(entries: Iterable<[string, T]>): Buckets<T> {
 /** The records of format 1's flat buckets (bucket → id → record). */
 function* flatEntries<T>(bucketed: Record<string, Record<string, T>>): Generator<[string, T]> {
   for (const bucket of Object.values(bucketed)) yield* Object.entries(bucket);
+}
+
+/** The records of format 2's trees of tables (three levels of keys "0".."31", then id → record). */
+function* tableTreeEntries<T>(tree: Table<Table<Table<Table<T>>>>): Generator<[string, T]> {
+  for (const middle of Object.values(tree))
+    for (const inner of Object.values(middle))
+      for (const leaf of Object.values(inner)) yield* Object.entries(leaf);
+}
+
+/**
+ * Format 2 kept the levels of its bucket trees as tables keyed "0".."31": they are now arrays of
+ * 32 slots (each id under the same path), which a write copies far more cheaply.
+ */
+function migrateFormatTwo(input: unknown): EngineState {
+  refuseIssues(formatTwoSchema.safeParse(input));
+  const old = input as z.infer<typeof formatTwoSchema>;
+  return {
+    ...old,
+    format: STATE_FORMAT,
+    seen: intoBuckets(tableTreeEntries(old.seen)),
+    partners: intoBuckets(tableTreeEntries(old.partners) as Iterable<[string, PartnerState]>),
+    deals: intoBuckets(tableTreeEntries(old.deals) as Iterable<[string, DealState]>),
+  } as EngineState;
 }
 
 /**

@@ -177,8 +177,8 @@ export interface Schedule {
   nextPayoutRun: string;
 }
 
-/** The state format this engine writes; states of format 1 are migrated when read. */
-export const STATE_FORMAT = 'partner-engine/state@2';
+/** The state format this engine writes; states of formats 1 and 2 are migrated when read. */
+export const STATE_FORMAT = 'partner-engine/state@3';
 
 export interface EngineState {
   readonly format: typeof STATE_FORMAT;
@@ -225,9 +225,9 @@ export function initialState(programId: string, tierCount: number): EngineState 
     programId,
     clock: null,
     schedule: null,
-    seen: table(),
-    partners: table(),
-    deals: table(),
+    seen: emptyNode(),
+    partners: emptyNode(),
+    deals: emptyNode(),
     holds: { head: 0, chunks: [] },
     holders: new Array<number>(tierCount).fill(0),
     waitlists: Array.from({ length: tierCount }, () => []),
@@ -235,21 +235,29 @@ export function initialState(programId: string, tierCount: number): EngineState 
 }
 
 const KEY_BITS = 5;
-/** How many keys each level of a bucket tree has (three levels: 32,768 leaf buckets). */
+/** How many slots each level of a bucket tree has (three levels: 32,768 leaf buckets). */
 export const FAN_OUT = 1 << KEY_BITS;
 const LEVELS = 3;
-const KEYS = Array.from({ length: FAN_OUT }, (_, index) => String(index));
 
-/** The key at one level (0 outermost) of the buckets an id with this hash falls in. */
-function keyAt(hash: number, depth: number): string {
-  return KEYS[(hash >>> (KEY_BITS * depth)) & (FAN_OUT - 1)] as string;
+/** The slot at one level (0 outermost) of the buckets an id with this hash falls in. */
+function slotAt(hash: number, depth: number): number {
+  return (hash >>> (KEY_BITS * depth)) & (FAN_OUT - 1);
 }
 
+/** One level of a bucket tree: `FAN_OUT` slots, `null` where no id has fallen yet. */
+export type BucketNode<T> = Array<T | null>;
+
 /**
- * Records by id in a tree of buckets, three levels of `FAN_OUT` keys chosen by a hash of the id:
- * writing one record copies three small tables and its leaf, never the whole collection.
+ * Records by id in a tree of buckets: three levels of `FAN_OUT` slots chosen by a hash of the id,
+ * then a leaf table of id → record. Writing one record copies three arrays of 32 references
+ * (a copy as cheap as a memcpy) and its leaf, never the whole collection.
  */
-export type Buckets<T> = Table<Table<Table<Table<T>>>>;
+export type Buckets<T> = BucketNode<BucketNode<BucketNode<Table<T>>>>;
+
+/** A level of a bucket tree with every slot empty. */
+export function emptyNode<T>(): BucketNode<T> {
+  return new Array<T | null>(FAN_OUT).fill(null);
+}
 
 /** A stable 32-bit hash of an id's characters (FNV-1a). */
 function hashOf(id: string): number {
@@ -259,23 +267,23 @@ function hashOf(id: string): number {
 }
 
 /**
- * The keys of the buckets an id falls in, outermost first: always the same for the same id.
+ * The slots of the buckets an id falls in, outermost first: always the same for the same id.
  *
  * @example
  * bucketPath('e1')
- * //=> ['3', '24', '19']   (the same for 'e1' on every machine)
+ * //=> [3, 24, 19]   (the same for 'e1' on every machine)
  */
-export function bucketPath(id: string): [string, string, string] {
+export function bucketPath(id: string): [number, number, number] {
   const hash = hashOf(id);
-  return [keyAt(hash, 0), keyAt(hash, 1), keyAt(hash, 2)];
+  return [slotAt(hash, 0), slotAt(hash, 1), slotAt(hash, 2)];
 }
 
 /** The leaf bucket of an id, if it exists. */
 function leafOf<T>(buckets: Buckets<T>, id: string): Table<T> | undefined {
   const hash = hashOf(id);
-  const middle = lookup(buckets, keyAt(hash, 0));
-  const inner = middle && lookup(middle, keyAt(hash, 1));
-  return inner && lookup(inner, keyAt(hash, 2));
+  const middle = buckets[slotAt(hash, 0)];
+  const inner = middle?.[slotAt(hash, 1)];
+  return inner?.[slotAt(hash, 2)] ?? undefined;
 }
 
 /** A record of a bucket tree, by id. */
@@ -286,35 +294,48 @@ export function lookupIn<T>(buckets: Buckets<T>, id: string): T | undefined {
 
 /** Every leaf bucket of a tree. */
 export function* leavesOf<T>(buckets: Buckets<T>): Generator<Table<T>> {
-  for (const middle of Object.values(buckets))
-    for (const inner of Object.values(middle)) yield* Object.values(inner);
+  for (const middle of buckets) {
+    if (middle === null) continue;
+    for (const inner of middle) {
+      if (inner === null) continue;
+      for (const leaf of inner) if (leaf !== null) yield leaf;
+    }
+  }
 }
 
 /**
- * The leaf bucket of an id, made writable level by level: `own(table)` says whether a table is
- * already the writer's own, `claim(copy)` makes a copy its own. The root must be the writer's.
+ * The leaf bucket of an id, made writable level by level: `own(node)` says whether a level or
+ * leaf is already the writer's own, `claim(copy)` makes a copy its own. The root must be the
+ * writer's.
  */
 export function writableLeaf<T>(
   root: Buckets<T>,
   id: string,
-  own: (table: object) => boolean,
-  claim: (table: object) => void,
+  own: (node: object) => boolean,
+  claim: (node: object) => void,
 ): Table<T> {
   const hash = hashOf(id);
-  let level: Table<unknown> = root;
-  for (let depth = 0; depth < LEVELS; depth++) {
-    const key = keyAt(hash, depth);
-    const current = lookup(level, key) as Table<unknown> | undefined;
-    if (current !== undefined && own(current)) {
-      level = current;
+  let level: BucketNode<unknown> = root;
+  for (let depth = 0; depth < LEVELS - 1; depth++) {
+    const slot = slotAt(hash, depth);
+    let next = level[slot] as BucketNode<unknown> | null | undefined;
+    if (next === null || next === undefined) next = emptyNode();
+    else if (!own(next)) next = next.slice();
+    else {
+      level = next;
       continue;
     }
-    const copy = current === undefined ? table<unknown>() : copyTable(current);
-    claim(copy);
-    level[key] = copy;
-    level = copy;
+    claim(next);
+    level[slot] = next;
+    level = next;
   }
-  return level as Table<T>;
+  const slot = slotAt(hash, LEVELS - 1);
+  const current = level[slot] as Table<T> | null | undefined;
+  if (current !== null && current !== undefined && own(current)) return current;
+  const leaf = current === null || current === undefined ? table<T>() : copyTable(current);
+  claim(leaf);
+  level[slot] = leaf;
+  return leaf;
 }
 
 /** A partner of a state, by id. */

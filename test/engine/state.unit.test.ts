@@ -1,6 +1,7 @@
-// State format 2 (docs/engine.md, "The state"): partners, seen ids and deals in buckets and the
-// hold queue in chunks, so one apply copies what its event changes; a state of format 1 is
-// migrated; a state of another programme, of an unknown format or corrupt is refused with a code.
+// State format 3 (docs/engine.md, "The state"): partners, seen ids and deals in trees of buckets
+// (levels of 32 slots) and the hold queue in chunks, so one apply copies what its event changes;
+// states of formats 1 and 2 are migrated; a state of another programme, of an unknown format or
+// corrupt is refused with a code.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/create-engine.js';
 import { EngineError } from '../../src/engine/errors.js';
@@ -47,6 +48,26 @@ function asFormatOne(current: EngineState): unknown {
   };
 }
 
+/** The same state as format 2 wrote it: the levels of each bucket tree as tables keyed "0".."31". */
+function asFormatTwo(current: EngineState): unknown {
+  const copy = JSON.parse(JSON.stringify(current)) as Record<string, unknown>;
+  const asTables = (node: unknown, depth: number): unknown => {
+    if (depth === 3) return node;
+    const tableOf: Record<string, unknown> = {};
+    (node as unknown[]).forEach((child, slot) => {
+      if (child !== null) tableOf[String(slot)] = asTables(child, depth + 1);
+    });
+    return tableOf;
+  };
+  return {
+    ...copy,
+    format: 'partner-engine/state@2',
+    seen: asTables(copy.seen, 0),
+    partners: asTables(copy.partners, 0),
+    deals: asTables(copy.deals, 0),
+  };
+}
+
 /** The leaf bucket holding a partner, through its bucket path. */
 function leafOfPartner(current: EngineState, id: string): Record<string, unknown> {
   const [a, b, c] = bucketPath(id);
@@ -63,16 +84,22 @@ function refusal(run: () => unknown): EngineError {
   throw new Error('not refused');
 }
 
-describe('state format 2', () => {
+describe('state format 3', () => {
   it('is written by the engine', () => {
     expect(state.format).toBe(STATE_FORMAT);
-    expect(STATE_FORMAT).toBe('partner-engine/state@2');
+    expect(STATE_FORMAT).toBe('partner-engine/state@3');
   });
 
-  it('keeps each partner in the bucket of its id, three levels of 32 keys down', () => {
+  it('keeps each partner in the bucket of its id, three levels of 32 slots down', () => {
     expect(Object.keys(leafOfPartner(state, 'p'))).toContain('p');
-    expect(bucketPath('p').every((key) => Number(key) >= 0 && Number(key) < 32)).toBe(true);
+    expect(bucketPath('p').every((slot) => Number.isInteger(slot) && slot >= 0 && slot < 32)).toBe(true);
     expect(bucketPath('p')).toEqual(bucketPath('p'));
+    // Every level is an array of exactly 32 slots, empty ones null.
+    expect(state.partners).toHaveLength(32);
+    const [a, b] = bucketPath('p');
+    expect(state.partners[a]).toHaveLength(32);
+    expect(state.partners[a]?.[b]).toHaveLength(32);
+    expect(state.partners.filter((slot) => slot !== null).length).toBeLessThanOrEqual(2);
   });
 
   it('reads back a state that went through JSON and goes on exactly as the original', () => {
@@ -83,14 +110,36 @@ describe('state format 2', () => {
   });
 });
 
-describe('a state of format 1', () => {
-  it('is migrated: replaying on from it gives what replaying on from format 2 gives', () => {
-    const more = [events.deal('p', 'later', '200.00', '2025-02-20')];
-    const options = { asOf: '2025-03-20T00:00:00Z' };
-    const fromTwo = engine.replay(more, { ...options, state });
+describe('a state of an older format', () => {
+  const more = [events.deal('p', 'later', '200.00', '2025-02-20')];
+  const options = { asOf: '2025-03-20T00:00:00Z' };
+  const fromThree = engine.replay(more, { ...options, state });
+
+  it('of format 1 is migrated: replaying on from it gives what replaying on from format 3 gives', () => {
     const fromOne = engine.replay(more, { ...options, state: asFormatOne(state) as EngineState });
     expect(fromOne.state.format).toBe(STATE_FORMAT);
-    expect(fromOne).toEqual(fromTwo);
+    expect(fromOne).toEqual(fromThree);
+  });
+
+  it('of format 2 is migrated: the same records under the same paths, in arrays of slots', () => {
+    const two = asFormatTwo(state) as EngineState;
+    const [a, b, c] = bucketPath('p');
+    // Format 2 reached the same leaf through keys: partners["a"]["b"]["c"].
+    const leaf = (two.partners as unknown as Record<string, Record<string, Record<string, unknown>>>)[
+      String(a)
+    ];
+    expect(Object.keys((leaf?.[String(b)]?.[String(c)] ?? {}) as object)).toContain('p');
+    const fromTwo = engine.replay(more, { ...options, state: two });
+    expect(fromTwo.state.format).toBe(STATE_FORMAT);
+    expect(fromTwo).toEqual(fromThree);
+  });
+
+  it('of format 2 but corrupt is refused with INVALID_STATE and the path', () => {
+    const two = asFormatTwo(state) as { clock: unknown };
+    two.clock = 12;
+    const error = refusal(() => engine.apply(two as never, given[0]));
+    expect(error.code).toBe('INVALID_STATE');
+    expect(error.path).toBe('clock');
   });
 });
 
@@ -117,7 +166,7 @@ describe('a state that cannot be used', () => {
     const error = refusal(() => engine.apply(corrupt, events.used('p', 'dashboard', '2025-01-20', 'use')));
     expect(error.code).toBe('INVALID_STATE');
     const [a, b, c] = bucketPath('p');
-    expect(error.path).toBe(`partners["${a}"]["${b}"]["${c}"].p.balance.earned`);
+    expect(error.path).toBe(`partners[${a}][${b}][${c}].p.balance.earned`);
   });
 
   it('whose getter throws is refused with INVALID_STATE, not the getter’s error', () => {
@@ -154,14 +203,14 @@ describe('a state that cannot be used', () => {
     const error = refusal(() => engine.apply(state, events.used('p', 'dashboard', '2025-01-20', 'use')));
     expect(error.code).toBe('INVALID_STATE');
     const [a, b, c] = bucketPath('p');
-    expect(error.path).toBe(`partners["${a}"]["${b}"]["${c}"].p.${field}`);
+    expect(error.path).toBe(`partners[${a}][${b}][${c}].p.${field}`);
   });
 
   it('with a partner in the wrong bucket, or an impossible clock, is refused with INVALID_STATE', () => {
     const misplaced = saved();
     const [a, b, c] = bucketPath('p');
-    const other = c === '0' ? '1' : '0';
-    const inner = misplaced.partners[a]?.[b] as Record<string, Record<string, unknown>>;
+    const other = c === 0 ? 1 : 0;
+    const inner = misplaced.partners[a]?.[b] as Array<Record<string, unknown> | null>;
     inner[other] = { ...(inner[other] ?? {}), p: leafOfPartner(misplaced, 'p').p };
     delete leafOfPartner(misplaced, 'p').p;
     expect(refusal(() => engine.advance(misplaced, '2025-02-01T00:00:00Z')).message).toContain(
@@ -189,9 +238,9 @@ describe('one apply', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(JSON.stringify(state)).toBe(before);
     const [written] = bucketPath('p');
-    for (const [key, bucket] of Object.entries(result.state.partners)) {
-      if (key === written) expect(bucket).not.toBe(state.partners[key]);
-      else expect(bucket).toBe(state.partners[key]);
+    for (const [slot, bucket] of result.state.partners.entries()) {
+      if (slot === written) expect(bucket).not.toBe(state.partners[slot]);
+      else expect(bucket).toBe(state.partners[slot]);
     }
     // The other partner (s) sits in its own leaf, shared with the input unless it shares p's path.
     const [a, b, c] = bucketPath('s');

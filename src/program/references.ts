@@ -193,15 +193,13 @@ export function isTimeZone(zone: string): boolean {
 }
 
 function checkTimeZone(zone: string): Issue[] {
-  return isTimeZone(zone)
-    ? []
-    : [
-        {
-          path: ['timeZone'],
-          message: `"${zone}" is not an IANA time zone (such as "UTC" or "Europe/Paris")`,
-          code: 'UNKNOWN_TIME_ZONE',
-        },
-      ];
+  if (isTimeZone(zone)) return [];
+  const issue: Issue = {
+    path: ['timeZone'],
+    message: `"${zone}" is not an IANA time zone (such as "UTC" or "Europe/Paris")`,
+    code: 'UNKNOWN_TIME_ZONE',
+  };
+  return [withSuggestion(issue, zone, Intl.supportedValuesOf('timeZone'))];
 }
 
 function checkOverrideLevels(program: ProgramDocument): Issue[] {

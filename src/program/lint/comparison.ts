@@ -6,7 +6,8 @@ import type { JsonPath } from '../../issues.js';
 import type { ReadonlyLeafCondition } from '../../rules/condition.js';
 import { type OperatorFunction, parseOperatorName, resolveOperator } from '../../rules/operators.js';
 import { didYouMean } from '../../rules/suggest.js';
-import { type Literal, negate, type Range } from './literals.js';
+import { consistent, type Literal, negate, type Range } from './literals.js';
+import { pathSyntaxError } from './path-syntax.js';
 import {
   factShape,
   type NumberShape,
@@ -49,6 +50,7 @@ export interface LeafContext extends ShapeContext {
 }
 
 const shown = (value: unknown) => JSON.stringify(value);
+const OPAQUE: Shape = { kind: 'opaque' };
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
@@ -106,9 +108,27 @@ export function analyseLeaf(leaf: ReadonlyLeafCondition, context: LeafContext): 
       suggestion: 'remove the path',
     });
   }
-  const shape = shapeAtPath(leaf.fact, base, path, context);
+  // A path that does not parse is reported as such (PATH_UNPARSABLE), not read as what it might mean.
+  const shape = pathSyntaxError(path) === undefined ? shapeAtPath(leaf.fact, base, path, context) : OPAQUE;
   const verdict = decorated(chain.decorators, chain.operator, shape, leaf, context, notes);
-  return { verdict, notes };
+  return { verdict: withinBounds(verdict, leaf), notes };
+}
+
+function boundsInWords(shape: NumberShape): string {
+  const whole = shape.integer ? 'a whole number' : 'a number';
+  if (shape.min === 0) return `${whole}, 0 or more`;
+  return Number.isFinite(shape.min) ? `${whole}, ${shape.min} or more` : whole;
+}
+
+// A range the fact can never be in (countedDeals < 0), or never out of (countedDeals >= 0).
+function withinBounds(verdict: Verdict, leaf: ReadonlyLeafCondition): Verdict {
+  if (verdict.kind !== 'literal' || verdict.literal.type !== 'numbers') return verdict;
+  const { shape } = verdict.literal;
+  const holds = !consistent([negate(verdict.literal)]);
+  if (consistent([verdict.literal]) && !holds) return verdict;
+  const missing = shape.missing ? ' (or null)' : '';
+  const reason = `${leaf.fact} is ${boundsInWords(shape)}${missing}, so it ${holds ? 'always' : 'never'} holds`;
+  return constant(holds, 'CONSTANT', reason);
 }
 
 function decorated(
@@ -219,7 +239,7 @@ function enumeratedConstant(
   return constant(
     holds,
     'CONSTANT',
-    `${leaf.fact} is one of ${list}, and the comparison ${outcome} for each of them`,
+    `${leaf.fact} is one of ${list}, and the comparison holds for ${holds ? 'every one' : 'none'} of them`,
   );
 }
 

@@ -44,7 +44,8 @@ export type LeafJudge = (leaf: ReadonlyLeafCondition, path: JsonPath) => Verdict
 
 function leafForm(verdict: Verdict, positive: boolean): NormalForm {
   if (verdict.kind === 'constant') return verdict.holds === positive ? ALWAYS : NEVER;
-  return [[positive ? verdict.literal : negate(verdict.literal)]];
+  const literal = positive ? verdict.literal : negate(verdict.literal);
+  return consistent([literal]) ? [[literal]] : NEVER;
 }
 
 function listForm(

@@ -75,7 +75,10 @@ export function reachFindings(ladders: readonly TierLadder[], tiers: readonly Ti
     const reason = blocked(ladder, tiers, index, reached[ladders.indexOf(ladder)] ?? []);
     if (reason === undefined) return;
     const everywhere = blockedIn.length === ladders.length;
-    const path: JsonPath = ['tiers', index, 'qualify'];
+    // Where to look: the base rule, or, when only some versions block it, the first such version's rule.
+    const path: JsonPath = everywhere
+      ? ['tiers', index, 'qualify']
+      : (ladder.qualify[index]?.path ?? ['tiers', index, 'qualify']);
     const versions = everywhere
       ? null
       : blockedIn.map((blockedLadder) => JSON.stringify(blockedLadder.version));

@@ -366,6 +366,11 @@ describe('every stage in one report', () => {
     expect([zone?.code, zone?.suggestion]).toEqual(['UNKNOWN_TIME_ZONE', 'did you mean "Europe/Paris"?']);
   });
 
+  it('reports "in" with a number once, as the rule check does, not again as a mismatch', () => {
+    const report = lint([['milestones', 1, 'when'], rule(compare('countedDeals', 'in', 5))]);
+    expect(summary(report.findings)).toEqual(['error VALUE_NOT_SEARCHABLE milestones[1].when.all[0].value']);
+  });
+
   it('does not report a rule\u2019s shape twice', () => {
     const report = lint([['tiers', 1, 'baseRate'], '2'], [['tiers', 2, 'qualify', 'all', 0, 'operator'], 7]);
     expect(summary(report.findings)).toEqual([

@@ -326,6 +326,8 @@ function numberMembership(
   notes: LeafNote[],
 ): Verdict {
   const { value, fact } = leaf;
+  // Anything but a list or a text is VALUE_NOT_SEARCHABLE, reported by the rule checks.
+  if (!Array.isArray(value) && typeof value !== 'string') return atom(leaf);
   if (!Array.isArray(value)) {
     notes.push({
       code: 'TYPE_MISMATCH',
@@ -364,6 +366,9 @@ function listVerdict(
   if (operator === 'contains' || operator === 'doesNotContain') {
     return listContains(operator === 'contains', shape, leaf, context, notes);
   }
+  const searched = operator === 'in' || operator === 'notIn';
+  // in/notIn with anything but a list or a text is VALUE_NOT_SEARCHABLE, reported by the rule checks.
+  if (searched && !Array.isArray(value) && typeof value !== 'string') return atom(leaf);
   if (
     operator === 'equal' ||
     operator === 'notEqual' ||

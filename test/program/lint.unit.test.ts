@@ -366,6 +366,19 @@ describe('every stage in one report', () => {
     expect([zone?.code, zone?.suggestion]).toEqual(['UNKNOWN_TIME_ZONE', 'did you mean "Europe/Paris"?']);
   });
 
+  it('suggests the field a misspelt key meant, and reports a misspelt comparison key once', () => {
+    const report = lint(
+      [['tiers', 1, 'baserate'], '0.2'],
+      [['tiers', 1, 'qualify', 'all', 0, 'paht'], '$.x'],
+      [['tier'], []],
+    );
+    expect(report.findings.map((found) => [found.code, found.path, found.suggestion])).toEqual([
+      ['UNKNOWN_FIELD', 'tiers[1].qualify.all[0].paht', 'did you mean "path"?'],
+      ['UNKNOWN_FIELD', 'tiers[1].baserate', 'did you mean "baseRate"?'],
+      ['UNKNOWN_FIELD', 'tier', 'did you mean "tiers"?'],
+    ]);
+  });
+
   it('reports "in" with a number once, as the rule check does, not again as a mismatch', () => {
     const report = lint([['milestones', 1, 'when'], rule(compare('countedDeals', 'in', 5))]);
     expect(summary(report.findings)).toEqual(['error VALUE_NOT_SEARCHABLE milestones[1].when.all[0].value']);

@@ -70,10 +70,9 @@ export function analyseProgram(
     ? []
     : zodIssues(parsed.error.issues).map((issue) => asError(issue, 'SCHEMA_INVALID'));
   const fields: Fields = parsed.success ? parsed.data : parsedFields(input);
-  const seen = new Set(schema.map((found) => `${formatPath(found.path)}\u0000${found.message}`));
   const rules = checkProgramRules(parsed.success ? parsed.data : input, operators)
     .map((issue) => asError(issue, 'RULE_SHAPE'))
-    .filter((found) => !seen.has(`${formatPath(found.path)}\u0000${found.message}`));
+    .filter((found) => !reportedBySchema(found, schema));
   const findings = [
     ...schema,
     ...referenceFindings(fields),
@@ -81,6 +80,19 @@ export function analyseProgram(
     ...lintFindings(parsed.success ? parsed.data : input, operators),
   ];
   return parsed.success ? { findings, document: parsed.data } : { findings };
+}
+
+const within = (path: JsonPath, prefix: JsonPath) =>
+  prefix.length <= path.length && prefix.every((key, index) => path[index] === key);
+
+// The schema stage saw the rule's shape too: the same issue, or (for an unknown key, which it
+// reports at the key) one inside the same comparison.
+function reportedBySchema(found: RawFinding, schema: readonly RawFinding[]): boolean {
+  return schema.some(
+    (other) =>
+      (formatPath(other.path) === formatPath(found.path) && other.message === found.message) ||
+      (found.code === 'RULE_SHAPE' && within(other.path, found.path)),
+  );
 }
 
 function idsOf(value: unknown): string[] {

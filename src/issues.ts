@@ -8,6 +8,10 @@ export type JsonPath = ReadonlyArray<string | number>;
 export interface Issue {
   readonly path: JsonPath;
   readonly message: string;
+  /** A stable code for the kind of problem, such as `UNKNOWN_FACT` (see docs/programme-linter.md). */
+  readonly code?: string;
+  /** A likely fix, such as `did you mean "countedDeals"?`. */
+  readonly suggestion?: string;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -36,12 +36,27 @@ export class CliError extends Error {
  * //=> 4
  */
 export function readProgramFile(path: string): Program {
-  const document = parseJson(readText(path, 'programme file'), path, 'programme file');
+  const document = readProgramDocument(path);
   const result = validateProgram(document);
   if (result.ok) return result.program;
   const count = result.issues.length === 1 ? '1 issue' : `${result.issues.length} issues`;
-  const lines = result.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  const lines = result.issues.map(
+    (issue) =>
+      `${formatPath(issue.path)}: ${issue.message}${issue.suggestion === undefined ? '' : ` (${issue.suggestion})`}`,
+  );
   throw new CliError([`programme file "${path}" is invalid (${count}):`, ...lines].join('\n'));
+}
+
+/**
+ * Reads a programme file as JSON, without validating it.
+ *
+ * @throws {CliError} exit 2 when the file is missing or is not JSON.
+ * @example
+ * readProgramDocument('examples/programs/siso.json').id
+ * //=> 'siso'
+ */
+export function readProgramDocument(path: string): unknown {
+  return parseJson(readText(path, 'programme file'), path, 'programme file');
 }
 
 /** The --events value that means standard input. */

@@ -9,6 +9,10 @@ export interface ProgramIssue {
   /** The same place as keys and indexes. */
   readonly segments: JsonPath;
   readonly message: string;
+  /** The kind of problem, such as `UNKNOWN_FACT` or `TYPE_MISMATCH` (docs/programme-linter.md). */
+  readonly code?: string;
+  /** A likely fix, such as `did you mean "countedDeals"?`. */
+  readonly suggestion?: string;
 }
 
 /** Thrown by `loadProgram` at the public boundary; `issues` lists every problem found. */
@@ -17,11 +21,15 @@ export class ProgramError extends Error {
   readonly issues: readonly ProgramIssue[];
 
   constructor(issues: readonly Issue[]) {
-    const located = issues.map((issue) => ({
-      path: formatPath(issue.path),
-      segments: issue.path,
-      message: issue.message,
-    }));
+    const located = issues.map(
+      (issue): ProgramIssue => ({
+        path: formatPath(issue.path),
+        segments: issue.path,
+        message: issue.message,
+        ...(issue.code === undefined ? {} : { code: issue.code }),
+        ...(issue.suggestion === undefined ? {} : { suggestion: issue.suggestion }),
+      }),
+    );
     const first = located[0];
     const summary = first ? `${first.path}: ${first.message}` : 'invalid programme';
     const more = located.length > 1 ? ` (and ${located.length - 1} more)` : '';

@@ -1,5 +1,6 @@
 export { ProgramError, type ProgramIssue } from './errors.js';
 export { programJsonSchema } from './json-schema.js';
+export * from './lint/index.js';
 export {
   type DeepReadonly,
   type LoadProgramOptions,

@@ -1,13 +1,11 @@
 // loadProgram: the one door a programme comes in by. It parses the document with the zod schema,
 // runs the cross-field and rule checks, and returns a deep-frozen Program or throws ProgramError.
-import type { z } from 'zod';
 import type { Issue } from '../issues.js';
-import { nestingIssue } from '../rules/nesting.js';
 import type { OperatorFunction } from '../rules/operators.js';
 import { ProgramError } from './errors.js';
-import { checkReferences } from './references.js';
-import { checkProgramRules } from './rules.js';
-import { type ProgramDocument, programSchema } from './schema.js';
+import { analyseProgram } from './lint/analyse.js';
+import type { RawFinding } from './lint/findings.js';
+import type { ProgramDocument } from './schema.js';
 
 /** Deeply read-only view of a value. */
 export type DeepReadonly<T> = T extends (infer E)[]
@@ -79,51 +77,24 @@ export function loadProgram(input: unknown, options: LoadProgramOptions = {}): P
 export type ValidateProgramResult = { ok: true; program: Program } | { ok: false; issues: Issue[] };
 
 /**
- * Like `loadProgram`, but returns the issues instead of throwing.
+ * Like `loadProgram`, but returns the issues instead of throwing: every stage's (schema,
+ * cross-field, rules, and the linter's certain errors; see `lintProgram` for its warnings too).
  *
  * @example
  * validateProgram({ id: 'x' }).ok
  * //=> false
  */
 export function validateProgram(input: unknown, options: LoadProgramOptions = {}): ValidateProgramResult {
-  // Before the schema: zod's parse recurses, and a rule nested thousands deep would overflow it.
-  const tooDeep = nestingIssue(input);
-  if (tooDeep !== undefined) return { ok: false, issues: [tooDeep] };
-  const parsed = programSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error.issues) };
   const operators = options.operators ?? {};
-  const issues = [...checkReferences(parsed.data), ...checkProgramRules(parsed.data, operators)];
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, program: withOperators(frozenCopy(parsed.data), operators) };
+  const { findings, document } = analyseProgram(input, operators);
+  const issues = findings.filter((found) => found.severity === 'error').map(toIssue);
+  if (issues.length > 0 || document === undefined) return { ok: false, issues };
+  return { ok: true, program: withOperators(frozenCopy(document), operators) };
 }
 
-/**
- * Zod issues as ours. A failed union reports the branch that came closest, or its own message
- * when no branch did; an unknown key is reported at the key itself (`tier`, not the root).
- */
-function zodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
-  return issues.flatMap((issue): Issue[] => {
-    const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) return unionIssues(issue, path);
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...path, key],
-        message: `unknown field ${JSON.stringify(key)} (a misspelt name? program.schema.json lists the fields)`,
-      }));
-    }
-    return [{ path, message: issue.message }];
-  });
-}
-
-const ZOD_DEFAULT_UNION_MESSAGE = 'Invalid input';
-
-function unionIssues(issue: z.core.$ZodIssueInvalidUnion, path: Array<string | number>): Issue[] {
-  const sizes = issue.errors.map((branch) => branch.length);
-  const fewest = Math.min(...sizes);
-  const tied = sizes.filter((size) => size === fewest).length > 1;
-  if (tied && issue.message !== ZOD_DEFAULT_UNION_MESSAGE) return [{ path, message: issue.message }];
-  const closest = issue.errors[sizes.indexOf(fewest)] ?? [];
-  return zodIssues(closest.map((inner) => ({ ...inner, path: [...path, ...inner.path] })));
+function toIssue(found: RawFinding): Issue {
+  const { path, message, code, suggestion } = found;
+  return suggestion === undefined ? { path, message, code } : { path, message, code, suggestion };
 }
 
 // A copy, not the parsed value frozen in place: zod passes a rule's constant values (arrays,

@@ -1,18 +1,41 @@
 // Cross-field checks the schema alone cannot express: unique ids, ordered ranks, unlocks and
 // tiers that refer to something, minor-unit places, a real time zone, contiguous override levels.
 import type { Issue, JsonPath } from '../issues.js';
+import { didYouMean } from '../rules/suggest.js';
 import type { ProgramDocument } from './schema.js';
 
+/** A cross-field check and the top-level fields it reads (it runs only when they all parsed). */
+export interface ReferenceCheck {
+  readonly reads: ReadonlyArray<keyof ProgramDocument>;
+  readonly check: (program: ProgramDocument) => Issue[];
+}
+
+/** Every cross-field check, in the order their issues are reported. */
+export const REFERENCE_CHECKS: readonly ReferenceCheck[] = [
+  { reads: ['tiers'], check: (program) => uniqueIds(program.tiers, 'tiers', 'tier id') },
+  { reads: ['features'], check: (program) => uniqueIds(program.features, 'features', 'feature id') },
+  { reads: ['badges'], check: (program) => uniqueIds(program.badges, 'badges', 'badge id') },
+  {
+    reads: ['leaderboards'],
+    check: (program) => uniqueIds(program.leaderboards, 'leaderboards', 'leaderboard id'),
+  },
+  { reads: ['milestones'], check: (program) => uniqueIds(program.milestones, 'milestones', 'milestone id') },
+  { reads: ['versions'], check: uniqueVersions },
+  { reads: ['tiers', 'versions'], check: checkTiers },
+  { reads: ['tiers', 'features', 'customTermsUnlock'], check: checkUnlocks },
+  { reads: ['currency', 'payouts', 'overrides', 'versions'], check: checkAmounts },
+  { reads: ['timeZone'], check: (program) => checkTimeZone(program.timeZone) },
+  { reads: ['tiers', 'overrides', 'versions'], check: checkOverrideLevels },
+  { reads: ['tiers', 'versions', 'version'], check: checkVersions },
+];
+
 export function checkReferences(program: ProgramDocument): Issue[] {
-  return [
-    ...checkUniqueIds(program),
-    ...checkTiers(program),
-    ...checkUnlocks(program),
-    ...checkAmounts(program),
-    ...checkTimeZone(program.timeZone),
-    ...checkOverrideLevels(program),
-    ...checkVersions(program),
-  ];
+  return REFERENCE_CHECKS.flatMap(({ check }) => check(program));
+}
+
+function withSuggestion(issue: Issue, name: string, known: Iterable<string>): Issue {
+  const suggestion = didYouMean(name, known);
+  return suggestion === undefined ? issue : { ...issue, suggestion };
 }
 
 function duplicates(ids: readonly string[], path: (index: number) => JsonPath, what: string): Issue[] {
@@ -21,44 +44,30 @@ function duplicates(ids: readonly string[], path: (index: number) => JsonPath, w
   ids.forEach((value, index) => {
     const seen = firstIndex.get(value);
     if (seen === undefined) firstIndex.set(value, index);
-    else issues.push({ path: path(index), message: `${what} "${value}" is already used at index ${seen}` });
+    else
+      issues.push({
+        path: path(index),
+        message: `${what} "${value}" is already used at index ${seen}`,
+        code: 'DUPLICATE_ID',
+      });
   });
   return issues;
 }
 
-function checkUniqueIds(program: ProgramDocument): Issue[] {
-  return [
-    ...duplicates(
-      program.tiers.map((tier) => tier.id),
-      (index) => ['tiers', index, 'id'],
-      'tier id',
-    ),
-    ...duplicates(
-      program.features.map((feature) => feature.id),
-      (index) => ['features', index, 'id'],
-      'feature id',
-    ),
-    ...duplicates(
-      program.badges.map((badge) => badge.id),
-      (index) => ['badges', index, 'id'],
-      'badge id',
-    ),
-    ...duplicates(
-      program.leaderboards.map((board) => board.id),
-      (index) => ['leaderboards', index, 'id'],
-      'leaderboard id',
-    ),
-    ...duplicates(
-      program.milestones.map((milestone) => milestone.id),
-      (index) => ['milestones', index, 'id'],
-      'milestone id',
-    ),
-    ...duplicates(
-      program.versions.map((version) => version.version),
-      (index) => ['versions', index, 'version'],
-      'version',
-    ),
-  ];
+function uniqueIds(items: ReadonlyArray<{ readonly id: string }>, field: string, what: string): Issue[] {
+  return duplicates(
+    items.map((item) => item.id),
+    (index) => [field, index, 'id'],
+    what,
+  );
+}
+
+function uniqueVersions(program: ProgramDocument): Issue[] {
+  return duplicates(
+    program.versions.map((version) => version.version),
+    (index) => ['versions', index, 'version'],
+    'version',
+  );
 }
 
 function checkTiers(program: ProgramDocument): Issue[] {
@@ -68,6 +77,7 @@ function checkTiers(program: ProgramDocument): Issue[] {
       issues.push({
         path: ['tiers', index, 'rank'],
         message: `tiers are listed in rank order from 1, so this one must have rank ${index + 1}, not ${tier.rank}`,
+        code: 'RANK_ORDER',
       });
     }
   });
@@ -85,6 +95,7 @@ function checkTiers(program: ProgramDocument): Issue[] {
     issues.push({
       path,
       message: 'the first tier cannot be lost (there is no tier below it), so it takes no maintain rule',
+      code: 'ENTRY_TIER_MAINTAIN',
     });
   }
   return issues;
@@ -99,11 +110,13 @@ function checkUnlocks(program: ProgramDocument): Issue[] {
       const path = ['tiers', tierIndex, 'unlocks', unlockIndex];
       const earlier = unlockedBy.get(feature);
       if (!features.has(feature)) {
-        issues.push({ path, message: `unlocks "${feature}", which is not in the programme's features` });
+        const message = `unlocks "${feature}", which is not in the programme's features`;
+        issues.push(withSuggestion({ path, message, code: 'UNKNOWN_FEATURE' }, feature, features));
       } else if (earlier !== undefined) {
         issues.push({
           path,
           message: `"${feature}" is already unlocked by tier "${earlier}" (unlocks are cumulative)`,
+          code: 'FEATURE_UNLOCKED_TWICE',
         });
       } else {
         unlockedBy.set(feature, tier.id);
@@ -112,7 +125,10 @@ function checkUnlocks(program: ProgramDocument): Issue[] {
   });
   const custom = program.customTermsUnlock;
   if (custom !== undefined && !features.has(custom)) {
-    issues.push({ path: ['customTermsUnlock'], message: `"${custom}" is not in the programme's features` });
+    const message = `"${custom}" is not in the programme's features`;
+    issues.push(
+      withSuggestion({ path: ['customTermsUnlock'], message, code: 'UNKNOWN_FEATURE' }, custom, features),
+    );
   }
   return issues;
 }
@@ -149,12 +165,18 @@ function checkAmounts(program: ProgramDocument): Issue[] {
   ];
   const zeroCaps = caps.flatMap(([path, amount]): Issue[] =>
     amount !== undefined && /^0*(\.0*)?$/.test(amount)
-      ? [{ path, message: 'a cap must be more than zero (leave it out for no cap)' }]
+      ? [{ path, message: 'a cap must be more than zero (leave it out for no cap)', code: 'ZERO_CAP' }]
       : [],
   );
   const tooPrecise = amounts.flatMap(([path, amount]): Issue[] =>
     amount !== undefined && places(amount) > decimals
-      ? [{ path, message: `"${amount}" has ${places(amount)} decimal places; ${code} allows ${decimals}` }]
+      ? [
+          {
+            path,
+            message: `"${amount}" has ${places(amount)} decimal places; ${code} allows ${decimals}`,
+            code: 'AMOUNT_PLACES',
+          },
+        ]
       : [],
   );
   return [...zeroCaps, ...tooPrecise];
@@ -171,14 +193,13 @@ export function isTimeZone(zone: string): boolean {
 }
 
 function checkTimeZone(zone: string): Issue[] {
-  return isTimeZone(zone)
-    ? []
-    : [
-        {
-          path: ['timeZone'],
-          message: `"${zone}" is not an IANA time zone (such as "UTC" or "Europe/Paris")`,
-        },
-      ];
+  if (isTimeZone(zone)) return [];
+  const issue: Issue = {
+    path: ['timeZone'],
+    message: `"${zone}" is not an IANA time zone (such as "UTC" or "Europe/Paris")`,
+    code: 'UNKNOWN_TIME_ZONE',
+  };
+  return [withSuggestion(issue, zone, Intl.supportedValuesOf('timeZone'))];
 }
 
 function checkOverrideLevels(program: ProgramDocument): Issue[] {
@@ -194,13 +215,16 @@ function checkOverrideLevels(program: ProgramDocument): Issue[] {
         issues.push({
           path: [...path, 'levels', index, 'level'],
           message: `levels are numbered contiguously from 1, so this one must be level ${index + 1}`,
+          code: 'OVERRIDE_LEVEL_ORDER',
         });
       }
       if (!tierIds.has(level.minTier)) {
-        issues.push({
+        const issue: Issue = {
           path: [...path, 'levels', index, 'minTier'],
           message: `minTier "${level.minTier}" is not a tier of this programme`,
-        });
+          code: 'UNKNOWN_TIER',
+        };
+        issues.push(withSuggestion(issue, level.minTier, tierIds));
       }
     });
   }
@@ -216,20 +240,24 @@ function checkVersions(program: ProgramDocument): Issue[] {
       issues.push({
         path: ['versions', index, 'version'],
         message: `"${version.version}" is the base document's version; each version needs its own label`,
+        code: 'VERSION_LABEL',
       });
     }
     if (previous && Date.parse(previous.effectiveFrom) >= Date.parse(version.effectiveFrom)) {
       issues.push({
         path: ['versions', index, 'effectiveFrom'],
         message: 'versions must be listed in order of strictly increasing effectiveFrom',
+        code: 'VERSION_ORDER',
       });
     }
     for (const tierId of Object.keys(version.tiers ?? {})) {
       if (!tierIds.has(tierId)) {
-        issues.push({
+        const issue: Issue = {
           path: ['versions', index, 'tiers', tierId],
           message: `"${tierId}" is not a tier of this programme`,
-        });
+          code: 'UNKNOWN_TIER',
+        };
+        issues.push(withSuggestion(issue, tierId, tierIds));
       }
     }
   });

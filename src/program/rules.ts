@@ -6,36 +6,50 @@ import { checkCondition, unknownOperatorIssues } from '../rules/check.js';
 import type { OperatorFunction } from '../rules/operators.js';
 import type { ProgramDocument } from './schema.js';
 
-/** Each rule of the programme with the path where it is written. */
-export function programRules(program: ProgramDocument): Array<{ path: JsonPath; rule: unknown }> {
+type Raw = Readonly<Record<string, unknown>>;
+
+const isRecord = (value: unknown): value is Raw =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+const items = (value: unknown): Raw[] =>
+  Array.isArray(value) ? value.map((item) => (isRecord(item) ? item : {})) : [];
+
+/**
+ * Each rule of a programme document with the path where it is written. The document need not be
+ * valid: every rule found where a rule belongs is listed, so its checks run even when another
+ * part of the document is broken.
+ */
+export function programRules(program: unknown): Array<{ path: JsonPath; rule: unknown }> {
   const rules: Array<{ path: JsonPath; rule: unknown }> = [];
   const add = (path: JsonPath, rule: unknown) => {
     if (rule !== undefined) rules.push({ path, rule });
   };
-  program.tiers.forEach((tier, index) => {
+  const document = isRecord(program) ? program : {};
+  items(document.tiers).forEach((tier, index) => {
     add(['tiers', index, 'qualify'], tier.qualify);
     add(['tiers', index, 'maintain'], tier.maintain);
   });
-  program.overrides?.levels.forEach((level, index) => {
+  const overrides = isRecord(document.overrides) ? document.overrides : {};
+  items(overrides.levels).forEach((level, index) => {
     add(['overrides', 'levels', index, 'eligibility'], level.eligibility);
   });
-  program.badges.forEach((badge, index) => {
-    if ('when' in badge) add(['badges', index, 'when'], badge.when);
-    if ('levels' in badge) {
-      badge.levels?.forEach((level, levelIndex) => {
-        add(['badges', index, 'levels', levelIndex, 'when'], level.when);
-      });
-    }
+  items(document.badges).forEach((badge, index) => {
+    add(['badges', index, 'when'], badge.when);
+    items(badge.levels).forEach((level, levelIndex) => {
+      add(['badges', index, 'levels', levelIndex, 'when'], level.when);
+    });
   });
-  program.milestones.forEach((milestone, index) => {
+  items(document.milestones).forEach((milestone, index) => {
     add(['milestones', index, 'when'], milestone.when);
   });
-  program.versions.forEach((version, index) => {
-    for (const [tierId, amendment] of Object.entries(version.tiers ?? {})) {
+  items(document.versions).forEach((version, index) => {
+    const tiers = isRecord(version.tiers) ? version.tiers : {};
+    for (const [tierId, amendment] of Object.entries(tiers)) {
+      if (!isRecord(amendment)) continue;
       add(['versions', index, 'tiers', tierId, 'qualify'], amendment.qualify);
       add(['versions', index, 'tiers', tierId, 'maintain'], amendment.maintain);
     }
-    version.overrides?.levels.forEach((level, levelIndex) => {
+    const plan = isRecord(version.overrides) ? version.overrides : {};
+    items(plan.levels).forEach((level, levelIndex) => {
       add(['versions', index, 'overrides', 'levels', levelIndex, 'eligibility'], level.eligibility);
     });
   });
@@ -43,7 +57,7 @@ export function programRules(program: ProgramDocument): Array<{ path: JsonPath; 
 }
 
 export function checkProgramRules(
-  program: ProgramDocument,
+  program: unknown,
   operators: Readonly<Record<string, OperatorFunction>>,
 ): Issue[] {
   return programRules(program).flatMap(({ path, rule }) =>

@@ -20,6 +20,7 @@ import {
   UNKNOWN_OPERAND,
 } from './operators.js';
 import { refusedPath } from './paths.js';
+import { closestName } from './suggest.js';
 
 export interface CheckContext {
   /** The fact names a rule may use; a map may carry a description of each. */
@@ -138,9 +139,35 @@ function operatorIssue(
   const chain = parseOperatorName(leaf.operator, custom);
   if (chain.ok) {
     const message = valueIssue(chain.decorators, chain.custom ? undefined : chain.operator, leaf.value);
-    return message === undefined ? undefined : { path: [...path, 'value'], message };
+    return message === undefined
+      ? undefined
+      : { path: [...path, 'value'], message, code: 'VALUE_NOT_SEARCHABLE' };
   }
-  return { path: [...path, 'operator'], message: unknownOperatorMessage(leaf, chain, custom) };
+  return unknownOperatorIssue(leaf, path, chain, custom);
+}
+
+function unknownOperatorIssue(
+  leaf: ReadonlyLeafCondition,
+  path: JsonPath,
+  chain: Extract<OperatorChain, { ok: false }>,
+  custom: Readonly<Record<string, OperatorFunction>>,
+): Issue {
+  const message = unknownOperatorMessage(leaf, chain, custom);
+  const closest =
+    chain.unknownDecorator !== undefined
+      ? closestName(chain.unknownDecorator, DECORATOR_NAMES)
+      : closestName(chain.unknownOperator ?? '', [...OPERATOR_NAMES, ...Object.keys(custom)]);
+  const misspelt = chain.unknownDecorator ?? chain.unknownOperator ?? '';
+  const suggestion =
+    closest === undefined
+      ? undefined
+      : `did you mean ${JSON.stringify(leaf.operator.replace(misspelt, closest))}?`;
+  return {
+    path: [...path, 'operator'],
+    message,
+    code: 'UNKNOWN_OPERATOR',
+    ...(suggestion === undefined ? {} : { suggestion }),
+  };
 }
 
 // Follows the decorators to see what `in`/`notIn` and `someValue`/`everyValue` would be handed;
@@ -193,14 +220,22 @@ function unknownFactMessage(name: string, context: CheckContext): string {
   return `unknown fact ${JSON.stringify(name)}; the facts are: ${quoted([...context.facts.keys()].sort())}`;
 }
 
+function unknownFactIssue(name: string, path: JsonPath, context: CheckContext): Issue {
+  const closest = closestName(name, context.facts.keys());
+  return {
+    path,
+    message: unknownFactMessage(name, context),
+    code: 'UNKNOWN_FACT',
+    ...(closest === undefined ? {} : { suggestion: `did you mean ${JSON.stringify(closest)}?` }),
+  };
+}
+
 function leafIssues(leaf: ReadonlyLeafCondition, path: JsonPath, context: CheckContext): Issue[] {
   const issues: Issue[] = [];
-  if (!context.facts.has(leaf.fact)) {
-    issues.push({ path: [...path, 'fact'], message: unknownFactMessage(leaf.fact, context) });
-  }
+  if (!context.facts.has(leaf.fact)) issues.push(unknownFactIssue(leaf.fact, [...path, 'fact'], context));
   const referenced = referencedFact(leaf.value);
   if (referenced !== undefined && !context.facts.has(referenced)) {
-    issues.push({ path: [...path, 'value', 'fact'], message: unknownFactMessage(referenced, context) });
+    issues.push(unknownFactIssue(referenced, [...path, 'value', 'fact'], context));
   }
   issues.push(...pathIssues(leaf.path, [...path, 'path']));
   issues.push(...pathIssues(referencedPath(leaf.value), [...path, 'value', 'path']));
@@ -211,14 +246,20 @@ function leafIssues(leaf: ReadonlyLeafCondition, path: JsonPath, context: CheckC
 
 function pathIssues(jsonPath: string | undefined, path: JsonPath): Issue[] {
   const message = jsonPath === undefined ? undefined : refusedPath(jsonPath);
-  return message === undefined ? [] : [{ path, message }];
+  return message === undefined ? [] : [{ path, message, code: 'PATH_REFUSED' }];
 }
 
 function referenceIssues(name: string, path: JsonPath, context: CheckContext): Issue[] {
   if (context.conditions?.has(name)) return [];
   const known =
     context.conditions === undefined ? 'none are defined' : `known: ${quoted(context.conditions)}`;
-  return [{ path: [...path, 'condition'], message: `unknown condition ${JSON.stringify(name)}; ${known}` }];
+  return [
+    {
+      path: [...path, 'condition'],
+      message: `unknown condition ${JSON.stringify(name)}; ${known}`,
+      code: 'UNKNOWN_CONDITION',
+    },
+  ];
 }
 
 /**
@@ -234,12 +275,13 @@ function referenceIssues(name: string, path: JsonPath, context: CheckContext): I
  */
 export function checkCondition(input: unknown, context: CheckContext): Issue[] {
   const tooDeep = nestingIssue(input);
-  if (tooDeep !== undefined) return [tooDeep];
+  if (tooDeep !== undefined) return [{ ...tooDeep, code: 'NESTING_TOO_DEEP' }];
   const parsed = conditionSchema.safeParse(input);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => ({
       path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
       message: issue.message,
+      code: 'RULE_SHAPE',
     }));
   }
   const issues: Issue[] = [];
@@ -271,8 +313,7 @@ export function unknownOperatorIssues(
   const issues: Issue[] = [];
   visitLeaves(parsed.data, (leaf, path) => {
     const chain = parseOperatorName(leaf.operator, operators);
-    if (!chain.ok)
-      issues.push({ path: [...path, 'operator'], message: unknownOperatorMessage(leaf, chain, operators) });
+    if (!chain.ok) issues.push(unknownOperatorIssue(leaf, path, chain, operators));
   });
   return issues;
 }

@@ -129,7 +129,7 @@ describe('partner-engine validate', () => {
     expect(result.stdout).toMatch(/starter\s+│ Starter Partner\s+│\s+20% │/);
   });
 
-  it('lists every issue of an invalid programme as "path: message" and exits 2', () => {
+  it('lists every error of an invalid programme as "error path: message [CODE]" and exits 2', () => {
     const document = JSON.parse(readFileSync(sisoPath, 'utf8'));
     document.tiers[1].baseRate = '1.5';
     document.payouts.dayOfMonth = 31;
@@ -137,11 +137,12 @@ describe('partner-engine validate', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines[0]).toContain('is invalid (2 issues)');
+    expect(lines[0]).toContain('is invalid (2 errors)');
     expect(lines.slice(1).map((line) => line.split(':')[0])).toEqual([
-      'tiers[1].baseRate',
-      'payouts.dayOfMonth',
+      'error tiers[1].baseRate',
+      'error payouts.dayOfMonth',
     ]);
+    expect(lines[1]).toMatch(/ \[SCHEMA_INVALID\]$/);
   });
 
   it('a missing file exits 2 with one line', () => {

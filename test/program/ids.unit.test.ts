@@ -10,11 +10,16 @@ import { events, replay, sisoWith } from '../support/scenario.js';
 
 const NAMES = ['__proto__', 'constructor', 'toString'] as const;
 
-/** SISO with its entry tier (Starter, 20 %) renamed; JSON keeps "__proto__" an own key. */
+/**
+ * SISO with its entry tier (Starter, 20 %) renamed; JSON keeps "__proto__" an own key. The
+ * milestone that names the entry tier ("one-deal-to-active") is renamed with it, else it could
+ * never be reached and the programme would not load.
+ */
 function withEntryTier(id: string, changes: Partial<ProgramInput> = {}) {
-  const tiers = (JSON.parse(JSON.stringify(sisoProgram)) as ProgramInput).tiers;
-  tiers[0]!.id = id;
-  return sisoWith({ tiers, ...changes });
+  const document = JSON.parse(
+    JSON.stringify(sisoProgram).replaceAll('"starter"', JSON.stringify(id)),
+  ) as ProgramInput;
+  return sisoWith({ tiers: document.tiers, milestones: document.milestones, ...changes });
 }
 
 /** From 1 July 2025 the entry tier pays 25 % instead of 20 %. */
@@ -93,21 +98,25 @@ describe('a version\u2019s change to a tier named __proto__ is checked like any 
   it('is refused when no tier has that id (it used to vanish unchecked)', () => {
     const document = { ...JSON.parse(JSON.stringify(sisoProgram)), versions: raiseFromJuly('__proto__') };
     expect(refusal(document)).toEqual([
-      { path: ['versions', 0, 'tiers', '__proto__'], message: '"__proto__" is not a tier of this programme' },
+      {
+        path: ['versions', 0, 'tiers', '__proto__'],
+        message: '"__proto__" is not a tier of this programme',
+        code: 'UNKNOWN_TIER',
+      },
     ]);
   });
 
   it('has its fields checked, at their path', () => {
-    const tiers = (JSON.parse(JSON.stringify(sisoProgram)) as ProgramInput).tiers;
-    tiers[0]!.id = '__proto__';
+    const renamed = JSON.stringify(sisoProgram).replaceAll('"starter"', '"__proto__"');
     const versions = JSON.parse(
       '[{ "version": "2025.2", "effectiveFrom": "2025-07-01T00:00:00Z", "tiers": { "__proto__": { "baseRate": "1.5" } } }]',
     );
-    const document = { ...JSON.parse(JSON.stringify(sisoProgram)), tiers, versions };
+    const document = { ...JSON.parse(renamed), versions };
     expect(refusal(document)).toEqual([
       {
         path: ['versions', 0, 'tiers', '__proto__', 'baseRate'],
         message: 'must be a decimal string between "0" and "1", such as "0.22"',
+        code: 'SCHEMA_INVALID',
       },
     ]);
   });

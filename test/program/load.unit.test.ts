@@ -338,6 +338,7 @@ describe('loadProgram refuses a rule nested too deep, before anything recursive 
       path: 'tiers[1].qualify',
       segments: ['tiers', 1, 'qualify'],
       message: 'this rule nests "all", "any" and "not" more than 64 levels deep (the most is 64)',
+      code: 'NESTING_TOO_DEEP',
     });
   });
 

@@ -51,6 +51,8 @@ describe('checkCondition', () => {
         path: ['all', 0, 'fact'],
         message:
           'unknown fact "countedDeal"; the facts are: "countedDeals", "monthDeals", "tier", "trainingsCompleted"',
+        code: 'UNKNOWN_FACT',
+        suggestion: 'did you mean "countedDeals"?',
       },
     ]);
   });
@@ -94,7 +96,11 @@ describe('checkCondition', () => {
       ['all', 1, 'not', 'condition'],
     ]);
     expect(checkCondition({ condition: 'certified' }, context)).toEqual([
-      { path: ['condition'], message: 'unknown condition "certified"; none are defined' },
+      {
+        path: ['condition'],
+        message: 'unknown condition "certified"; none are defined',
+        code: 'UNKNOWN_CONDITION',
+      },
     ]);
   });
 
@@ -125,6 +131,7 @@ describe('checkCondition', () => {
       {
         path: ['all', 0, 'value'],
         message: '"someValue" needs an array value, not "gold": the rule would fail when it runs',
+        code: 'VALUE_NOT_SEARCHABLE',
       },
     ]);
     expect(
@@ -144,10 +151,12 @@ describe('checkCondition', () => {
       {
         path: ['all', 0, 'path'],
         message: 'jsonpath-plus cannot read the path "constructor" (write "$.constructor")',
+        code: 'PATH_REFUSED',
       },
       {
         path: ['all', 1, 'value', 'path'],
         message: 'jsonpath-plus cannot read the path "__proto__" (write "$.__proto__")',
+        code: 'PATH_REFUSED',
       },
     ]);
   });

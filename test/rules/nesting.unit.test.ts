@@ -73,7 +73,9 @@ describe('a 5,000-deep rule', () => {
   const deep = nested(5_000);
 
   it('is one issue for checkCondition, not a RangeError', () => {
-    expect(checkCondition(deep, context)).toEqual([{ path: [], message: RULE_TOO_DEEP }]);
+    expect(checkCondition(deep, context)).toEqual([
+      { path: [], message: RULE_TOO_DEEP, code: 'NESTING_TOO_DEEP' },
+    ]);
   });
 
   it('is INVALID_CONDITION for compileCondition, not a RangeError', () => {

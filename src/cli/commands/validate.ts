@@ -1,27 +1,113 @@
-// `partner-engine validate PROGRAM.json`: checks a programme document with the library's
-// validation and, when it is valid, shows it on one screen (currency, tiers, reviews, payouts,
-// overrides, achievements, versions) so an author sees what the engine understood.
+// `partner-engine validate PROGRAM.json [--strict] [--format text|json]`: lints a programme
+// document with the library's checks (every stage at once) and, when it passes, shows it on one
+// screen (currency, tiers, reviews, payouts, overrides, achievements, versions) so an author sees
+// what the engine understood. Errors always fail; with --strict, warnings fail too.
+
 import type { Command } from 'commander';
-import { Decimal, type Program } from '../../index.js';
-import { readProgramFile, writeOutput } from '../io.js';
+import { Option } from 'commander';
+import {
+  Decimal,
+  type LintFinding,
+  type LintReport,
+  lintProgram,
+  loadProgram,
+  type Program,
+} from '../../index.js';
+import { CliError, readProgramDocument, writeOutput } from '../io.js';
 import { textTable } from '../text-table.js';
 
+interface ValidateOptions {
+  readonly strict?: boolean;
+  readonly format: 'text' | 'json';
+}
+
+const HELP_AFTER = `
+Exit status:
+  0  no error (and, with --strict, no warning): prints "Programme ID is valid." and a summary
+  2  the file is missing or not JSON, or the programme has an error (with --strict: an error
+     or a warning); every finding is printed with its severity, path, message and code
+
+Errors are certain: loadProgram refuses the programme (a bad field, an unknown fact, a rule that
+can never hold, a tier no partner can reach, a path that does not parse). Warnings are likely
+mistakes the engine can still run (a qualify on the entry tier, a feature no tier unlocks, "3"
+written for 3); they are listed only with --strict. --format json prints the report on stdout:
+{ "file", "valid", "strict", "errors", "warnings", "findings": [{ severity, code, path, message,
+suggestion? }] }. The codes are listed in docs/programme-linter.md.
+`;
+
 /**
- * Adds the `validate` command: exit 0 with a summary, or exit 2 with every issue as `path: message`.
+ * Adds the `validate` command.
  *
  * @example
  * registerValidate(program);
  * // partner-engine validate examples/programs/siso.json
  * //=> prints "Programme siso is valid." and its summary, exit 0
+ * // partner-engine validate broken.json --strict
+ * //=> prints every error and warning on stderr, exit 2
  */
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('Check a programme document and summarise it (exit 2 with every issue when invalid)')
+    .description(
+      'Lint a programme document and summarise it (exit 2 on an error; with --strict, on a warning too)',
+    )
     .argument('<program>', 'the programme JSON file')
-    .action((path: string) => {
-      writeOutput(programSummary(readProgramFile(path)));
+    .option('--strict', 'list warnings too, and fail (exit 2) on any of them')
+    .addOption(
+      new Option('--format <format>', 'how to print the report').choices(['text', 'json']).default('text'),
+    )
+    .addHelpText('after', HELP_AFTER)
+    .action((path: string, options: ValidateOptions) => {
+      const document = readProgramDocument(path);
+      const report = lintProgram(document);
+      const strict = options.strict === true;
+      const failed = report.errors > 0 || (strict && report.warnings > 0);
+      if (options.format === 'json') {
+        writeOutput(JSON.stringify(jsonReport(path, report, strict, failed), null, 2));
+        if (failed) throw new CliError(`programme file "${path}" ${failure(report, strict)}`);
+        return;
+      }
+      if (failed) throw new CliError(textFailure(path, report, strict));
+      const summary = programSummary(loadProgram(document));
+      const hidden =
+        strict || report.warnings === 0
+          ? ''
+          : `\n\n${counted(report.warnings, 'warning')} (--strict lists them)`;
+      writeOutput(`${summary}${hidden}`);
     });
+}
+
+function jsonReport(path: string, report: LintReport, strict: boolean, failed: boolean) {
+  const findings = report.findings
+    .filter((found) => strict || found.severity === 'error')
+    .map(({ severity, code, path: at, message, suggestion }) =>
+      suggestion === undefined
+        ? { severity, code, path: at, message }
+        : { severity, code, path: at, message, suggestion },
+    );
+  return { file: path, valid: !failed, strict, errors: report.errors, warnings: report.warnings, findings };
+}
+
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function failure(report: LintReport, strict: boolean): string {
+  const counts = strict
+    ? `${counted(report.errors, 'error')}, ${counted(report.warnings, 'warning')}`
+    : counted(report.errors, 'error');
+  return report.errors > 0 ? `is invalid (${counts})` : `fails --strict (${counts})`;
+}
+
+/** One line a finding: `error tiers[1].qualify.all[0].value: … [TYPE_MISMATCH] (write 3)`. */
+export function findingLine(found: LintFinding): string {
+  const suggestion = found.suggestion === undefined ? '' : ` (${found.suggestion})`;
+  return `${found.severity} ${found.path}: ${found.message} [${found.code}]${suggestion}`;
+}
+
+function textFailure(path: string, report: LintReport, strict: boolean): string {
+  const shown = report.findings.filter((found) => strict || found.severity === 'error');
+  return [`programme file "${path}" ${failure(report, strict)}:`, ...shown.map(findingLine)].join('\n');
 }
 
 /**

@@ -1,0 +1,81 @@
+// What the linter reports: a finding with a severity, a stable code, where it is and what to do.
+// Errors are certain (the programme cannot do what it says there); warnings are very likely
+// mistakes that leave the programme able to run as written.
+import type { JsonPath } from '../../issues.js';
+
+export type LintSeverity = 'error' | 'warning';
+
+/** Every code a finding can carry, with what it means (docs/programme-linter.md has examples). */
+export const LINT_CODES = {
+  // The document's shape and cross-references (always errors; loadProgram refuses them).
+  NESTING_TOO_DEEP: 'rules or objects nest deeper than the limits',
+  SCHEMA_INVALID: 'a field has the wrong type, format or range, or is missing',
+  UNKNOWN_FIELD: 'a key the schema does not know (a misspelt field name?)',
+  DUPLICATE_ID: 'an id (tier, feature, badge, leaderboard, milestone, version) used twice',
+  RANK_ORDER: 'tier ranks are not 1, 2, 3… in list order',
+  ENTRY_TIER_MAINTAIN: 'a maintain rule on the first tier, which cannot be lost',
+  UNKNOWN_FEATURE: 'an unlock or customTermsUnlock naming a feature the programme does not declare',
+  FEATURE_UNLOCKED_TWICE: 'a feature unlocked by two tiers',
+  AMOUNT_PLACES: 'an amount with more decimal places than the currency has',
+  ZERO_CAP: 'an override cap of zero',
+  UNKNOWN_TIME_ZONE: 'a time zone that is not an IANA zone',
+  OVERRIDE_LEVEL_ORDER: 'override levels not numbered 1, 2, 3…',
+  UNKNOWN_TIER: 'a minTier or version amendment naming a tier that does not exist',
+  VERSION_LABEL: 'a version reusing the base document’s label',
+  VERSION_ORDER: 'versions not in increasing effectiveFrom order',
+  RULE_SHAPE: 'a rule that is not a json-rules-engine condition',
+  UNKNOWN_FACT: 'a rule naming a fact that is not in the catalogue',
+  UNKNOWN_OPERATOR: 'a rule naming an operator or decorator that does not exist',
+  UNKNOWN_CONDITION: 'a reference to a named condition that is not defined',
+  PATH_REFUSED: 'a path outside the plain JSONPath subset (filters, scripts, …)',
+  VALUE_NOT_SEARCHABLE: 'in/notIn or someValue/everyValue with a value they cannot search',
+  // What the rules can do (errors when a part of the programme can never work).
+  PATH_UNPARSABLE: 'a path that is not well-formed JSONPath (jsonpath-plus would read something else)',
+  TYPE_MISMATCH: 'a comparison whose value cannot match the fact’s type',
+  UNKNOWN_ID: 'a rule naming a tier, badge or feature id that does not exist',
+  VALUE_COERCED: 'a number written as a string (or other value) that JavaScript turns into a number',
+  PATH_IGNORED: 'a path on a fact that is not an object (json-rules-engine ignores it)',
+  CONDITION_NEVER_HOLDS: 'a comparison that never holds, inside a rule that still can',
+  CONDITION_ALWAYS_HOLDS: 'a comparison that always holds, inside a rule that still can fail',
+  RULE_NEVER_HOLDS: 'a maintain, eligibility, badge or milestone rule no moment can satisfy',
+  RULE_ALWAYS_HOLDS: 'a rule that holds whatever the facts',
+  TIER_UNREACHABLE: 'a tier no stream of events can reach',
+  ENTRY_TIER_QUALIFY: 'a qualify rule on the entry tier, which only holds back promotions',
+  FEATURE_NEVER_UNLOCKED: 'a feature no tier unlocks',
+} as const;
+
+export type LintCode = keyof typeof LINT_CODES;
+
+/** One thing the linter found, at a place in the document. */
+export interface LintFinding {
+  readonly severity: LintSeverity;
+  readonly code: LintCode;
+  /** Where, as people write it: `tiers[1].qualify.all[0].value`. */
+  readonly path: string;
+  /** The same place as keys and indexes. */
+  readonly segments: JsonPath;
+  readonly message: string;
+  /** A likely fix: `did you mean "countedDeals"?`, `write 3`. */
+  readonly suggestion?: string;
+}
+
+/** A finding before its path is formatted (what the analyses produce). */
+export interface RawFinding {
+  readonly severity: LintSeverity;
+  readonly code: LintCode;
+  readonly path: JsonPath;
+  readonly message: string;
+  readonly suggestion?: string | undefined;
+}
+
+export function finding(
+  severity: LintSeverity,
+  code: LintCode,
+  path: JsonPath,
+  message: string,
+  suggestion?: string,
+): RawFinding {
+  return suggestion === undefined
+    ? { severity, code, path, message }
+    : { severity, code, path, message, suggestion };
+}

@@ -19,23 +19,22 @@ export interface DifferentialOptions extends EventsOptions, CompareOptions {
   readonly events?: fc.Arbitrary<readonly unknown[]>;
 }
 
-/** A differential property failed: the comparison and the stream are kept for the host's report. */
+/** A differential property failed: the report is the message; `details()` gives the comparison and the stream. */
 export class DifferentialError extends Error {
-  declare readonly property: string;
-  declare readonly comparison: Comparison;
-  declare readonly events: readonly unknown[];
+  /** The property that failed: "neverPaysLess", "costsAtMost" or "changesOnly". */
+  readonly property: string;
+  // Behind a method, so a test runner printing the error's fields shows the report, not two replays.
+  readonly #details: { readonly comparison: Comparison; readonly events: readonly unknown[] };
   constructor(property: string, summary: string, comparison: Comparison, events: readonly unknown[]) {
     super(describeComparison(property, summary, comparison, events));
     this.name = 'DifferentialError';
-    // Kept off the enumerable fields, so a test runner printing the error shows the report, not the replays.
-    hide(this, { property, comparison, events });
+    this.property = property;
+    this.#details = { comparison, events };
   }
-}
-
-/** Sets read-only, non-enumerable fields. */
-export function hide(target: object, fields: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(fields))
-    Object.defineProperty(target, name, { value, enumerable: false });
+  /** The comparison of the two replays and the stream the property failed on. */
+  details(): { readonly comparison: Comparison; readonly events: readonly unknown[] } {
+    return this.#details;
+  }
 }
 
 const SHOWN_ENTRIES = 8;
@@ -58,8 +57,8 @@ export function describeComparison(
     lines.push(
       `  ${partner.partnerId}: ${partner.baseline} -> ${partner.candidate} (${signed(partner.difference)})`,
     );
-  if (changed.length < comparison.partners.length)
-    lines.push(`  (${comparison.partners.length - changed.length} other partner(s) unchanged)`);
+  const unchanged = comparison.partners.length - changed.length;
+  if (unchanged > 0) lines.push(`  (${unchanged} ${changed.length > 0 ? 'other ' : ''}partner(s) unchanged)`);
   lines.push(
     `total: ${comparison.baseline.total} -> ${comparison.candidate.total} (${signed(comparison.difference)})`,
   );

@@ -81,12 +81,11 @@ export function check(engine: Engine, subject: Subject, options: CheckOptions = 
 
 /** An Error whose message names each broken invariant, with its evidence as NDJSON. */
 export class InvariantError extends Error {
-  declare readonly violations: readonly Violation[];
+  readonly violations: readonly Violation[];
   constructor(violations: readonly Violation[], events: readonly unknown[] | null) {
     super(describeViolations(violations, events));
     this.name = 'InvariantError';
-    // Off the enumerable fields, so a test runner shows the report once, not the evidence twice.
-    Object.defineProperty(this, 'violations', { value: violations, enumerable: false });
+    this.violations = violations;
   }
 }
 

@@ -21,7 +21,18 @@ export interface EventsOptions {
   readonly maxDealAmount?: string;
   /** When the first partner joins; default 2025-01-01T00:00:00Z. */
   readonly start?: string;
+  /** The partners' ids, in joining order (default `p0`, `p1`, …; beyond the list, `p5` and on). */
+  readonly partnerIds?: readonly string[];
 }
+
+/** Where the partners stand in a stream: their ids and when each joined. */
+interface Roster {
+  readonly origin: number;
+  readonly names: readonly string[];
+  readonly joins: number[];
+}
+
+const nameOf = (roster: Pick<Roster, 'names'>, index: number) => roster.names[index] ?? `p${index}`;
 
 type Event = Record<string, unknown>;
 
@@ -58,15 +69,10 @@ function mayHaveTerms(engine: Engine, batch: ReturnType<Engine['batch']>, partne
   return unlock !== undefined && engine.can(stateOf(batch, at), partnerId, unlock);
 }
 
-function dealItems(
-  draft: DealDraft,
-  index: number,
-  joins: number[],
-  origin: number,
-  program: Program,
-): Timed[] {
+function dealItems(draft: DealDraft, index: number, roster: Roster, program: Program): Timed[] {
+  const { joins, origin } = roster;
   const seller = draft.seller % joins.length;
-  const partnerId = `p${seller}`;
+  const partnerId = nameOf(roster, seller);
   const dealId = `x${index}`;
   const { code, decimals } = program.currency;
   const closes = Math.max(
@@ -115,9 +121,10 @@ function refundParts(draft: DealDraft): number[] {
   return parts.filter((minor) => minor > 0);
 }
 
-function actionItem(action: ActionDraft, index: number, joins: number[], origin: number): Timed {
+function actionItem(action: ActionDraft, index: number, roster: Roster): Timed {
+  const { joins, origin } = roster;
   const partner = action.partner % joins.length;
-  const partnerId = `p${partner}`;
+  const partnerId = nameOf(roster, partner);
   const instant = Math.max(
     origin + action.day * DAY_MS + 12 * 60 * MINUTE_MS,
     (joins[partner] ?? 0) + 2 * MINUTE_MS,
@@ -153,13 +160,15 @@ function writeAction(
   return { id: `pay${index}`, type: 'payout.paid', at, partnerId, amount: share.toFixed(decimals) };
 }
 
-function timeline(draft: StreamDraft, program: Program, origin: number, modules: readonly string[]): Timed[] {
-  const joins: number[] = [];
+function timeline(draft: StreamDraft, program: Program, roster: Roster, modules: readonly string[]): Timed[] {
+  const { joins, origin } = roster;
   const items: Timed[] = [];
   draft.partners.forEach((partner, index) => {
     const joined = (joins[index - 1] ?? origin - MINUTE_MS) + partner.joinGapDays * DAY_MS + MINUTE_MS;
     joins.push(joined);
-    const sponsorId = index === 0 || partner.sponsor === null ? null : `p${partner.sponsor % index}`;
+    const sponsorId =
+      index === 0 || partner.sponsor === null ? null : nameOf(roster, partner.sponsor % index);
+    const partnerId = nameOf(roster, index);
     items.push({
       instant: joined,
       rank: 0,
@@ -167,7 +176,7 @@ function timeline(draft: StreamDraft, program: Program, origin: number, modules:
         id: `j${index}`,
         type: 'partner.joined',
         at,
-        partnerId: `p${index}`,
+        partnerId,
         sponsorId,
       }),
     });
@@ -180,15 +189,14 @@ function timeline(draft: StreamDraft, program: Program, origin: number, modules:
           id: `t${index}-${position}`,
           type: 'training.completed',
           at,
-          partnerId: `p${index}`,
+          partnerId,
           moduleId,
         }),
       });
     });
   });
-  for (const [index, deal] of draft.deals.entries())
-    items.push(...dealItems(deal, index, joins, origin, program));
-  for (const [index, action] of draft.actions.entries()) items.push(actionItem(action, index, joins, origin));
+  for (const [index, deal] of draft.deals.entries()) items.push(...dealItems(deal, index, roster, program));
+  for (const [index, action] of draft.actions.entries()) items.push(actionItem(action, index, roster));
   return items;
 }
 
@@ -196,10 +204,10 @@ function timeline(draft: StreamDraft, program: Program, origin: number, modules:
 function writeStream(
   engine: Engine,
   draft: StreamDraft,
-  origin: number,
+  where: Omit<Roster, 'joins'>,
   modules: readonly string[],
 ): Event[] {
-  const items = timeline(draft, engine.program, origin, modules).sort(
+  const items = timeline(draft, engine.program, { ...where, joins: [] }, modules).sort(
     (a, b) => a.instant - b.instant || a.rank - b.rank,
   );
   // Distinct times (one second apart at least), so input order never decides anything.
@@ -241,5 +249,6 @@ export function events(program: Program, options: EventsOptions = {}): fc.Arbitr
     maxDealMinor: Math.max(1, maxDeal.floor().toNumber()),
     maxActions: options.maxActions ?? 8,
   });
-  return draft.map((drawn) => writeStream(engine, drawn, origin, modules));
+  const names = options.partnerIds ?? [];
+  return draft.map((drawn) => writeStream(engine, drawn, { origin, names }, modules));
 }

@@ -182,6 +182,24 @@ describe('capacityRespected', () => {
   });
 });
 
+describe('capacityRespected under versions', () => {
+  it('counts the most places any version in force so far gave the tier', () => {
+    // Active has 1 place, and 2 from 15 January (version 2025.2): two Active partners at the end
+    // of the story (30 January) are within it.
+    const document = JSON.parse(JSON.stringify(sisoProgram));
+    document.tiers[1].capacity = 1;
+    document.versions = [
+      { version: '2025.2', effectiveFrom: '2025-01-15T00:00:00Z', tiers: { active: { capacity: 2 } } },
+    ];
+    const twoPlaces = createEngine(loadProgram(document));
+    const bothActive = withState(twoPlaces.replay(STORY), (state) => {
+      const ben = partnerOf(state, 'ben');
+      if (ben) ben.tier = 1;
+    });
+    expect(invariants.capacityRespected(twoPlaces, bothActive)).toEqual([]);
+  });
+});
+
 describe('payableExcludesHeld', () => {
   it('catches payable including money still in its hold', () => {
     // As of 15 February only d1's hold has ended (10 January + 30 days = 9 February): Ana's payable

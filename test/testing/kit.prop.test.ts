@@ -93,6 +93,22 @@ describe('arbitraries.program', () => {
     );
   });
 
+  it("varies the base's rates, thresholds, levels and caps, and keeps its custom operators", () => {
+    const document = JSON.parse(JSON.stringify(sisoProgram));
+    document.tiers[1].qualify.all[0] = { fact: 'countedDeals', operator: 'atLeast', value: 3 };
+    const atLeast = (fact: unknown, value: unknown) => Number(fact) >= Number(value);
+    const base = loadProgram(document, { operators: { atLeast } });
+    const drawn = fc.sample(arbitraries.program({ base }), { seed: 4, numRuns: 40 });
+    // createEngine throws INVALID_PROGRAM on a rule whose operator the programme lost.
+    for (const program of drawn) expect(() => createEngine(program)).not.toThrow();
+    const distinct = (values: unknown[]) => new Set(values.map((value) => JSON.stringify(value))).size;
+    expect(distinct(drawn.map((program) => program.tiers[1]?.baseRate))).toBeGreaterThan(20);
+    expect(distinct(drawn.map((program) => program.tiers[2]?.qualify))).toBeGreaterThan(5);
+    expect(distinct(drawn.map((program) => program.overrides?.levels.length))).toBe(3);
+    expect(drawn.some((program) => program.overrides?.caps?.perDeal !== undefined)).toBe(true);
+    expect(drawn.some((program) => program.overrides?.caps === undefined)).toBe(true);
+  });
+
   it('keeps the first kit names working', () => {
     fc.assert(
       fc.property(

@@ -25,8 +25,7 @@ interface OverrideDraw {
   readonly rates: string[];
   readonly minTiers: number[];
   readonly compression: boolean;
-  readonly perDeal: string | null;
-  readonly perPeriod: string | null;
+  readonly caps: { readonly perDeal: string | null; readonly perPeriod: string | null };
 }
 
 /** The numeric thresholds of a rule (`countedDeals >= 3`), in document order. */
@@ -53,14 +52,22 @@ function thresholdsArbitrary(tiers: readonly Json[]): fc.Arbitrary<number[][]> {
   );
 }
 
+/** Half the plans uncapped; the others with a cap per deal, per month, or both. */
+function capsArbitrary(): fc.Arbitrary<OverrideDraw['caps']> {
+  const capped = fc.record({
+    perDeal: fc.option(money({ minMinorUnits: 100, maxMinorUnits: 50_000 }), { nil: null, freq: 3 }),
+    perPeriod: fc.option(money({ minMinorUnits: 100, maxMinorUnits: 200_000 }), { nil: null, freq: 3 }),
+  });
+  return fc.oneof(fc.constant({ perDeal: null, perPeriod: null }), capped);
+}
+
 function overridesArbitrary(document: Json, tierCount: number): fc.Arbitrary<OverrideDraw | null> {
   if (document.overrides === undefined) return fc.constant(null);
   return fc.record({
     rates: fc.array(rate(0.2), { minLength: 1, maxLength: 3 }),
     minTiers: fc.array(fc.nat({ max: tierCount - 1 }), { minLength: 3, maxLength: 3 }),
     compression: fc.boolean(),
-    perDeal: fc.option(money({ minMinorUnits: 100, maxMinorUnits: 50_000 }), { nil: null }),
-    perPeriod: fc.option(money({ minMinorUnits: 100, maxMinorUnits: 200_000 }), { nil: null }),
+    caps: capsArbitrary(),
   });
 }
 
@@ -88,8 +95,9 @@ function applyDraws(document: Json, draws: Draws): Json {
       minTier: ids[plan.minTiers[index] ?? 0],
     }));
     const caps: Json = {};
-    if (plan.perDeal !== null) caps.perDeal = plan.perDeal;
-    if (plan.perPeriod !== null) caps.perPartnerPerPeriod = { amount: plan.perPeriod, period: 'month' };
+    if (plan.caps.perDeal !== null) caps.perDeal = plan.caps.perDeal;
+    if (plan.caps.perPeriod !== null)
+      caps.perPartnerPerPeriod = { amount: plan.caps.perPeriod, period: 'month' };
     if (Object.keys(caps).length > 0) overrides.caps = caps;
     else delete overrides.caps;
   }

@@ -1,7 +1,7 @@
 // Invariants of the ledger and the balances, judged on a replay result alone: each entry is rate
 // × basis rounded once, a full refund nets to zero, balances are the sums of their entries, ids
 // are unique, and no tier holds more partners than its places.
-import { allDeals, allPartners, Decimal, formatMoney, multiplyAndRound } from '../../index.js';
+import { allDeals, allPartners, Decimal, type Engine, formatMoney, multiplyAndRound } from '../../index.js';
 import { entryEvidence, type Invariant, sumBy, text, violation } from './types.js';
 
 export const entriesAreRateTimesBasis: Invariant = {
@@ -112,17 +112,33 @@ export const ledgerIdsUnique: Invariant = {
   },
 };
 
+/**
+ * The most partners a tier may hold by the as-of time: the largest capacity any version in force
+ * so far gave it (holders admitted under a larger capacity are not counted against a later, smaller
+ * one), or none if one had no limit.
+ */
+function placesOf(engine: Engine, index: number, asOf: string | null): number | null {
+  const until = asOf === null ? Number.NEGATIVE_INFINITY : Date.parse(asOf);
+  const versions = engine.compiled.versions.filter(
+    (version, position) => position === 0 || version.effectiveFrom <= until,
+  );
+  const capacities = versions.map((version) => version.tiers[index]?.capacity ?? null);
+  return capacities.includes(null) ? null : Math.max(...(capacities as number[]));
+}
+
 export const capacityRespected: Invariant = {
   name: 'capacityRespected',
-  description: 'No tier holds more partners than its capacity.',
+  description:
+    'No tier holds more partners than its capacity (the largest any version in force so far gave it).',
   needsEvents: false,
   check: (engine, { result }) => {
     const holders = engine.program.tiers.map((): string[] => []);
     for (const partner of allPartners(result.state)) holders[partner.tier]?.push(partner.id);
     return engine.program.tiers.flatMap((tier, index) => {
       const ids = (holders[index] ?? []).sort();
-      if (tier.capacity === undefined || ids.length <= tier.capacity) return [];
-      const message = `${ids.length} partners hold ${tier.id}, which has ${tier.capacity} places`;
+      const places = placesOf(engine, index, result.asOf);
+      if (places === null || ids.length <= places) return [];
+      const message = `${ids.length} partners hold ${tier.id}, which has ${places} places`;
       return [violation('capacityRespected', message, [{ tier: tier.id, partners: ids }])];
     });
   },

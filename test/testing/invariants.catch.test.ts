@@ -303,3 +303,40 @@ describe('invariants.assert', () => {
     expect(lines).toContain('events (8):');
   });
 });
+
+describe('invariants.check', () => {
+  it('refuses a name that is no invariant, and a subject without events or a result', () => {
+    expect(() => check(engine, result, { only: ['balancesMatchLedgr' as 'balancesMatchLedger'] })).toThrow(
+      /^no invariant is named "balancesMatchLedgr"; the names are entriesAreRateTimesBasis, /,
+    );
+    expect(() => check(engine, { events: 'e1' as unknown as unknown[] })).toThrow(
+      new RangeError('the subject must be a replay result or { events, result? }, with events an array'),
+    );
+  });
+
+  it('leaves out the invariants that need the events when given a bare result', () => {
+    const onResult = invariants.list.filter((item) => !item.needsEvents).map((item) => item.name);
+    expect(onResult).toEqual([
+      'entriesAreRateTimesBasis',
+      'fullRefundsNetZero',
+      'balancesMatchLedger',
+      'ledgerIdsUnique',
+      'capacityRespected',
+      'overridesFlowUp',
+      'payableExcludesHeld',
+    ]);
+    // A promotion injected into a bare result goes unseen; with the events, it is caught.
+    const promotion: Effect = {
+      id: 'e2:tier.promoted:ben:active',
+      type: 'tier.promoted',
+      partnerId: 'ben',
+      from: 'starter',
+      to: 'active',
+      at: '2025-01-07T09:00:00.000Z',
+      eventId: 'e2',
+    };
+    const broken = { ...result, effects: [...result.effects, promotion] };
+    expect(check(engine, broken)).toEqual([]);
+    expect(names(check(engine, { events: STORY, result: broken }))).toEqual(['promotionsHadTheFacts']);
+  });
+});

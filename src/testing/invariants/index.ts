@@ -53,7 +53,12 @@ export interface CheckOptions {
   readonly skip?: readonly InvariantName[];
 }
 
+const NAMES = new Set(INVARIANTS.map((invariant) => invariant.name));
+
 function selected(subject: Subject, options: CheckOptions): Invariant[] {
+  for (const name of [...(options.only ?? []), ...(options.skip ?? [])])
+    if (!NAMES.has(name))
+      throw new RangeError(`no invariant is named "${name}"; the names are ${[...NAMES].join(', ')}`);
   const bare = 'state' in subject;
   return INVARIANTS.filter(
     (invariant) =>
@@ -68,6 +73,8 @@ function selected(subject: Subject, options: CheckOptions): Invariant[] {
  * the invariants on the result run; given `{ events, result? }`, every invariant runs, those
  * that replay included (the events are replayed when no result is given).
  *
+ * @throws {RangeError} when `options.only` or `options.skip` names no invariant, or the subject
+ *   is neither a replay result nor `{ events }` with an array.
  * @example
  * check(engine, { events })
  * //=> []

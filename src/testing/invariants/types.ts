@@ -36,7 +36,11 @@ export interface Invariant {
 }
 
 export function runOf(engine: Engine, subject: Subject): Run {
+  if (subject === null || typeof subject !== 'object')
+    throw new RangeError('the subject must be a replay result or { events, result? }');
   if ('state' in subject) return { events: null, result: subject };
+  if (!Array.isArray(subject.events))
+    throw new RangeError('the subject must be a replay result or { events, result? }, with events an array');
   const result =
     subject.result ?? engine.replay(subject.events, subject.asOf === undefined ? {} : { asOf: subject.asOf });
   return { events: subject.events, result };

@@ -126,6 +126,16 @@ describe('arbitraries.program', () => {
 });
 
 describe('arbitraries.money and arbitraries.teamGraph', () => {
+  it('draws sponsors within reach: among the two who joined just before', () => {
+    fc.assert(
+      fc.property(arbitraries.teamGraph({ partners: 7, reach: 2 }), (graph) => {
+        for (const [index, sponsor] of graph.entries())
+          expect(sponsor === null || (sponsor < index && sponsor >= index - 2)).toBe(true);
+      }),
+      { seed: 6, numRuns: 50 },
+    );
+  });
+
   it('draws amounts with exactly the currency places, and sponsors that joined earlier', () => {
     fc.assert(
       fc.property(

@@ -5,6 +5,13 @@ import fc from 'fast-check';
 export interface TeamGraphOptions {
   /** How many partners. */
   readonly partners: number;
+  /**
+   * How far back a sponsor may be: among the `reach` partners who joined just before (default:
+   * any earlier partner). A small reach makes deep trees, for overrides on several levels.
+   */
+  readonly reach?: number;
+  /** One partner in `unsponsored` has no sponsor (default 6). */
+  readonly unsponsored?: number;
 }
 
 /**
@@ -16,9 +23,11 @@ export interface TeamGraphOptions {
  * //=> [[null, 0, 0]]   (for example)
  */
 export function teamGraph(options: TeamGraphOptions): fc.Arbitrary<Array<number | null>> {
+  const reach = options.reach ?? Number.POSITIVE_INFINITY;
+  const sponsorOf = (index: number) => fc.integer({ min: Math.max(0, index - reach), max: index - 1 });
   return fc.tuple(
     ...Array.from({ length: options.partners }, (_, index) =>
-      index === 0 ? fc.constant(null) : fc.option(fc.nat({ max: index - 1 }), { freq: 6 }),
+      index === 0 ? fc.constant(null) : fc.option(sponsorOf(index), { freq: options.unsponsored ?? 6 }),
     ),
   );
 }

@@ -10,6 +10,7 @@ export type { NextPayout, Statement, StatementOptions } from './commissions/stat
 export { type CreateEngineOptions, createEngine, type Engine, SLICES } from './create-engine.js';
 export type { Batch, BatchOptions, BatchResult } from './engine/batch.js';
 export type { PeriodRange } from './engine/calendar.js';
+export { Calendar, type CalendarPeriod } from './engine/calendar.js';
 export type {
   AdvanceResult,
   ApplyResult,

@@ -1,23 +1,52 @@
-// @siso/partner-engine/testing: fast-check arbitraries and invariant checks a host's CI runs on
-// its own programme (fast-check is a peer dependency of this entry point).
+// @siso/partner-engine/testing: fast-check arbitraries, invariant checks and differential
+// properties a host's CI runs on its own programme (fast-check is a peer dependency of this
+// entry point).
 export {
-  type AmountOptions,
   amount,
   arbitraries,
   type EventStreamOptions,
+  type EventsOptions,
   eventStream,
+  events,
+  type MoneyOptions,
+  money,
+  moneyText,
+  type ProgramOptions,
+  program,
   programVariant,
   rate,
+  type TeamGraphOptions,
   teamGraph,
-} from './arbitraries.js';
+  trainingModules,
+} from './arbitraries/index.js';
 export {
-  balancesMatchLedger,
-  capacityRespected,
+  type ChangeScope,
+  type CompareOptions,
+  type Comparison,
+  type CostLimit,
+  changesOnly,
+  compare,
+  costsAtMost,
+  DifferentialError,
+  type DifferentialOptions,
+  describeComparison,
+  differential,
+  type EntryDifference,
+  neverPaysLess,
+  type PartnerDifference,
+  type ProgrammeOrEngine,
+} from './differential/index.js';
+export {
+  assert,
+  type CheckOptions,
+  check,
   checkInvariants,
   checkReplay,
-  entriesAreRateTimesBasis,
-  fullRefundsNetZero,
+  describeViolations,
+  INVARIANTS,
+  InvariantError,
+  type InvariantName,
   invariants,
-  ledgerIdsUnique,
-  type Violation,
-} from './invariants.js';
+} from './invariants/index.js';
+export type { Invariant, Run, Subject, Violation } from './invariants/types.js';
+export { indentedNdjson, toNdjson } from './ndjson.js';

@@ -1,5 +1,6 @@
-// Properties of badges and leaderboards on random valid streams (arbitraries.eventStream: a few
-// partners under random sponsors, most certified, deals over 2025 with partial and full refunds):
+// Properties of badges and leaderboards on random valid streams (the kit's arbitraries.events: a
+// few partners under random sponsors, most certified, deals over 2025 with partial and full
+// refunds, payouts and feature use):
 // awarding is idempotent under replay, no award is made twice, top-performer goes to exactly the
 // partners first in their tier by the month's revenue, and leaderboards depend only on the data,
 // with ranks that never go down and ties that share one.
@@ -22,7 +23,7 @@ const siso = createEngine(sisoProgram);
 const extended = createEngine(
   sisoWithBadges(...(sisoProgram.badges as BadgeInput[]), TWO_IN_A_MONTH, CLOSER),
 );
-const streams = arbitraries.eventStream({ partners: 6, maxDeals: 40 });
+const streams = arbitraries.events(sisoProgram, { partners: 6, months: 12, maxDeals: 40 });
 
 type Event = { id: string; type: string; at: string; partnerId?: string; dealId?: string; amount?: string };
 const achievementsOf = (effects: readonly Effect[]) =>

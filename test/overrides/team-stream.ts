@@ -2,7 +2,7 @@
 // tree deep enough for three levels, and dense streams of deals (a few tiny, some refunded) on
 // it, composed from fast-check arbitraries so failures shrink.
 import fc from 'fast-check';
-import { fromMinorUnits } from '../../src/money/amounts.js';
+import { arbitraries, moneyText } from '../../src/testing/index.js';
 import { sisoTiers } from './team-givens.js';
 
 const PARTNERS = 8;
@@ -26,13 +26,7 @@ export const quickTiers = sisoTiers().map((tier) => {
  * A sponsor tree deep enough for three levels: each partner after the first is sponsored by one
  * of the three who joined just before it (or, one time in eight, by nobody).
  */
-const deepTeam: fc.Arbitrary<Array<number | null>> = fc.tuple(
-  ...Array.from({ length: PARTNERS }, (_, index) =>
-    index === 0
-      ? fc.constant(null)
-      : fc.option(fc.integer({ min: Math.max(0, index - 3), max: index - 1 }), { freq: 8 }),
-  ),
-);
+const deepTeam = arbitraries.teamGraph({ partners: PARTNERS, reach: 3, unsponsored: 8 });
 
 /**
  * A dense stream on a random sponsor tree: partners join in the first minutes (some certified),
@@ -81,7 +75,7 @@ export const teamStream: fc.Arbitrary<unknown[]> = fc
     deals.forEach((deal, index) => {
       const dealId = `x${index}`;
       const at = START + deal.hour * HOUR_MS;
-      const amount = fromMinorUnits(BigInt(deal.minor), 2);
+      const amount = moneyText(deal.minor, 2);
       add(at, {
         id: `d${index}`,
         type: 'deal.closed',
@@ -96,7 +90,7 @@ export const teamStream: fc.Arbitrary<unknown[]> = fc
           id: `r${index}`,
           type: 'deal.refunded',
           dealId,
-          amount: fromMinorUnits(BigInt(refunded), 2),
+          amount: moneyText(refunded, 2),
         };
         add(at + HOUR_MS / 2, refund);
       }

@@ -16,7 +16,7 @@ import { programSchema } from '../../src/program/schema.js';
 import { sisoProgram } from '../../src/program/siso.js';
 import { compileCondition } from '../../src/rules/compile.js';
 import type { Condition } from '../../src/rules/condition.js';
-import { eventStream } from '../../src/testing/arbitraries.js';
+import { arbitraries } from '../../src/testing/index.js';
 
 const TIERS = ['starter', 'active', 'performer', 'elite'];
 const BADGES = ['first-sale', 'quick-starter', 'certified', 'team-builder', 'top-performer'];
@@ -168,7 +168,7 @@ describe('the linter is sound on streams', () => {
     fc.assert(
       fc.property(
         fc.array(ladderRule, { minLength: 3, maxLength: 3 }),
-        eventStream({ partners: 3, maxDeals: 12, days: 60 }),
+        arbitraries.events(sisoProgram, { partners: 3, maxDeals: 12, months: 2 }),
         (rules, events) => {
           const program = withQualify(rules);
           const flagged = new Set(

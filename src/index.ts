@@ -51,3 +51,11 @@ export * from './rules/index.js';
 export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
 export const VERSION = '0.1.0';
 export { type GeneratedEvent, type GenerateOptions, generateEvents } from './simulation/generator.js';
+export {
+  type Kpi,
+  type KpiOptions,
+  type KpiReport,
+  type KpiStatus,
+  kpis,
+  type QuarterRetention,
+} from './simulation/kpis.js';

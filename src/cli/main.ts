@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../index.js';
 import { registerExplain } from './commands/explain.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerKpis } from './commands/kpis.js';
 import { registerLeaderboard } from './commands/leaderboard.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
@@ -24,6 +25,7 @@ function createProgram(): Command {
   registerExplain(program);
   registerLeaderboard(program);
   registerGenerate(program);
+  registerKpis(program);
   reportErrorsOnOneLine(program);
   return program;
 }

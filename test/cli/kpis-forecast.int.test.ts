@@ -1,0 +1,114 @@
+// `partner-engine kpis` run as a user runs it (the built bundle in a child process): --help exits
+// 0, unusable arguments exit 2 with one line, and --format json prints the report's shape.
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateEvents } from '../../src/index.js';
+import { csvRecords } from '../support/csv.js';
+import { buildCli } from './built-cli.js';
+
+let built = { folder: '', main: '' };
+const data = mkdtempSync(join(tmpdir(), 'partner-engine-kpis-'));
+const eventsFile = join(data, 'events.ndjson');
+
+beforeAll(async () => {
+  built = await buildCli('kpis-forecast-');
+  const events = generateEvents({ partners: 40, months: 9, seed: 5 });
+  writeFileSync(eventsFile, `${events.map((event) => JSON.stringify(event)).join('\n')}\n`);
+}, 60_000);
+
+afterAll(() => {
+  rmSync(built.folder, { recursive: true, force: true });
+  rmSync(data, { recursive: true, force: true });
+});
+
+function cli(args: readonly string[]): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [built.main, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Asia/Kathmandu', PARTNER_ENGINE_DEBUG: '' },
+  });
+}
+
+function expectUsageError(result: SpawnSyncReturns<string>, pattern: RegExp): void {
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(pattern);
+}
+
+describe('partner-engine kpis', () => {
+  it('answers --help with its usage and the definitions, exit 0', () => {
+    const result = cli(['kpis', '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Usage: partner-engine kpis/);
+    expect(result.stdout).toMatch(/--format <format>/);
+    expect(result.stdout).toMatch(/time to tier 2 {2,}median days/);
+  });
+
+  it('exits 2 with one line for a missing file, a bad format, a bad --at and a bad programme', () => {
+    expectUsageError(cli(['kpis', '--events', join(data, 'none.ndjson')]), /cannot read events file/);
+    expectUsageError(
+      cli(['kpis', '--events', eventsFile, '--format', 'xml']),
+      /Allowed choices are table, json, csv, md/,
+    );
+    expectUsageError(cli(['kpis', '--events', eventsFile, '--at', 'soon']), /--at/);
+    const program = join(data, 'program.json');
+    writeFileSync(program, '{"id": 3}');
+    const result = cli(['kpis', '--events', eventsFile, '--program', program]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/is invalid/);
+  });
+
+  it('prints the report as JSON: the programme, the as-of time, one object per KPI, the quarters', () => {
+    const result = cli(['kpis', '--events', eventsFile, '--format', 'json', '--at', '2025-10-01T00:00:00Z']);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report)).toEqual(['programId', 'asOf', 'partners', 'kpis', 'quarters']);
+    expect(report.asOf).toBe('2025-10-01T00:00:00.000Z');
+    expect(report.partners).toBe(40);
+    expect(report.kpis.map((kpi: { id: string }) => kpi.id)).toEqual([
+      'time-to-tier-2',
+      'tier-retention',
+      'feature-adoption',
+      'training-completion',
+      'top-tier-retention',
+      'revenue-per-partner-month:starter',
+      'revenue-per-partner-month:active',
+      'revenue-per-partner-month:performer',
+      'revenue-per-partner-month:elite',
+      'activation-rate',
+      'time-to-first-deal',
+    ]);
+    for (const kpi of report.kpis) {
+      expect(Object.keys(kpi)).toEqual(['id', 'name', 'value', 'unit', 'target', 'status', 'basis']);
+      expect(kpi.value).toMatch(/^(n\/a|\d+\.\d+)$/);
+      expect(['met', 'not met', 'n/a', 'no target']).toContain(kpi.status);
+    }
+    // Q1, Q2 and Q3 2025 are complete by 1 October.
+    expect(report.quarters.map((quarter: { quarter: string }) => quarter.quarter)).toEqual([
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+    ]);
+  });
+
+  it('writes CSV that parses back to one record per KPI under a header row', () => {
+    const out = join(data, 'kpis.csv');
+    const result = cli(['kpis', '--events', eventsFile, '--format', 'csv', '--out', out]);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(cli(['kpis', '--events', eventsFile, '--format', 'json']).stdout);
+    const records = csvRecords(readFileSync(out, 'utf8'));
+    expect(records).toHaveLength(json.kpis.length);
+    expect(records[1]).toEqual({
+      id: json.kpis[1].id,
+      kpi: json.kpis[1].name,
+      value: json.kpis[1].value,
+      unit: json.kpis[1].unit,
+      target: json.kpis[1].target,
+      status: json.kpis[1].status,
+      'based on': json.kpis[1].basis,
+    });
+  });
+});

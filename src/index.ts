@@ -50,6 +50,16 @@ export { type PartnerSummary, partnerSummaries, type RunReport, runReport } from
 export * from './rules/index.js';
 export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
 export const VERSION = '0.1.0';
+export {
+  type CalibrationSummary,
+  ForecastError,
+  type ForecastOptions,
+  type ForecastProgramme,
+  type ForecastReport,
+  type ForecastRun,
+  forecast,
+  type Percentiles,
+} from './simulation/forecast.js';
 export { type GeneratedEvent, type GenerateOptions, generateEvents } from './simulation/generator.js';
 export {
   type Kpi,

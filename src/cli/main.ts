@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../index.js';
 import { registerExplain } from './commands/explain.js';
+import { registerForecast } from './commands/forecast.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerKpis } from './commands/kpis.js';
 import { registerLeaderboard } from './commands/leaderboard.js';
@@ -26,6 +27,7 @@ function createProgram(): Command {
   registerLeaderboard(program);
   registerGenerate(program);
   registerKpis(program);
+  registerForecast(program);
   reportErrorsOnOneLine(program);
   return program;
 }

@@ -1,5 +1,6 @@
-// `partner-engine kpis` run as a user runs it (the built bundle in a child process): --help exits
-// 0, unusable arguments exit 2 with one line, and --format json prints the report's shape.
+// `partner-engine kpis` and `forecast` run as a user runs them (the built bundle in a child
+// process): --help exits 0, unusable arguments exit 2 with one line, --format json prints the
+// report's shape and CSV parses back to the same records.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,16 +8,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents } from '../../src/index.js';
 import { csvRecords } from '../support/csv.js';
-import { buildCli } from './built-cli.js';
+import { AS_OF, events as smallHistory } from '../support/small-history.js';
+import { buildCli, root } from './built-cli.js';
 
 let built = { folder: '', main: '' };
 const data = mkdtempSync(join(tmpdir(), 'partner-engine-kpis-'));
 const eventsFile = join(data, 'events.ndjson');
+const historyFile = join(data, 'history.json');
+const siso = join(root, 'examples', 'programs', 'siso.json');
 
 beforeAll(async () => {
   built = await buildCli('kpis-forecast-');
   const events = generateEvents({ partners: 40, months: 9, seed: 5 });
   writeFileSync(eventsFile, `${events.map((event) => JSON.stringify(event)).join('\n')}\n`);
+  writeFileSync(historyFile, JSON.stringify(smallHistory));
 }, 60_000);
 
 afterAll(() => {
@@ -110,5 +115,97 @@ describe('partner-engine kpis', () => {
       status: json.kpis[1].status,
       'based on': json.kpis[1].basis,
     });
+  });
+});
+
+describe('partner-engine forecast', () => {
+  const base = [
+    'forecast',
+    '--events',
+    historyFile,
+    '--baseline',
+    siso,
+    '--months',
+    '3',
+    '--seeds',
+    '3',
+    '--at',
+    AS_OF,
+  ];
+
+  it('answers --help with its usage and how it works, exit 0', () => {
+    const result = cli(['forecast', '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Usage: partner-engine forecast/);
+    expect(result.stdout).toMatch(/--candidate <file>/);
+    expect(result.stdout).toMatch(/nearest-rank percentiles/);
+  });
+
+  it.each([
+    [['--months', '0'], /--months/],
+    [['--months', 'six'], /--months/],
+    [['--seeds', '1001'], /--seeds/],
+    [['--seed', '1.5'], /--seed/],
+    [['--candidate', join(data, 'none.json')], /cannot read programme file/],
+    [['--format', 'html5'], /Allowed choices are table, json, csv, md/],
+  ])('exits 2 with one line for %j', (changes, pattern) => {
+    expectUsageError(cli([...base, ...changes]), pattern);
+  });
+
+  it('exits 2 with one line for a history without a complete month', () => {
+    const short = join(data, 'short.json');
+    writeFileSync(short, JSON.stringify(smallHistory.slice(0, 3)));
+    const args = ['forecast', '--events', short, '--baseline', siso, '--months', '3', '--seeds', '2'];
+    expectUsageError(cli(args), /--events: the history has no complete calendar month/);
+  });
+
+  it('prints the report as JSON: period, calibration, revenue, programmes and one run per seed', () => {
+    const result = cli([...base, '--candidate', siso, '--format', 'json']);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report)).toEqual([
+      'from',
+      'to',
+      'months',
+      'seeds',
+      'seed',
+      'currency',
+      'calibration',
+      'revenue',
+      'programmes',
+      'runs',
+    ]);
+    expect(report).toMatchObject({
+      from: '2025-10-01T00:00:00.000Z',
+      to: '2026-01-01T00:00:00.000Z',
+      months: 3,
+      seeds: 3,
+      seed: 1,
+    });
+    expect(report.programmes.map((programme: { role: string }) => programme.role)).toEqual([
+      'baseline',
+      'candidate 1',
+    ]);
+    expect(Object.keys(report.programmes[0].cost)).toEqual(['p10', 'p50', 'p90']);
+    expect(report.programmes[1].delta).toEqual({ p10: '0.00', p50: '0.00', p90: '0.00' });
+    expect(report.runs.map((run: { seed: number }) => run.seed)).toEqual([1, 2, 3]);
+  });
+
+  it('writes CSV with one record per seed and programme that parses back to the JSON runs', () => {
+    const out = join(data, 'forecast.csv');
+    expect(cli([...base, '--candidate', siso, '--format', 'csv', '--out', out]).status).toBe(0);
+    const json = JSON.parse(cli([...base, '--candidate', siso, '--format', 'json']).stdout);
+    const records = csvRecords(readFileSync(out, 'utf8'));
+    expect(records).toHaveLength(6);
+    expect(records[0]).toEqual({
+      seed: '1',
+      programme: 'siso',
+      role: 'baseline',
+      revenue: json.runs[0].revenue,
+      cost: json.runs[0].costs[0],
+      'cost share %': json.runs[0].costShares[0],
+      delta: '',
+    });
+    expect(records[1]).toMatchObject({ seed: '1', role: 'candidate 1', delta: '0.00' });
   });
 });

@@ -1,16 +1,13 @@
 // The forecast report in each of its formats: the percentiles of each programme's cost, cost
-// share and difference from the baseline; the calibration the futures were drawn with; and, in
-// CSV, one record per seed and programme. The figures are the library's (simulation/forecast.ts).
+// share and difference from the baseline; the calibration the futures were drawn with; in CSV,
+// one record per seed and programme; in HTML, the cost month by month as a band chart. Every
+// format carries the reproducibility line. The figures are the library's (simulation/forecast.ts).
 import type { ForecastReport, Percentiles } from '../simulation/forecast.js';
-import { type Cell, csvTable, markdownTable } from './tabular.js';
+import { bandChart, htmlPage } from './html/index.js';
+import type { StampedReproducibility } from './inputs-digest.js';
+import { type Alignment, type Cell, csvTable, markdownTable, type TextTable } from './tabular.js';
 
-export type ForecastFormat = 'table' | 'json' | 'csv' | 'md';
-type Alignment = 'left' | 'right';
-type TextTable = (
-  head: readonly string[],
-  rows: readonly (readonly Cell[])[],
-  alignments: readonly Alignment[],
-) => string;
+export type ForecastFormat = 'table' | 'json' | 'csv' | 'md' | 'html';
 
 const SUMMARY_HEAD = [
   'programme',
@@ -88,26 +85,68 @@ function calibrationLine(report: ForecastReport): string {
   return `Calibrated on ${c.months} complete months: ${c.joinsPerMonth} joins a month (${c.sponsoredShare} % sponsored), refunds on ${c.refundRate} % of deals (${c.refundedShare} % of the amount, ${c.refundDays} days after)`;
 }
 
+/** Each programme's cost so far at each month's end: P10 to P90 as a band, P50 as its line. */
+function costBand(report: ForecastReport): string {
+  return bandChart({
+    title: `Cost so far, ${report.currency}, P10 to P90 over ${report.seeds} seeds`,
+    xLabels: report.byMonth.map((month) => month.month),
+    bands: report.programmes.map((programme, index) => ({
+      name: programme.role === 'baseline' ? 'baseline' : `${programme.role} (${programme.programId})`,
+      p10: report.byMonth.map((month) => month.cumulativeCost[index]?.p10 ?? 'n/a'),
+      p50: report.byMonth.map((month) => month.cumulativeCost[index]?.p50 ?? 'n/a'),
+      p90: report.byMonth.map((month) => month.cumulativeCost[index]?.p90 ?? 'n/a'),
+    })),
+  });
+}
+
+function forecastHtml(report: ForecastReport, reproducibility: StampedReproducibility): string {
+  const summary = { head: SUMMARY_HEAD, rows: summaryRows(report), alignments: SUMMARY_ALIGN };
+  return htmlPage({
+    title: forecastTitle(report),
+    reproducibility: reproducibility.line,
+    sections: [
+      {
+        heading: 'Cost, cost share and difference from the baseline',
+        blocks: [
+          { kind: 'table', table: summary },
+          { kind: 'text', text: `Revenue P10 / P50 / P90: ${triple(report.revenue).join(' / ')}` },
+        ],
+      },
+      { heading: 'Cost month by month', blocks: [{ kind: 'markup', markup: costBand(report) }] },
+      {
+        heading: 'Calibration',
+        blocks: [
+          { kind: 'text', text: calibrationLine(report) },
+          { kind: 'table', table: { head: TIER_HEAD, rows: tierRows(report), alignments: TIER_ALIGN } },
+        ],
+      },
+    ],
+  });
+}
+
 /**
  * The report as text in a format; `table` draws with the given text-table function (the CLI's).
  *
  * @example
- * formatForecastReport(report, 'csv', textTable).split('\r\n')[0]
- * //=> 'seed,programme,role,revenue,cost,cost share %,delta'
+ * formatForecastReport(report, 'csv', textTable, reproducibility).split('\r\n')[1]
+ * //=> 'seed,programme,role,revenue,cost,cost share %,delta' (after the "# events sha256:…" line)
  */
 export function formatForecastReport(
   report: ForecastReport,
   format: ForecastFormat,
   textTable: TextTable,
+  reproducibility: StampedReproducibility,
 ): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(report, null, 2);
+      return JSON.stringify({ ...report, reproducibility }, null, 2);
     case 'csv':
-      return csvTable(FORECAST_CSV_HEAD, runRows(report));
+      return `# ${reproducibility.line}\r\n${csvTable(FORECAST_CSV_HEAD, runRows(report))}`;
     case 'md':
       return [
         `## ${forecastTitle(report)}`,
+        '',
+        `\`${reproducibility.line}\``,
         '',
         markdownTable(SUMMARY_HEAD, summaryRows(report), SUMMARY_ALIGN),
         '',
@@ -117,9 +156,12 @@ export function formatForecastReport(
         '',
         markdownTable(TIER_HEAD, tierRows(report), TIER_ALIGN),
       ].join('\n');
+    case 'html':
+      return forecastHtml(report, reproducibility);
     case 'table':
       return [
         forecastTitle(report),
+        reproducibility.line,
         textTable(SUMMARY_HEAD, summaryRows(report), SUMMARY_ALIGN),
         `Revenue P10 / P50 / P90: ${triple(report.revenue).join(' / ')}`,
         '',

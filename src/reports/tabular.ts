@@ -4,6 +4,13 @@
 import { stringify } from 'csv-stringify/sync';
 
 export type Cell = string | number;
+export type Alignment = 'left' | 'right';
+/** Draws a plain text table (the CLI passes its own, so reports stay free of terminal code). */
+export type TextTable = (
+  head: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  alignments: readonly Alignment[],
+) => string;
 
 /**
  * A table as RFC 4180 CSV with a header row.

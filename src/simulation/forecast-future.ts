@@ -36,11 +36,47 @@ interface Pending {
   readonly event: Record<string, unknown>;
 }
 
-/** The future stream, in time order, and what the baseline's ledger gained over it. */
+/** A stretch of the forecast: from its start (the as-of time, or a month's start) to the next month's. */
+export interface FutureMonth {
+  /** The calendar month it lies in, such as `2026-01`. */
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The future stream, in time order, and what the baseline's ledger gained in each month of it. */
 export interface Future {
   readonly events: readonly Record<string, unknown>[];
-  /** The sum of the baseline's ledger entries from the as-of time to the end. */
-  readonly baselineCost: Decimal;
+  readonly months: readonly FutureMonth[];
+  /** The sum of the baseline's ledger entries in each month. */
+  readonly baselineByMonth: readonly Decimal[];
+}
+
+/** The months of the forecast: the as-of time to the next month boundary, and so on to the end. */
+export function futureMonths(history: History, endMs: number): FutureMonth[] {
+  const months: FutureMonth[] = [];
+  for (let start = history.asOf ?? 0; start < endMs; ) {
+    const month = history.calendar.periodOf(start, 'month');
+    const end = Math.min(month.end, endMs);
+    months.push({ key: month.key, start, end });
+    start = end;
+  }
+  return months;
+}
+
+/** Adds each entry's amount to the month its time falls in (the last month takes the end instant). */
+export function costsByMonth(
+  months: readonly FutureMonth[],
+  entries: Iterable<{ at: string; amount: string }>,
+): Decimal[] {
+  const totals = months.map(() => new Decimal(0));
+  for (const entry of entries) {
+    const at = Date.parse(entry.at);
+    let index = months.findIndex((month) => at < month.end);
+    if (index < 0) index = months.length - 1;
+    totals[index] = (totals[index] ?? new Decimal(0)).plus(entry.amount);
+  }
+  return totals;
 }
 
 class FutureRun {
@@ -98,26 +134,23 @@ class FutureRun {
 export function generateFuture(options: FutureOptions): Future {
   const run = new FutureRun(options);
   const { history, engine } = options;
-  let baselineCost = new Decimal(0);
+  const entries: Array<{ at: string; amount: string }> = [];
   const batch = engine.batch(options.state, {
     onEffect: () => undefined,
-    onEntry: (entry) => {
-      baselineCost = baselineCost.plus(entry.amount);
-    },
+    onEntry: (entry) => entries.push({ at: entry.at, amount: entry.amount }),
   });
   const events: Record<string, unknown>[] = [];
-  const start = history.asOf ?? 0;
-  for (let segment = start; segment < options.endMs; ) {
-    const next = Math.min(history.calendar.periodOf(segment, 'month').end, options.endMs);
-    if (segment > start) batch.advance(new Date(segment).toISOString());
+  const months = futureMonths(history, options.endMs);
+  for (const [index, month] of months.entries()) {
+    if (index > 0) batch.advance(new Date(month.start).toISOString());
     const ranks = tierRanks(engine, batch);
-    for (const partnerId of run.members) sell(run, partnerId, ranks.get(partnerId) ?? 0, segment, next);
-    join(run, segment, next);
-    events.push(...applyDue(run, batch, next));
-    segment = next;
+    for (const partnerId of run.members)
+      sell(run, partnerId, ranks.get(partnerId) ?? 0, month.start, month.end);
+    join(run, month.start, month.end);
+    events.push(...applyDue(run, batch, month.end));
   }
   batch.advance(new Date(options.endMs).toISOString());
-  return { events, baselineCost };
+  return { events, months, baselineByMonth: costsByMonth(months, entries) };
 }
 
 /** Each partner's tier rank in the batch's state now. */

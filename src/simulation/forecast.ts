@@ -11,7 +11,7 @@ import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
 import type { Program } from '../program/load.js';
 import { type Calibration, calibrate } from './calibration.js';
-import { generateFuture } from './forecast-future.js';
+import { costsByMonth, futureMonths, generateFuture } from './forecast-future.js';
 import { type History, readHistory } from './history.js';
 import { NOT_AVAILABLE, nearestRank, PERCENT_PLACES } from './statistics.js';
 
@@ -57,6 +57,17 @@ export interface ForecastRun {
   readonly revenue: string;
   readonly costs: readonly string[];
   readonly costShares: readonly string[];
+  /** Per programme, the cost of each month of the forecast (in the order of `byMonth`). */
+  readonly monthlyCosts: readonly (readonly string[])[];
+}
+
+/** One month of the forecast: each programme's cost so far (from the start to the month's end). */
+export interface ForecastMonth {
+  /** The calendar month, such as `2026-01` (the first and last may be part of one). */
+  readonly month: string;
+  readonly to: string;
+  /** Per programme, in the order of `programmes`: P10 / P50 / P90 of the cumulative cost. */
+  readonly cumulativeCost: readonly Percentiles[];
 }
 
 export interface ForecastReport {
@@ -69,6 +80,8 @@ export interface ForecastReport {
   readonly calibration: CalibrationSummary;
   readonly revenue: Percentiles;
   readonly programmes: readonly ForecastProgramme[];
+  /** The cost month by month, for a band chart. */
+  readonly byMonth: readonly ForecastMonth[];
   readonly runs: readonly ForecastRun[];
 }
 
@@ -145,6 +158,7 @@ export function forecast(options: ForecastOptions): ForecastReport {
       (value) => value.toFixed(options.baseline.currency.decimals),
     ),
     programmes: programmeSummaries(programs, runs, options.baseline.currency.decimals),
+    byMonth: monthSummaries(history, endMs, runs, options.baseline.currency.decimals),
     runs,
   };
 }
@@ -217,23 +231,52 @@ function runOne(
   const decimals = history.program.currency.decimals;
   const to = new Date(endMs).toISOString();
   const revenue = revenueOf(future.events);
-  // The baseline's cost came with the future; each candidate replays it from its own state.
-  const costs = [
-    future.baselineCost,
+  // The baseline's costs came with the future; each candidate replays it from its own state.
+  const monthly = [
+    future.baselineByMonth,
     ...starts
       .slice(1)
       .map(({ engine, state }) =>
-        engine
-          .replay(future.events, { state, asOf: to })
-          .ledger.reduce((sum, entry) => sum.plus(entry.amount), new Decimal(0)),
+        costsByMonth(future.months, engine.replay(future.events, { state, asOf: to }).ledger),
       ),
   ];
+  const costs = monthly.map((months) => months.reduce((sum, cost) => sum.plus(cost), new Decimal(0)));
   return {
     seed,
     revenue: formatMoney(revenue, decimals),
     costs: costs.map((cost) => formatMoney(cost, decimals)),
     costShares: costs.map((cost) => shareText(cost, revenue)),
+    monthlyCosts: monthly.map((months) => months.map((cost) => formatMoney(cost, decimals))),
   };
+}
+
+/** Per month of the forecast, each programme's cumulative cost over the seeds, as percentiles. */
+function monthSummaries(
+  history: History,
+  endMs: number,
+  runs: readonly ForecastRun[],
+  decimals: number,
+): ForecastMonth[] {
+  const months = futureMonths(history, endMs);
+  const money = (value: Decimal) => formatMoney(value, decimals);
+  const programmes = runs[0]?.monthlyCosts.length ?? 0;
+  // cumulative[run][programme][month]
+  const cumulative = runs.map((run) =>
+    run.monthlyCosts.map((costs) => {
+      let sum = new Decimal(0);
+      return costs.map((cost) => (sum = sum.plus(cost)));
+    }),
+  );
+  return months.map((month, index) => ({
+    month: month.key,
+    to: new Date(month.end).toISOString(),
+    cumulativeCost: Array.from({ length: programmes }, (_, programme) =>
+      percentiles(
+        cumulative.map((run) => run[programme]?.[index] ?? new Decimal(0)),
+        money,
+      ),
+    ),
+  }));
 }
 
 function revenueOf(events: readonly Record<string, unknown>[]): Decimal {

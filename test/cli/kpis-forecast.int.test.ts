@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents } from '../../src/index.js';
-import { csvRecords } from '../support/csv.js';
+import { csvRecords, splitComments } from '../support/csv.js';
 import { AS_OF, events as smallHistory } from '../support/small-history.js';
 import { buildCli, root } from './built-cli.js';
 
@@ -56,7 +56,7 @@ describe('partner-engine kpis', () => {
     expectUsageError(cli(['kpis', '--events', join(data, 'none.ndjson')]), /cannot read events file/);
     expectUsageError(
       cli(['kpis', '--events', eventsFile, '--format', 'xml']),
-      /Allowed choices are table, json, csv, md/,
+      /Allowed choices are table, json, csv, md, html/,
     );
     expectUsageError(cli(['kpis', '--events', eventsFile, '--at', 'soon']), /--at/);
     const program = join(data, 'program.json');
@@ -70,7 +70,17 @@ describe('partner-engine kpis', () => {
     const result = cli(['kpis', '--events', eventsFile, '--format', 'json', '--at', '2025-10-01T00:00:00Z']);
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(Object.keys(report)).toEqual(['programId', 'asOf', 'partners', 'kpis', 'quarters']);
+    expect(Object.keys(report)).toEqual([
+      'programId',
+      'asOf',
+      'partners',
+      'kpis',
+      'quarters',
+      'reproducibility',
+    ]);
+    expect(report.reproducibility).toMatchObject({ asOf: '2025-10-01T00:00:00.000Z' });
+    expect(report.reproducibility.events).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.reproducibility.line).toMatch(/^events sha256:[0-9a-f]{16} \(\d+\) · programme siso@/);
     expect(report.asOf).toBe('2025-10-01T00:00:00.000Z');
     expect(report.partners).toBe(40);
     expect(report.kpis.map((kpi: { id: string }) => kpi.id)).toEqual([
@@ -104,7 +114,9 @@ describe('partner-engine kpis', () => {
     const result = cli(['kpis', '--events', eventsFile, '--format', 'csv', '--out', out]);
     expect(result.status).toBe(0);
     const json = JSON.parse(cli(['kpis', '--events', eventsFile, '--format', 'json']).stdout);
-    const records = csvRecords(readFileSync(out, 'utf8'));
+    const text = readFileSync(out, 'utf8');
+    expect(splitComments(text).comments).toEqual([`# ${json.reproducibility.line}`]);
+    const records = csvRecords(text);
     expect(records).toHaveLength(json.kpis.length);
     expect(records[1]).toEqual({
       id: json.kpis[1].id,
@@ -147,7 +159,7 @@ describe('partner-engine forecast', () => {
     [['--seeds', '1001'], /--seeds/],
     [['--seed', '1.5'], /--seed/],
     [['--candidate', join(data, 'none.json')], /cannot read programme file/],
-    [['--format', 'html5'], /Allowed choices are table, json, csv, md/],
+    [['--format', 'html5'], /Allowed choices are table, json, csv, md, html/],
   ])('exits 2 with one line for %j', (changes, pattern) => {
     expectUsageError(cli([...base, ...changes]), pattern);
   });
@@ -173,8 +185,13 @@ describe('partner-engine forecast', () => {
       'calibration',
       'revenue',
       'programmes',
+      'byMonth',
       'runs',
+      'reproducibility',
     ]);
+    expect(report.reproducibility.line).toMatch(
+      / · baseline siso@.* · candidate 1 siso@.* · as of 2025-10-01T00:00:00.000Z · seed 1$/,
+    );
     expect(report).toMatchObject({
       from: '2025-10-01T00:00:00.000Z',
       to: '2026-01-01T00:00:00.000Z',
@@ -195,7 +212,9 @@ describe('partner-engine forecast', () => {
     const out = join(data, 'forecast.csv');
     expect(cli([...base, '--candidate', siso, '--format', 'csv', '--out', out]).status).toBe(0);
     const json = JSON.parse(cli([...base, '--candidate', siso, '--format', 'json']).stdout);
-    const records = csvRecords(readFileSync(out, 'utf8'));
+    const text = readFileSync(out, 'utf8');
+    expect(splitComments(text).comments).toEqual([`# ${json.reproducibility.line}`]);
+    const records = csvRecords(text);
     expect(records).toHaveLength(6);
     expect(records[0]).toEqual({
       seed: '1',
@@ -207,5 +226,45 @@ describe('partner-engine forecast', () => {
       delta: '',
     });
     expect(records[1]).toMatchObject({ seed: '1', role: 'candidate 1', delta: '0.00' });
+  });
+});
+
+describe('the HTML reports', () => {
+  /** One page, nothing fetched: no script, no external reference, the charts inline. */
+  function expectSelfContained(html: string): void {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|src=|href=|https?:/i);
+    expect(html).toMatch(/<svg viewBox=/);
+    expect(html).toMatch(/<p class="reproducibility">events sha256:[0-9a-f]{16}/);
+  }
+
+  it('kpis --format html writes the KPI table and the revenue chart', () => {
+    const out = join(data, 'kpis.html');
+    expect(cli(['kpis', '--events', eventsFile, '--format', 'html', '--out', out]).status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expectSelfContained(html);
+    expect(html).toMatch(/<th>kpi<\/th>/);
+    expect(html).toMatch(/Revenue per partner per month by tier/);
+  });
+
+  it('forecast --format html writes the summary and the cost band chart', () => {
+    const base = [
+      'forecast',
+      '--events',
+      historyFile,
+      '--baseline',
+      siso,
+      '--months',
+      '3',
+      '--seeds',
+      '3',
+      '--at',
+      AS_OF,
+    ];
+    const result = cli([...base, '--candidate', siso, '--format', 'html']);
+    expect(result.status).toBe(0);
+    expectSelfContained(result.stdout);
+    expect(result.stdout).toMatch(/fill-opacity="0.22"/); // the P10 to P90 band
+    expect(result.stdout).toMatch(/Cost so far, USD, P10 to P90 over 3 seeds/);
   });
 });

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, Decimal, sisoProgram } from '../../src/index.js';
 import { calibrate } from '../../src/simulation/calibration.js';
 import { ForecastError, forecast, type Percentiles } from '../../src/simulation/forecast.js';
-import { FUTURE_ID_PREFIX, generateFuture } from '../../src/simulation/forecast-future.js';
+import {
+  costsByMonth,
+  FUTURE_ID_PREFIX,
+  futureMonths,
+  generateFuture,
+} from '../../src/simulation/forecast-future.js';
 import { readHistory } from '../../src/simulation/history.js';
 import { AS_OF, events } from '../support/small-history.js';
 
@@ -116,6 +121,25 @@ describe('forecast', () => {
     expect(report.programmes[0]?.cost).toEqual({ p10: costs[0], p50: costs[3], p90: costs[6] });
   });
 
+  it('lists the months from the as-of time, the cost so far at each month end ending at the total', () => {
+    // 1 October 2025 + 6 months: October to March, each a whole month here.
+    expect(report.byMonth.map((month) => month.month)).toEqual([
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
+    expect(report.byMonth.at(-1)?.to).toBe('2026-04-01T00:00:00.000Z');
+    // The cost so far at the last month's end is each future's total: the same percentiles.
+    report.programmes.forEach((programme, index) => {
+      expect(report.byMonth.at(-1)?.cumulativeCost[index]).toEqual(programme.cost);
+    });
+    for (const month of report.byMonth)
+      for (const band of month.cumulativeCost) expect(ordered(band)).toBe(true);
+  });
+
   it('costs a candidate equal to the baseline exactly the same on every future', () => {
     // Candidate 2 is the baseline itself: the same future under the same rules, delta 0.00.
     expect(report.programmes[2]?.delta).toEqual({ p10: '0.00', p50: '0.00', p90: '0.00' });
@@ -159,6 +183,32 @@ describe('forecast', () => {
   });
 });
 
+describe('futureMonths and costsByMonth', () => {
+  it('cuts the period at month boundaries, the first and last months partial', () => {
+    const history = readHistory(events, sisoProgram, { asOf: '2025-10-15T12:00:00Z' });
+    const months = futureMonths(history, Date.parse('2025-12-10T00:00:00Z'));
+    expect(
+      months.map((month) => [
+        month.key,
+        new Date(month.start).toISOString(),
+        new Date(month.end).toISOString(),
+      ]),
+    ).toEqual([
+      ['2025-10', '2025-10-15T12:00:00.000Z', '2025-11-01T00:00:00.000Z'],
+      ['2025-11', '2025-11-01T00:00:00.000Z', '2025-12-01T00:00:00.000Z'],
+      ['2025-12', '2025-12-01T00:00:00.000Z', '2025-12-10T00:00:00.000Z'],
+    ]);
+    // 10.00 + 5.50 in October, -2.25 in November, 1.00 at the very end (counted in December).
+    const costs = costsByMonth(months, [
+      { at: '2025-10-20T00:00:00.000Z', amount: '10.00' },
+      { at: '2025-10-31T23:59:59.999Z', amount: '5.50' },
+      { at: '2025-11-01T00:00:00.000Z', amount: '-2.25' },
+      { at: '2025-12-10T00:00:00.000Z', amount: '1.00' },
+    ]);
+    expect(costs.map((cost) => cost.toFixed(2))).toEqual(['15.50', '-2.25', '1.00']);
+  });
+});
+
 describe('generateFuture', () => {
   const history = readHistory(events, sisoProgram, { asOf: AS_OF });
   const calibration = calibrate(history);
@@ -194,6 +244,7 @@ describe('generateFuture', () => {
       asOf: '2026-04-01T00:00:00Z',
     });
     const replayed = result.ledger.reduce((sum, entry) => sum.plus(entry.amount), new Decimal(0));
-    expect(future.baselineCost.toFixed(2)).toBe(replayed.toFixed(2));
+    const byMonth = future.baselineByMonth.reduce((sum, cost) => sum.plus(cost), new Decimal(0));
+    expect(byMonth.toFixed(2)).toBe(replayed.toFixed(2));
   });
 });

@@ -19,8 +19,20 @@ export function parseCsv(text: string): string[][] {
   return records;
 }
 
-/** The records after the header row, as objects keyed by the header's names. */
+/** Leading comment lines (`# …`, such as a report's reproducibility line) and the CSV after them. */
+export function splitComments(text: string): { comments: string[]; csv: string } {
+  const comments: string[] = [];
+  let rest = text;
+  while (rest.startsWith('#')) {
+    const end = rest.indexOf('\r\n');
+    comments.push(rest.slice(0, end < 0 ? undefined : end));
+    rest = end < 0 ? '' : rest.slice(end + 2);
+  }
+  return { comments, csv: rest };
+}
+
+/** The records after the header row (and any leading comment lines), keyed by the header's names. */
 export function csvRecords(text: string): Record<string, string>[] {
-  const [head = [], ...rows] = parseCsv(text);
+  const [head = [], ...rows] = parseCsv(splitComments(text).csv);
   return rows.map((row) => Object.fromEntries(head.map((name, column) => [name, row[column] ?? ''])));
 }

@@ -3,6 +3,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { EngineError, ForecastError, forecast, type Program } from '../../index.js';
 import { type ForecastFormat, formatForecastReport } from '../../reports/forecast-report.js';
+import { reproducibilityOf } from '../../reports/inputs-digest.js';
 import { CliError, readEventsFile, readProgramFile, writeOutput } from '../io.js';
 import { parseInstant } from '../replay.js';
 import { textTable } from '../text-table.js';
@@ -25,7 +26,9 @@ month, deals per partner-month by the tier held when the month began, deal amoun
 training); each seed draws a future from them, continuing from the history's last state, and runs
 it under every programme. cost is the sum of the ledger entries over the future (commissions,
 bonuses, overrides, clawbacks); share is cost / revenue; delta is a candidate's cost minus the
-baseline's on the same future. P10 / P50 / P90 are nearest-rank percentiles over the seeds.`;
+baseline's on the same future. P10 / P50 / P90 are nearest-rank percentiles over the seeds.
+Every format carries a reproducibility line (SHA-256 of the events and each programme, the as-of
+time and the first seed); --format html writes one self-contained page with the cost band chart.`;
 
 function wholeNumber(name: string, least: number, most: number) {
   return (text: string): number => {
@@ -71,7 +74,7 @@ export function registerForecast(program: Command): void {
     )
     .addOption(
       new Option('--format <format>', 'output format')
-        .choices(['table', 'json', 'csv', 'md'])
+        .choices(['table', 'json', 'csv', 'md', 'html'])
         .default('table'),
     )
     .option('--out <file>', 'write to this file instead of stdout')
@@ -94,7 +97,12 @@ export function forecastCommand(options: ForecastCommandOptions): string {
       seed: options.seed,
       ...(options.at === undefined ? {} : { asOf: options.at }),
     });
-    return formatForecastReport(report, options.format, textTable);
+    const programs = [
+      { name: 'baseline', program: baseline },
+      ...candidates.map((program, index) => ({ name: `candidate ${index + 1}`, program })),
+    ];
+    const reproducibility = reproducibilityOf(events, programs, report.from, report.seed);
+    return formatForecastReport(report, options.format, textTable, reproducibility);
   } catch (error) {
     if (error instanceof ForecastError)
       throw new CliError(`--${error.path === 'events' ? 'events' : error.path}: ${error.message}`);

@@ -1,7 +1,8 @@
 // `partner-engine kpis`: the seed's success metrics of an event file under a programme (SISO by
-// default), next to their targets with met / not met, as a table, JSON, CSV or Markdown.
+// default), next to their targets with met / not met, as a table, JSON, CSV, Markdown or HTML.
 import { type Command, Option } from 'commander';
 import { EngineError, kpis } from '../../index.js';
+import { reproducibilityOf } from '../../reports/inputs-digest.js';
 import { formatKpiReport, type KpiFormat } from '../../reports/kpi-report.js';
 import { CliError, writeOutput } from '../io.js';
 import { readReplayInput, withReplayOptions } from '../replay.js';
@@ -15,7 +16,7 @@ export interface KpisCommandOptions {
   readonly out?: string;
 }
 
-export const KPI_FORMATS: readonly KpiFormat[] = ['table', 'json', 'csv', 'md'];
+export const KPI_FORMATS: readonly KpiFormat[] = ['table', 'json', 'csv', 'md', 'html'];
 
 const DEFINITIONS = `
 What each figure means (docs/finance-forecast.md has the details):
@@ -27,7 +28,9 @@ What each figure means (docs/finance-forecast.md has the details):
   revenue per partner     per partner-month, by the tier held when the month began (199 / 755 / 1424 / 4636)
   activation rate         partners with a deal, of partners who joined (no target)
   time to first deal      median days from joining to the first deal (no target)
-A figure with nothing to measure is n/a.`;
+A figure with nothing to measure is n/a. Every format carries a reproducibility line (SHA-256 of
+the events and the programme, and the as-of time): a "# " comment line first in CSV, a
+"reproducibility" member in JSON. --format html writes one self-contained page with a chart.`;
 
 /**
  * Adds the `kpis` command.
@@ -54,7 +57,8 @@ export function kpisCommand(options: KpisCommandOptions): string {
   const { program, events } = readReplayInput(options);
   try {
     const report = kpis(events, program, options.at === undefined ? {} : { asOf: options.at });
-    return formatKpiReport(report, options.format, textTable);
+    const reproducibility = reproducibilityOf(events, [{ name: 'programme', program }], report.asOf);
+    return formatKpiReport(report, options.format, textTable, reproducibility);
   } catch (error) {
     // An as-of time the engine refuses (outside the supported range) is an unusable argument.
     if (error instanceof EngineError && error.code === 'INVALID_ARGUMENT')

@@ -20,7 +20,11 @@ export type TextTable = (
  * //=> 'kpi,value\r\nActivation rate,75.0\r\n"Note, with comma",n/a\r\n'
  */
 export function csvTable(head: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return stringify([[...head], ...rows.map((row) => row.map(String))], { record_delimiter: 'windows' });
+  // csv-stringify quotes a field holding CRLF, not one with a bare CR or LF: those are quoted too.
+  return stringify([[...head], ...rows.map((row) => row.map(String))], {
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+  });
 }
 
 /**

@@ -106,6 +106,17 @@ describe('forecast', () => {
     expect(other.runs.map((run) => run.costs)).not.toEqual(report.runs.map((run) => run.costs));
   });
 
+  it("gives the same numbers whatever the machine's time zone", () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Kiritimati';
+      expect(forecast(options)).toEqual(report);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('orders its percentiles: P10 <= P50 <= P90, for cost, cost share, delta and revenue', () => {
     expect(ordered(report.revenue)).toBe(true);
     for (const programme of report.programmes) {

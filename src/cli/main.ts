@@ -7,6 +7,8 @@ import { registerExplain } from './commands/explain.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerLeaderboard } from './commands/leaderboard.js';
 import { registerRun } from './commands/run.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 import { codeOf } from './descriptor.js';
 import { CliError } from './io.js';
@@ -24,6 +26,8 @@ function createProgram(): Command {
   registerExplain(program);
   registerLeaderboard(program);
   registerGenerate(program);
+  registerSimulate(program);
+  registerSweep(program);
   reportErrorsOnOneLine(program);
   return program;
 }

@@ -134,7 +134,7 @@ describe('partner-engine simulate', () => {
     const html = spawnSync('cat', [out], { encoding: 'utf8' }).stdout;
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/https?:|<script|<link /);
-    expect(html.match(/<svg /g)?.length).toBe(2);
+    expect(html.match(/<svg /g)?.length).toBe(3);
     expect(html).toContain('<title>active-24, active: 720.00</title>');
   });
 

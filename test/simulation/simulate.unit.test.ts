@@ -136,6 +136,26 @@ describe('simulate', () => {
     expect(first?.candidate?.explanation).toContain('24');
   });
 
+  it('counts an entry that differs only in the version label as unchanged', () => {
+    const relabelled = sisoWith((document) => {
+      document.version = '2026.1';
+    });
+    const report = simulate({
+      events: stream,
+      baseline: sisoProgram,
+      candidates: [relabelled],
+      partner: 'p1',
+    });
+    // The same five commissions (200.00, 200.00, 220.00, 220.00, 220.00) under both labels.
+    expect(report.candidates[0]?.partner).toMatchObject({ delta: '0.00', unchanged: 5, changes: [] });
+  });
+
+  it('refuses to explain a partner who never joined', () => {
+    expect(() =>
+      simulate({ events: stream, baseline: sisoProgram, candidates: [sisoProgram], partner: 'p9' }),
+    ).toThrow('partner "p9" is not among the 1 partners who joined in the events');
+  });
+
   it('judges guards and names the partner who breaks one', () => {
     // Active at 20 %: p1 earns 5 × 200.00 = 1000.00 instead of 1060.00, 60.00 less: 60 / 1060 = 5.66 % > 5 %.
     const report = simulate({

@@ -6,7 +6,7 @@ import { percent } from '../../simulation/shares.js';
 import type { CandidateReport, SimulationReport } from '../../simulation/simulate.js';
 import { barChart, lineChart } from '../html/index.js';
 import { reproducibilityLine } from '../reproducibility.js';
-import { figureColumns, type ReportDocument, type ReportTable } from './document.js';
+import { figureColumns, type ReportChart, type ReportDocument, type ReportTable } from './document.js';
 import { explainedPartnerTables, guardTable, simulationRecords, winnersTable } from './simulation-details.js';
 
 /**
@@ -229,32 +229,66 @@ function countTable(report: SimulationReport): ReportTable {
   return { title: 'Tiers, movements and waitlists', head, rows, alignments: figureColumns(head.length) };
 }
 
-function charts(report: SimulationReport) {
-  const names = [report.baseline.name, ...report.candidates.map((candidate) => candidate.name)];
-  const tiers = report.baseline.byTier.map((row) => row.tier);
+function charts(report: SimulationReport): ReportChart[] {
+  const { currency, baseline, candidates } = report;
+  const tiers = baseline.byTier.map((row) => row.tier);
+  const months = baseline.byMonth.map((row) => row.month);
+  const figure = <Row>(rows: readonly Row[], key: (row: Row) => string, value: (row: Row) => string) => {
+    const byKey = new Map(rows.map((row) => [key(row), value(row)]));
+    return (name: string) => byKey.get(name) ?? '0';
+  };
   const tierSeries = [
-    { name: names[0] ?? '', values: report.baseline.byTier.map((row) => row.cost) },
-    ...report.candidates.map((candidate) => ({
+    { name: baseline.name, values: baseline.byTier.map((row) => row.cost) },
+    ...candidates.map((candidate) => ({
       name: candidate.name,
-      values: tiers.map((tier) => candidate.byTier.find((row) => row.tier === tier)?.candidate ?? '0'),
+      values: tiers.map(
+        figure(
+          candidate.byTier,
+          (row) => row.tier,
+          (row) => row.candidate,
+        ),
+      ),
     })),
   ];
-  const months = report.baseline.byMonth.map((row) => row.month);
   const monthSeries = [
-    { name: names[0] ?? '', values: report.baseline.byMonth.map((row) => row.cost) },
-    ...report.candidates.map((candidate) => ({
+    { name: baseline.name, values: baseline.byMonth.map((row) => row.cost) },
+    ...candidates.map((candidate) => ({
       name: candidate.name,
-      values: months.map((month) => candidate.byMonth.find((row) => row.month === month)?.candidate ?? '0'),
+      values: months.map(
+        figure(
+          candidate.byMonth,
+          (row) => row.month,
+          (row) => row.candidate,
+        ),
+      ),
     })),
   ];
+  const deltaSeries = candidates.map((candidate) => ({
+    name: candidate.name,
+    values: months.map(
+      figure(
+        candidate.byMonth,
+        (row) => row.month,
+        (row) => row.delta,
+      ),
+    ),
+  }));
   return [
     {
-      title: `Cost by tier, baseline and candidates (${report.currency})`,
-      svg: barChart({ title: `Cost by tier (${report.currency})`, categories: tiers, series: tierSeries }),
+      title: `Cost by tier, baseline and candidates (${currency})`,
+      svg: barChart({ title: `Cost by tier (${currency})`, categories: tiers, series: tierSeries }),
     },
     {
-      title: `Cost by month (${report.currency})`,
-      svg: lineChart({ title: `Cost by month (${report.currency})`, xLabels: months, series: monthSeries }),
+      title: `Cost by month (${currency})`,
+      svg: lineChart({ title: `Cost by month (${currency})`, xLabels: months, series: monthSeries }),
+    },
+    {
+      title: `Extra cost by month against the baseline (${currency})`,
+      svg: barChart({
+        title: `Candidate minus baseline, by month (${currency})`,
+        categories: months,
+        series: deltaSeries,
+      }),
     },
   ];
 }

@@ -42,7 +42,10 @@ export function sweepDocument(report: SweepReport): ReportDocument {
         alignments: head.map((_, index) => (index < paths.length ? 'left' : 'right')),
       },
     ],
-    charts: [{ title: `Total cost over the sweep (${report.currency})`, svg: curve(report) }],
+    charts: [
+      { title: `Total cost over the sweep (${report.currency})`, svg: curve(report, 'total') },
+      { title: `Delta against the programme as given (${report.currency})`, svg: curve(report, 'delta') },
+    ],
     csv: {
       head: [
         ...paths,
@@ -68,19 +71,20 @@ export function sweepDocument(report: SweepReport): ReportDocument {
   };
 }
 
-function curve(report: SweepReport): string {
+/** A figure of each row over the swept values; for a grid, one line per value of the first figure. */
+function curve(report: SweepReport, figure: 'total' | 'delta'): string {
   const [first, second] = report.axes;
-  const title = `Total cost (${report.currency})`;
+  const title = `${figure === 'total' ? 'Total cost' : 'Delta'} (${report.currency})`;
   if (!first) return '';
   if (!second)
     return lineChart({
       title,
       xLabels: first.values,
-      series: [{ name: first.path, values: report.rows.map((row) => row.total) }],
+      series: [{ name: first.path, values: report.rows.map((row) => row[figure]) }],
     });
   const series: ChartSeries[] = first.values.map((value) => ({
     name: `${first.path} = ${value}`,
-    values: report.rows.filter((row) => row.values[0] === value).map((row) => row.total),
+    values: report.rows.filter((row) => row.values[0] === value).map((row) => row[figure]),
   }));
   return lineChart({ title: `${title} over ${second.path}`, xLabels: second.values, series });
 }

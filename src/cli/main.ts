@@ -9,6 +9,8 @@ import { registerGenerate } from './commands/generate.js';
 import { registerKpis } from './commands/kpis.js';
 import { registerLeaderboard } from './commands/leaderboard.js';
 import { registerRun } from './commands/run.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 import { codeOf } from './descriptor.js';
 import { CliError } from './io.js';
@@ -28,6 +30,8 @@ function createProgram(): Command {
   registerGenerate(program);
   registerKpis(program);
   registerForecast(program);
+  registerSimulate(program);
+  registerSweep(program);
   reportErrorsOnOneLine(program);
   return program;
 }

@@ -164,6 +164,15 @@ describe('partner-engine forecast', () => {
     expectUsageError(cli([...base, ...changes]), pattern);
   });
 
+  it('exits 2 with one line for a candidate in another currency', () => {
+    const euro = join(data, 'euro.json');
+    writeFileSync(euro, readFileSync(siso, 'utf8').replace('"code": "USD"', '"code": "EUR"'));
+    expectUsageError(
+      cli([...base, '--candidate', euro]),
+      /^partner-engine: --candidate: candidate 1 is in EUR, the baseline in USD$/m,
+    );
+  });
+
   it('exits 2 with one line for a history without a complete month', () => {
     const short = join(data, 'short.json');
     writeFileSync(short, JSON.stringify(smallHistory.slice(0, 3)));

@@ -104,8 +104,9 @@ export function forecastCommand(options: ForecastCommandOptions): string {
     const reproducibility = reproducibilityOf(events, programs, report.from, report.seed);
     return formatForecastReport(report, options.format, textTable, reproducibility);
   } catch (error) {
+    // The option at fault: `candidates[0]` is the first --candidate.
     if (error instanceof ForecastError)
-      throw new CliError(`--${error.path === 'events' ? 'events' : error.path}: ${error.message}`);
+      throw new CliError(`--${error.path.replace(/^candidates\[\d+\]$/, 'candidate')}: ${error.message}`);
     if (error instanceof EngineError && error.code === 'INVALID_ARGUMENT')
       throw new CliError(`--at: ${error.message}`);
     throw error;

@@ -13,6 +13,7 @@ import type { ReplayMeasurement } from './replay-child.js';
 import { printTables, writeResults } from './report.js';
 import { benchRules } from './rules.js';
 import { cpuMicros } from './sampling.js';
+import type { SimulateMeasurement } from './simulate-child.js';
 import { mainStream, type Stream, type StreamOptions, streamFile } from './streams.js';
 import type { BareParse, Measurements } from './targets.js';
 
@@ -99,6 +100,8 @@ async function measure(): Promise<Measurements> {
   ]);
   if (replay.events !== stream.events)
     throw new Error(`replayed ${replay.events} of ${stream.events} events`);
+  console.log('replayed; simulating three candidates on worker threads…');
+  const simulation = inChild<SimulateMeasurement>('simulate-child.ts', 'simulate', [stream.file]);
   console.log('replayed; comparing rules…');
   const rules = await benchRules();
   console.log('rules compared; replay cost and apply latency by partners…');
@@ -114,6 +117,7 @@ async function measure(): Promise<Measurements> {
     stream,
     parse,
     replay,
+    simulation,
     rules,
     families: sizes,
     scalePartners: SCALE_PARTNERS,

@@ -5,6 +5,7 @@ import type { ApplyMeasurement, Latency } from './apply-child.js';
 import type { CliRun } from './cli-run.js';
 import type { Mark, ReplayMeasurement } from './replay-child.js';
 import type { RulesBenchmark } from './rules.js';
+import type { SimulateMeasurement } from './simulate-child.js';
 import type { Stream } from './streams.js';
 
 const GIB_IN_KIB = 1024 * 1024;
@@ -19,6 +20,8 @@ export interface Measurements {
   readonly stream: Stream;
   readonly parse: BareParse;
   readonly replay: ReplayMeasurement;
+  /** simulate with three candidates over the same stream, on worker threads. */
+  readonly simulation: SimulateMeasurement;
   readonly rules: RulesBenchmark;
   /** A state of each size (ascending partners): its replay cost and apply latency. */
   readonly families: readonly ApplyMeasurement[];
@@ -156,6 +159,11 @@ export function targets(measured: Measurements, derived: Derived): Target[] {
       ...memoryTarget('6. CLI run --format json: exit 0, peak RSS', cli.maxRssKiB, cli.exitCode === 0),
       measured: `exit ${cli.timedOut ? 'timeout' : (cli.exitCode ?? cli.signal)}, ${(cli.maxRssKiB / 1024).toFixed(0)} MiB`,
     },
+    ratioTarget(
+      `7. simulate, 3 candidates on ${measured.simulation.workers} workers, vs one replay (wall)`,
+      measured.simulation.wallMs / measured.replay.wallMs,
+      2.5,
+    ),
     {
       name: 'extra: compiled rules vs json-rules-engine',
       wanted: '>= 200x',

@@ -10,9 +10,12 @@ import {
   type Engine,
   type EngineState,
   formatMoney,
+  type GeneratedEvent,
   generateEvents,
   type LedgerEntry,
   type LedgerKind,
+  partnerSummaries,
+  type ReplayResult,
   sisoProgram,
 } from '../src/index.js';
 
@@ -109,23 +112,62 @@ function progressOf(engine: Engine, state: EngineState, partnerId: string): stri
   return lines.join('\n');
 }
 
-/** The last payout runs: how many partners were due, and how much. */
-function payoutRuns(effects: readonly Effect[]): string {
-  const runs = new Map<string, { partners: number; total: Decimal }>();
-  for (const effect of effects) {
+/**
+ * The last payout runs: how many partners were due, what the run asked for, how much of that was
+ * carried over (asked for at the run before and not paid since: counted once, not at every run)
+ * and what the host paid after it; then what is still payable at the end.
+ */
+function payoutRuns(events: readonly GeneratedEvent[], result: ReplayResult): string {
+  const decimals = sisoProgram.currency.decimals;
+  const runs = new Map<string, { partners: number; asked: Decimal; carried: Decimal; paid: Decimal }>();
+  const unpaid = new Map<string, Decimal>(); // per partner: asked for and not paid since
+  const payments = events.filter((event) => event.type === 'payout.paid');
+  let paidSoFar = 0;
+  for (const effect of result.effects) {
     if (effect.type !== 'payout.due') continue;
-    const run = runs.get(effect.at) ?? { partners: 0, total: new Decimal(0) };
-    runs.set(effect.at, { partners: run.partners + 1, total: run.total.plus(effect.amount) });
+    // Payments made before this run settle what earlier runs asked for.
+    for (; paidSoFar < payments.length && (payments[paidSoFar]?.at ?? '') < effect.at; paidSoFar += 1) {
+      const payment = payments[paidSoFar];
+      if (payment?.type !== 'payout.paid') continue;
+      const left = (unpaid.get(payment.partnerId) ?? new Decimal(0)).minus(payment.amount);
+      unpaid.set(payment.partnerId, Decimal.max(left, 0));
+      const run = [...runs.values()].at(-1);
+      if (run) run.paid = run.paid.plus(payment.amount);
+    }
+    const run = runs.get(effect.at) ?? {
+      partners: 0,
+      asked: new Decimal(0),
+      carried: new Decimal(0),
+      paid: new Decimal(0),
+    };
+    const carried = Decimal.min(unpaid.get(effect.partnerId) ?? 0, effect.amount);
+    unpaid.set(effect.partnerId, new Decimal(effect.amount));
+    runs.set(effect.at, {
+      ...run,
+      partners: run.partners + 1,
+      asked: run.asked.plus(effect.amount),
+      carried: run.carried.plus(carried),
+    });
+  }
+  for (const payment of payments.slice(paidSoFar)) {
+    const run = [...runs.values()].at(-1);
+    if (run && payment.type === 'payout.paid') run.paid = run.paid.plus(payment.amount);
   }
   const table = new Table({
-    head: ['payout run', 'partners due', 'total due'],
-    colAligns: ['left', 'right', 'right'],
+    head: ['payout run', 'partners due', 'asked for', 'of it carried over', 'paid after it'],
+    colAligns: ['left', 'right', 'right', 'right', 'right'],
     ...plain,
   });
   for (const [at, run] of [...runs].slice(-4)) {
-    table.push([at.slice(0, 10), run.partners, formatMoney(run.total, sisoProgram.currency.decimals)]);
+    const money = (value: Decimal) => formatMoney(value, decimals);
+    table.push([at.slice(0, 10), run.partners, money(run.asked), money(run.carried), money(run.paid)]);
   }
-  return table.toString();
+  const payable = partnerSummaries(createEngine(sisoProgram).compiled, result.state).reduce(
+    (sum, partner) => sum.plus(partner.balance.payable),
+    new Decimal(0),
+  );
+  return `${table.toString()}
+  still payable at ${result.asOf?.slice(0, 10)}: ${formatMoney(payable, decimals)} (each partner's balance, counted once)`;
 }
 
 /** The top earner's statement for the last month, its balance and its next payout. */
@@ -205,7 +247,7 @@ function main(): void {
   console.log(`Tiers at the end\n${tierDistribution(result.state)}\n`);
   console.log(`Promotions by month\n${promotionsByMonth(result.effects, joinedByMonth)}\n`);
   console.log(`Ledger by kind\n${ledgerByKind(result.ledger)}\n`);
-  console.log(`Payout runs (the 15th of each month)\n${payoutRuns(result.effects)}\n`);
+  console.log(`Payout runs (the 15th of each month; paid on the 17th)\n${payoutRuns(events, result)}\n`);
   console.log(`A statement\n${statementOf(engine, result.state, result.ledger)}\n`);
   console.log(`A team\n${teamOf(engine, result.state, result.ledger)}\n`);
   console.log('Three partners on their way up');

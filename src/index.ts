@@ -51,4 +51,58 @@ export { type PartnerSummary, partnerSummaries, type RunReport, runReport } from
 export * from './rules/index.js';
 export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
 export const VERSION = '0.1.0';
+export {
+  eventsDigest,
+  type ProgramDigest,
+  programDigest,
+  type Reproducibility,
+  reproducibilityLine,
+} from './reports/reproducibility.js';
+export type * from './simulation/comparison.js';
+export { SimulationError, type SimulationErrorCode } from './simulation/errors.js';
+export {
+  type CalibrationSummary,
+  ForecastError,
+  type ForecastOptions,
+  type ForecastProgramme,
+  type ForecastReport,
+  type ForecastRun,
+  forecast,
+  type Percentiles,
+} from './simulation/forecast.js';
 export { type GeneratedEvent, type GenerateOptions, generateEvents } from './simulation/generator.js';
+export {
+  checkGuard,
+  type Guard,
+  type GuardKind,
+  type GuardLimit,
+  type GuardResult,
+  type GuardViolation,
+  guardText,
+  parseGuard,
+} from './simulation/guards.js';
+export {
+  type Kpi,
+  type KpiOptions,
+  type KpiReport,
+  type KpiStatus,
+  kpis,
+  type QuarterRetention,
+} from './simulation/kpis.js';
+export type * from './simulation/outcome.js';
+export type {
+  EntryChange,
+  EntryChangeKind,
+  EntrySide,
+  PartnerExplanation,
+} from './simulation/partner-delta.js';
+export type { ProgramLike, SimulateOptions } from './simulation/plan.js';
+export type { PoolOptions } from './simulation/pool.js';
+export {
+  type BaselineReport,
+  type CandidateReport,
+  type SimulateInWorkersOptions,
+  type SimulationReport,
+  simulate,
+  simulateInWorkers,
+} from './simulation/simulate.js';

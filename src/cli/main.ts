@@ -4,9 +4,13 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../index.js';
 import { registerExplain } from './commands/explain.js';
+import { registerForecast } from './commands/forecast.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerKpis } from './commands/kpis.js';
 import { registerLeaderboard } from './commands/leaderboard.js';
 import { registerRun } from './commands/run.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 import { codeOf } from './descriptor.js';
 import { CliError } from './io.js';
@@ -24,6 +28,10 @@ function createProgram(): Command {
   registerExplain(program);
   registerLeaderboard(program);
   registerGenerate(program);
+  registerKpis(program);
+  registerForecast(program);
+  registerSimulate(program);
+  registerSweep(program);
   reportErrorsOnOneLine(program);
   return program;
 }

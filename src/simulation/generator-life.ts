@@ -5,7 +5,7 @@
 // Amounts are whole cents (integers, exact in a double) until written as decimal strings.
 import { sisoProgram } from '../program/siso.js';
 import type { GeneratedEvent } from './generator.js';
-import type { ReleasedDeal } from './generator-payouts.js';
+import type { TimedEvent } from './generator-payouts.js';
 import type { Random } from './random.js';
 
 export const DAY_MS = 86_400_000;
@@ -40,18 +40,13 @@ const OTHER_MODULES = [
   { moduleId: 'product-deep-dive', share: 0.5, withinDays: 90 },
 ] as const;
 
-interface Pending {
-  readonly instant: number;
-  readonly sequence: number;
-  readonly event: GeneratedEvent;
-}
-
 /** The stream being generated: its period, switches and what has been emitted so far. */
 export interface Run {
   readonly endMs: number;
   readonly refunds: boolean;
-  readonly pending: Pending[];
-  readonly deals: ReleasedDeal[];
+  readonly pending: TimedEvent[];
+  /** Deals closed so far (deal ids are numbered in the order they are generated). */
+  dealCount: number;
 }
 
 export interface Partner {
@@ -181,7 +176,8 @@ function nextTierChange(life: Life): number {
 }
 
 function closeDeal(run: Run, partner: Partner, closedAt: number, cents: number): void {
-  const dealId = `d${String(run.deals.length + 1).padStart(7, '0')}`;
+  run.dealCount += 1;
+  const dealId = `d${String(run.dealCount).padStart(7, '0')}`;
   const amount = formatCents(cents);
   emit(run, closedAt, {
     type: 'deal.closed',
@@ -190,35 +186,25 @@ function closeDeal(run: Run, partner: Partner, closedAt: number, cents: number):
     amount,
     currency: CURRENCY,
   });
-  const refunded = run.refunds && partner.random.chance(REFUND_SHARE);
-  const refunds = refunded ? refundDeal(run, partner.random, dealId, closedAt, cents) : [];
-  run.deals.push({
-    partnerIndex: partner.index,
-    releaseAt: Math.floor(closedAt / 1000) * 1000 + 30 * DAY_MS,
-    netCents: cents - refunds.reduce((sum, refund) => sum + refund, 0),
-    refundCount: refunds.length,
-  });
+  if (run.refunds && partner.random.chance(REFUND_SHARE))
+    refundDeal(run, partner.random, dealId, closedAt, cents);
 }
 
 /**
  * A full refund (45 %) or a partial one of 10 to 60 %, sometimes followed by a second (the rest,
  * or up to half of it), 3 to 95 days after the deal; never more than the deal in total.
  */
-function refundDeal(run: Run, random: Random, dealId: string, closedAt: number, cents: number): number[] {
-  const refunds: number[] = [];
+function refundDeal(run: Run, random: Random, dealId: string, closedAt: number, cents: number): void {
   let at = closedAt + random.integer(3, 75) * DAY_MS + random.integer(0, DAY_MS - 1);
   const first = random.chance(0.45) ? cents : Math.max(1, Math.floor(cents * (0.1 + 0.5 * random.next())));
-  if (at >= run.endMs) return refunds;
+  if (at >= run.endMs) return;
   emit(run, at, { type: 'deal.refunded', dealId, amount: formatCents(first) });
-  refunds.push(first);
   const rest = cents - first;
-  if (rest === 0 || !random.chance(0.3)) return refunds;
+  if (rest === 0 || !random.chance(0.3)) return;
   at += random.integer(1, 20) * DAY_MS;
   const second = random.chance(0.5) ? rest : Math.max(1, Math.floor(rest * 0.5 * random.next()));
-  if (at >= run.endMs) return refunds;
+  if (at >= run.endMs) return;
   emit(run, at, { type: 'deal.refunded', dealId, amount: formatCents(second) });
-  refunds.push(second);
-  return refunds;
 }
 
 /** The features a tier unlocks, each tried (by an engaged partner) a few days after unlocking. */

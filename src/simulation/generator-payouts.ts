@@ -1,74 +1,88 @@
-// The generator's payouts: after each payout run (the 15th) the host pays partners what it knows
-// they are owed. The generator cannot run the engine, so it pays from a conservative estimate
-// that never exceeds the payable balance the engine will hold at that moment.
+// The generator's payouts: the host pays what each payout run asked for. The generated stream
+// (without payments) is folded through the SISO engine in time order; two days after each run
+// the host pays every partner the run found due the amount it asked for, or the payable balance
+// at that moment when a clawback in between lowered it, and the payment is folded in too.
+import { createEngine, type Engine } from '../create-engine.js';
+import type { Batch } from '../engine/batch.js';
+import { compareAmounts, zeroAmount } from '../money/amounts.js';
+import { sisoProgram } from '../program/siso.js';
+import { partnerSummaries } from '../reports/run-report.js';
+import type { GeneratedEvent } from './generator.js';
 
-/** What the payout estimate needs of one generated deal. */
-export interface ReleasedDeal {
-  readonly partnerIndex: number;
-  /** Epoch ms when the deal's hold period ends (its earnings become payable). */
-  readonly releaseAt: number;
-  /** The deal amount less every refund it will ever get, in cents. */
-  readonly netCents: number;
-  readonly refundCount: number;
+/** An event of the stream being generated, at its whole-second instant, in emission order. */
+export interface TimedEvent {
+  readonly instant: number;
+  readonly sequence: number;
+  readonly event: GeneratedEvent;
 }
 
+/** One payment the host makes after a payout run. */
 export interface PlannedPayout {
   readonly instant: number;
-  readonly partnerIndex: number;
-  readonly cents: number;
+  readonly partnerId: string;
+  /** Decimal string with the currency's places, as the engine wrote the due amount. */
+  readonly amount: string;
 }
 
-/** The payments are made on the 17th at 10:00 UTC, two days after the payout run. */
+/** The payments are made on the 17th at 10:00 UTC, two days after the run on the 15th. */
 const PAYMENT_DAY = 17;
 const PAYMENT_HOUR = 10;
-const MINIMUM_CENTS = 5_000;
-/** Paying only part of the estimate leaves room for anything the estimate misjudges. */
-const SHARE_PAID = 0.8;
 
 /**
- * A lower bound on the seller's own commission left on a deal. The seller's rate is never below
- * Starter's 20 %; a commission rounds (half-even) to at least floor(20 % of the amount), and each
- * partial clawback rounds up by at most half a cent, so one cent per refund covers rounding. A
- * deal refunded in full nets exactly zero. Referral bonuses and overrides only add to the
- * balance, and counting refunds that come later only lowers the estimate.
- */
-function safeCommissionCents(deal: ReleasedDeal): number {
-  if (deal.netCents === 0) return 0;
-  return Math.floor(deal.netCents / 5) - deal.refundCount;
-}
-
-/**
- * Payments after each payout run: 80 % of a partner's estimated payable balance, in whole
- * cents, when that estimate is at least the 50.00 minimum.
+ * The payments after each payout run of the period, for events sorted by instant and sequence
+ * (payments come after any other event at the same instant, as they are emitted last).
  *
  * @example
- * planPayouts([{ partnerIndex: 0, releaseAt: Date.parse('2025-01-31T00:00:00Z'), netCents: 100_000,
- *   refundCount: 0 }], 1, Date.parse('2025-01-01T00:00:00Z'), Date.parse('2025-03-01T00:00:00Z'))
- * //=> [{ instant: Date.parse('2025-02-17T10:00:00Z'), partnerIndex: 0, cents: 16_000 }]
+ * // p1 joins on 2 January and sells 1,000.00 on the 10th: 20 % is 200.00, payable from
+ * // 9 February, asked for by the run of 15 February and paid on the 17th.
+ * planPayouts(events, Date.parse('2025-01-01T00:00:00Z'), Date.parse('2025-03-01T00:00:00Z'))
+ * //=> [{ instant: Date.parse('2025-02-17T10:00:00Z'), partnerId: 'p1', amount: '200.00' }]
  */
-export function planPayouts(
-  deals: readonly ReleasedDeal[],
-  partnerCount: number,
-  startMs: number,
-  endMs: number,
-): PlannedPayout[] {
-  const byRelease = [...deals].sort((a, b) => a.releaseAt - b.releaseAt);
-  const owedCents = new Float64Array(partnerCount);
-  const paidCents = new Float64Array(partnerCount);
+export function planPayouts(sorted: readonly TimedEvent[], startMs: number, endMs: number): PlannedPayout[] {
+  const engine = createEngine(sisoProgram);
+  // The amount each partner was last asked for, since the last payment day.
+  const due = new Map<string, string>();
+  const batch = engine.batch(engine.initialState(), {
+    onEffect: (effect) => {
+      if (effect.type === 'payout.due') due.set(effect.partnerId, effect.amount);
+    },
+    onEntry: () => undefined,
+  });
   const payouts: PlannedPayout[] = [];
-  let released = 0;
+  let next = 0;
   for (const instant of paymentDays(startMs, endMs)) {
-    for (let deal = byRelease[released]; deal && deal.releaseAt <= instant; deal = byRelease[released]) {
-      owedCents[deal.partnerIndex] = (owedCents[deal.partnerIndex] ?? 0) + safeCommissionCents(deal);
-      released += 1;
+    for (let item = sorted[next]; item && item.instant <= instant; item = sorted[++next])
+      batch.apply({ ...item.event, id: `generated-${item.sequence}` });
+    if (next === 0) continue; // no event yet: no clock, so no run
+    const at = new Date(instant).toISOString();
+    batch.advance(at);
+    for (const payout of paymentsDue(engine, batch, due, instant)) {
+      const { partnerId, amount } = payout;
+      batch.apply({ id: `payment-${payouts.length}`, type: 'payout.paid', at, partnerId, amount });
+      payouts.push(payout);
     }
-    for (let partnerIndex = 0; partnerIndex < partnerCount; partnerIndex += 1) {
-      const estimate = (owedCents[partnerIndex] ?? 0) - (paidCents[partnerIndex] ?? 0);
-      if (estimate < MINIMUM_CENTS) continue;
-      const cents = Math.floor(estimate * SHARE_PAID);
-      paidCents[partnerIndex] = (paidCents[partnerIndex] ?? 0) + cents;
-      payouts.push({ instant, partnerIndex, cents });
-    }
+    due.clear();
+  }
+  return payouts;
+}
+
+/** What each partner was asked for, up to its payable balance now (a clawback may have lowered it). */
+function paymentsDue(
+  engine: Engine,
+  batch: Batch,
+  due: ReadonlyMap<string, string>,
+  instant: number,
+): PlannedPayout[] {
+  if (due.size === 0) return [];
+  const places = engine.program.currency.decimals;
+  const payable = new Map<string, string>();
+  for (const partner of partnerSummaries(engine.compiled, batch.result().state))
+    if (due.has(partner.id)) payable.set(partner.id, partner.balance.payable);
+  const payouts: PlannedPayout[] = [];
+  for (const [partnerId, asked] of [...due].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const now = payable.get(partnerId) ?? zeroAmount(places);
+    const amount = compareAmounts(asked, now, places) <= 0 ? asked : now;
+    if (compareAmounts(amount, zeroAmount(places), places) > 0) payouts.push({ instant, partnerId, amount });
   }
   return payouts;
 }

@@ -1,7 +1,8 @@
 // The seeded synthetic event generator: partners join over a period (a founding cohort, then
 // teams grown by preferential attachment), live their lives (generator-life.ts), share the
 // limited Elite places first come first served, and are paid after each 15th
-// (generator-payouts.ts). The stream replays under the SISO programme with no rejection.
+// (generator-payouts.ts: what each run asked for). The stream replays under the SISO programme
+// with no rejection.
 import { sisoProgram } from '../program/siso.js';
 import {
   beginLife,
@@ -9,12 +10,11 @@ import {
   ELITE,
   emit,
   endLife,
-  formatCents,
   type Life,
   type Partner,
   type Run,
 } from './generator-life.js';
-import { planPayouts } from './generator-payouts.js';
+import { planPayouts, type TimedEvent } from './generator-payouts.js';
 import { createRandom, type Random } from './random.js';
 
 export interface GenerateOptions {
@@ -26,9 +26,12 @@ export interface GenerateOptions {
   /** Emit deal.refunded events (about 3 % of deals). Default true. */
   readonly refunds?: boolean;
   /**
-   * Emit payout.paid events after each 15th, never above what is payable. Default true. They pay
-   * 80 % of 20 % (SISO's lowest rate) of released net sales, so a candidate programme whose
-   * lowest rate is under 16 % may reject some: turn them off to simulate such a programme.
+   * Emit payout.paid events: on the 17th at 10:00 UTC, two days after each payout run, every
+   * partner the run found due is paid the amount it asked for (or, when a clawback in between
+   * lowered the payable balance, that balance). Computed by folding the stream through the SISO
+   * engine, so the stream replays under SISO with no PAYOUT_EXCEEDS_PAYABLE. Default true. A
+   * programme that pays less than SISO may refuse some payments: turn them off for such runs
+   * (payments never change what a programme costs, only when it is paid).
    */
   readonly payouts?: boolean;
 }
@@ -75,27 +78,27 @@ const PLACE_FREED_AFTER_MS = 183 * DAY_MS;
  */
 export function generateEvents(options: GenerateOptions): GeneratedEvent[] {
   const { startMs, endMs } = checkOptions(options);
-  const run: Run = { endMs, refunds: options.refunds ?? true, pending: [], deals: [] };
+  const run: Run = { endMs, refunds: options.refunds ?? true, pending: [], dealCount: 0 };
   const partners = joinPartners(createRandom(options.seed), options.partners, startMs, endMs);
   const lives = partners.map((partner) => beginLife(run, partner));
   assignElitePlaces(lives);
   for (const life of lives) endLife(run, life);
+  run.pending.sort(byTime);
   if (options.payouts ?? true) {
-    for (const payout of planPayouts(run.deals, partners.length, startMs, endMs)) {
-      const partnerId = partners[payout.partnerIndex]?.id ?? '';
-      emit(run, payout.instant, {
-        type: 'payout.paid',
-        partnerId,
-        amount: formatCents(payout.cents),
-      });
-    }
+    // Payments are emitted last, so each comes after any other event at its instant.
+    for (const { instant, partnerId, amount } of planPayouts(run.pending, startMs, endMs))
+      emit(run, instant, { type: 'payout.paid', partnerId, amount });
+    run.pending.sort(byTime);
   }
-  run.pending.sort((a, b) => a.instant - b.instant || a.sequence - b.sequence);
   const width = Math.max(7, String(run.pending.length).length);
   return run.pending.map((item, position) => {
     item.event.id = `e${String(position + 1).padStart(width, '0')}`;
     return item.event;
   });
+}
+
+function byTime(a: TimedEvent, b: TimedEvent): number {
+  return a.instant - b.instant || a.sequence - b.sequence;
 }
 
 function checkOptions(options: GenerateOptions): { startMs: number; endMs: number } {

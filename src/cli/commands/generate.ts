@@ -40,6 +40,16 @@ export function registerGenerate(program: Command): void {
     .option('--start <instant>', 'the first instant, ISO-8601 with an offset or Z', '2025-01-01T00:00:00Z')
     .option('--no-refunds', 'leave out deal.refunded events')
     .option('--no-payouts', 'leave out payout.paid events')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Payments: two days after each payout run (the 15th), on the 17th at 10:00 UTC, every partner',
+        'the run found due is paid the amount it asked for, or its payable balance then if a refund in',
+        'between lowered it. The stream replays under the SISO programme with no rejection; a programme',
+        'that pays less may refuse some payments (use --no-payouts; payments never change the cost).',
+      ].join('\n'),
+    )
     .action(async (options: GenerateArguments, command: Command) => {
       const parsed = generateOptionsOf(options);
       if (typeof parsed === 'string') command.error(parsed, { exitCode: 2 });

@@ -18,12 +18,20 @@ import {
   writableLeaf,
 } from './state.js';
 
+// A partner's revision, new each time any draft hands it out for writing (numbered across all
+// drafts, so a state one draft wrote and the next reads never shows an old revision again): a
+// cache of its facts is good while the revision it was built at is still the partner's.
+const revisions = new WeakMap<PartnerState, number>();
+let lastRevision = 0;
+
+function revise(partner: PartnerState): void {
+  lastRevision += 1;
+  revisions.set(partner, lastRevision);
+}
+
 export class Draft {
   readonly state: EngineState;
   private readonly owned = new WeakSet<object>();
-  // Bumped each time a partner is handed out for writing: a cache of its facts is good while
-  // the revision it was built at is still the partner's.
-  private readonly revisions = new WeakMap<PartnerState, number>();
   /** Partners read or written in this draft, so a second look skips the bucket's hash. */
   private readonly partnerCache = new Map<string, PartnerState>();
   private sortedIds: string[] | null = null;
@@ -59,23 +67,25 @@ export class Draft {
     if (current === undefined) throw new Error(`internal: partner ${JSON.stringify(id)} does not exist`);
     this.noteWritten(id);
     if (this.owned.has(current)) {
-      this.revisions.set(current, (this.revisions.get(current) ?? 0) + 1);
+      revise(current);
       return current;
     }
     const copy = clonePartner(current);
     this.owned.add(copy);
+    revise(copy);
     this.writableBucket('partners', id)[id] = copy;
     this.partnerCache.set(id, copy);
     return copy;
   }
 
-  /** How many times the partner has been handed out for writing in this draft. */
+  /** The partner's revision: new each time a draft hands it out for writing. */
   revisionOf(partner: PartnerState): number {
-    return this.revisions.get(partner) ?? 0;
+    return revisions.get(partner) ?? 0;
   }
 
   addPartner(partner: PartnerState): void {
     this.owned.add(partner);
+    revise(partner);
     this.writableBucket('partners', partner.id)[partner.id] = partner;
     this.partnerCache.set(partner.id, partner);
     this.sortedIds = null;

@@ -3,15 +3,18 @@
 import { type EventError, eventError } from '../events/codes.js';
 import { eventFingerprint } from '../events/fingerprint.js';
 import { type ParseEventResult, parseEvent } from '../events/parse.js';
-import type { Draft } from './draft.js';
+import type { PartnerEvent } from '../events/types.js';
+import { Draft } from './draft.js';
 import {
   applyEvent,
   checkEvent,
+  checksNow,
   createContext,
   type Outputs,
   type Runtime,
   runDueWork,
   startSchedule,
+  workDueBy,
 } from './runtime.js';
 
 export type FoldOutcome =
@@ -69,10 +72,15 @@ export function foldEvent(
     const message = `event at ${event.at} is earlier than the engine's clock (${state.clock}); apply events in time order or replay the stream`;
     return { kind: 'rejected', eventId: event.id, error: eventError('OUT_OF_ORDER', 'at', message) };
   }
-  // Refusals no time-driven work can change come first, so that such a rejected event runs none
-  // of the work due by its time; those that depend on balances or unlocks at its time come after.
+  // Refusals no time-driven work can change come first. Those that depend on balances or unlocks
+  // at the event's time are judged after the work due by then, on a copy when there is such work,
+  // so that a rejected event runs none of it and moves no time.
   const early = createContext(runtime, draft, outputs, instant, event.id, event.at);
-  const refused = checkEvent(runtime, early, event, 'before');
+  const refused =
+    checkEvent(runtime, early, event, 'before') ??
+    (checksNow(runtime, event.type) && workDueBy(draft, instant)
+      ? refusalAfterDueWork(runtime, draft, event, instant)
+      : null);
   if (refused) return { kind: 'rejected', eventId: event.id, error: refused };
   startSchedule(runtime, draft, instant);
   const worked = runDueWork(runtime, draft, outputs, instant);
@@ -83,6 +91,23 @@ export function foldEvent(
   draft.markSeen(event.id, print);
   state.clock = event.at;
   return { kind: 'applied', eventId: event.id };
+}
+
+const DISCARDED: Outputs = { effects: { push: () => 0 }, ledger: { push: () => 0 } };
+
+/**
+ * The `checkNow` refusal of an event, judged after the work due by its time ran on a draft over
+ * the draft's state (copy on write: the draft itself is left as it was), its effects discarded.
+ */
+function refusalAfterDueWork(runtime: Runtime, draft: Draft, event: PartnerEvent, instant: number) {
+  const fork = new Draft(draft.state);
+  runDueWork(runtime, fork, DISCARDED, instant);
+  return checkEvent(
+    runtime,
+    createContext(runtime, fork, DISCARDED, instant, event.id, event.at),
+    event,
+    'now',
+  );
 }
 
 /** The event's time when it has a usable one (-Infinity otherwise). */

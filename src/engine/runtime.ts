@@ -87,6 +87,11 @@ function handlerOf<R>(
  * The first slice check that refuses the event, or null when every slice accepts it: `before`
  * the time-driven work due by the event's time (`check`), or `now`, after it (`checkNow`).
  */
+/** Whether any slice refuses events of this type on what holds at their time (`checkNow`). */
+export function checksNow(runtime: Runtime, type: PartnerEvent['type']): boolean {
+  return runtime.slices.some((slice) => handlerOf(slice.checkNow, type) !== undefined);
+}
+
 export function checkEvent(runtime: Runtime, context: Context, event: PartnerEvent, when: 'before' | 'now') {
   for (const slice of runtime.slices) {
     const handlers = when === 'before' ? slice.check : slice.checkNow;
@@ -123,12 +128,7 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
   const { state } = draft;
   if (state.schedule === null) return false;
   for (let worked = false; ; worked = true) {
-    const hold = draft.nextHold();
-    const due: Record<TimePhase, number> = {
-      holdEnded: hold ? Date.parse(hold.releaseAt) : Number.POSITIVE_INFINITY,
-      periodsEnded: Date.parse(state.schedule.nextPeriodEnd),
-      payoutRun: Date.parse(state.schedule.nextPayoutRun),
-    };
+    const due = dueMoments(draft, state.schedule);
     const next = Math.min(due.holdEnded, due.periodsEnded, due.payoutRun);
     if (next > until) return worked;
     const phase = TIME_PHASES.find((candidate) => due[candidate] === next) as TimePhase;
@@ -138,6 +138,24 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
     settle(runtime, context);
     state.clock = new Date(next).toISOString();
   }
+}
+
+/** When each kind of time-driven work is next due. */
+function dueMoments(draft: Draft, schedule: Schedule): Record<TimePhase, number> {
+  const hold = draft.nextHold();
+  return {
+    holdEnded: hold ? Date.parse(hold.releaseAt) : Number.POSITIVE_INFINITY,
+    periodsEnded: Date.parse(schedule.nextPeriodEnd),
+    payoutRun: Date.parse(schedule.nextPayoutRun),
+  };
+}
+
+/** Whether any time-driven work is due at or before `until`. */
+export function workDueBy(draft: Draft, until: number): boolean {
+  const { schedule } = draft.state;
+  if (schedule === null) return false;
+  const due = dueMoments(draft, schedule);
+  return Math.min(due.holdEnded, due.periodsEnded, due.payoutRun) <= until;
 }
 
 function runTimePhase(runtime: Runtime, draft: Draft, context: Context, phase: TimePhase): void {

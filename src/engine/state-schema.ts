@@ -253,35 +253,87 @@ function inconsistent(path: JsonPath, message: string): never {
   throw new EngineError('INVALID_STATE', `corrupt state at ${text}: ${message}`, text);
 }
 
-/** Every record of a bucket tree with its path, checked to sit where its id's path says. */
-function* recordsOf<T extends { readonly id: string }>(
-  name: string,
-  buckets: Buckets<T>,
-): Generator<[T, JsonPath]> {
+/** Every entry of a bucket tree with its path, checked to sit where its key's path says. */
+function* entriesOf<T>(name: string, buckets: Buckets<T>): Generator<[string, T, JsonPath]> {
   for (const [a, middle] of buckets.entries()) {
     if (middle === null) continue;
     for (const [b, inner] of middle.entries()) {
       if (inner === null) continue;
       for (const [c, leaf] of inner.entries()) {
         if (leaf === null) continue;
-        for (const [key, record] of Object.entries(leaf)) {
+        for (const [key, value] of Object.entries(leaf)) {
           const path = [name, a, b, c, key];
-          if (record.id !== key)
-            inconsistent([...path, 'id'], `the record's id "${record.id}" is not its key "${key}"`);
-          if (bucketPath(key).join('/') !== [a, b, c].join('/'))
-            inconsistent(path, `"${key}" is in the wrong bucket (its path is ${bucketPath(key).join('/')})`);
-          yield [record, path];
+          const [x, y, z] = bucketPath(key);
+          if (x !== a || y !== b || z !== c)
+            inconsistent(path, `"${key}" is in the wrong bucket (its path is ${x}/${y}/${z})`);
+          yield [key, value, path];
         }
       }
     }
   }
 }
 
+/** Every record of a bucket tree with its path, under its own id and in its own bucket. */
+function* recordsOf<T extends { readonly id: string }>(
+  name: string,
+  buckets: Buckets<T>,
+): Generator<[T, JsonPath]> {
+  for (const [key, record, path] of entriesOf(name, buckets)) {
+    if (record.id !== key)
+      inconsistent([...path, 'id'], `the record's id "${record.id}" is not its key "${key}"`);
+    yield [record, path];
+  }
+}
+
+/** Refuses a sponsor chain that comes back to a partner on it (walked once per partner). */
+function checkSponsorChains(state: EngineState): void {
+  const acyclic = new Set<string>();
+  for (const [partner, path] of recordsOf('partners', state.partners)) {
+    const chain = new Set<string>();
+    let current: PartnerState | undefined = partner;
+    while (current !== undefined && !acyclic.has(current.id)) {
+      if (chain.has(current.id))
+        inconsistent(
+          [...path, 'sponsorId'],
+          `the sponsor chain of "${partner.id}" comes back to "${current.id}"`,
+        );
+      chain.add(current.id);
+      current = current.sponsorId === null ? undefined : lookupIn(state.partners, current.sponsorId);
+    }
+    for (const id of chain) acyclic.add(id);
+  }
+}
+
+/** The hold queue: no empty chunk, a head inside the first, in release order, of deals that exist. */
+function checkHolds(state: EngineState): void {
+  const { head, chunks } = state.holds;
+  for (const [index, chunk] of chunks.entries())
+    if (chunk.length === 0) inconsistent(['holds', 'chunks', index], 'an empty chunk of the hold queue');
+  if (chunks.length === 0 ? head !== 0 : head >= (chunks[0]?.length ?? 0))
+    inconsistent(['holds', 'head'], `head ${head} is past the first chunk of the hold queue`);
+  let previous = '';
+  for (const [index, chunk] of chunks.entries()) {
+    for (let position = index === 0 ? head : 0; position < chunk.length; position++) {
+      const item = chunk[position] as HoldItem;
+      const path = ['holds', 'chunks', index, position];
+      if (item.releaseAt < previous)
+        inconsistent([...path, 'releaseAt'], `released at ${item.releaseAt}, before the hold ahead of it`);
+      if (lookupIn(state.deals, item.dealId) === undefined)
+        inconsistent([...path, 'dealId'], `deal "${item.dealId}" is not a deal of the state`);
+      previous = item.releaseAt;
+    }
+  }
+}
+
 /**
- * What a schema cannot see: records under their own ids and in their own buckets, tier indexes
- * within the programme, sponsors and deals' partners that exist, holder counts that add up.
+ * What a schema cannot see: records under their own ids and in their own buckets (seen ids
+ * too), tier indexes within the programme, sponsors and deals' partners that exist, no sponsor
+ * chain that loops, holder counts that add up, a hold queue in order.
  */
 function checkConsistency(state: EngineState, tierCount: number): void {
+  for (const _ of entriesOf('seen', state.seen));
+  checkSponsorChains(state);
+  checkHolds(state);
   const holders = new Array<number>(tierCount).fill(0);
   const inTier = (value: number | null) => value === null || value < tierCount;
   for (const [partner, path] of recordsOf('partners', state.partners)) {
@@ -328,11 +380,32 @@ function* flatEntries<T>(bucketed: Record<string, Record<string, T>>): Generator
   for (const bucket of Object.values(bucketed)) yield* Object.entries(bucket);
 }
 
-/** The records of format 2's trees of tables (three levels of keys "0".."31", then id → record). */
-function* tableTreeEntries<T>(tree: Table<Table<Table<Table<T>>>>): Generator<[string, T]> {
-  for (const middle of Object.values(tree))
-    for (const inner of Object.values(middle))
-      for (const leaf of Object.values(inner)) yield* Object.entries(leaf);
+const SLOT_KEYS = Array.from({ length: FAN_OUT }, (_, slot) => String(slot));
+
+/** One level of a format 2 tree: each key as its slot, refused when it is not "0" to "31". */
+function slotsOf<V>(level: Table<V>, path: JsonPath): Array<readonly [number, V, JsonPath]> {
+  return Object.entries(level).map(([key, value]) => {
+    const slot = SLOT_KEYS.indexOf(key);
+    if (slot < 0) inconsistent([...path, key], `"${key}" is not a bucket key ("0" to "31")`);
+    return [slot, value, [...path, key]] as const;
+  });
+}
+
+/**
+ * The records of a format 2 tree of tables (three levels keyed "0".."31", then id → record),
+ * each checked to sit under its id's path as format 2 required: a record off its path, or a key
+ * that is no slot, is refused rather than moved.
+ */
+function* tableTreeEntries<T>(name: string, tree: Table<Table<Table<Table<T>>>>): Generator<[string, T]> {
+  for (const [a, middle, atA] of slotsOf(tree, [name]))
+    for (const [b, inner, atB] of slotsOf(middle, atA))
+      for (const [c, leaf, atC] of slotsOf(inner, atB))
+        for (const [key, value] of Object.entries(leaf)) {
+          const [x, y, z] = bucketPath(key);
+          if (x !== a || y !== b || z !== c)
+            inconsistent([...atC, key], `"${key}" is in the wrong bucket (its path is ${x}/${y}/${z})`);
+          yield [key, value];
+        }
 }
 
 /**
@@ -345,9 +418,9 @@ function migrateFormatTwo(input: unknown): EngineState {
   return {
     ...old,
     format: STATE_FORMAT,
-    seen: intoBuckets(tableTreeEntries(old.seen)),
-    partners: intoBuckets(tableTreeEntries(old.partners) as Iterable<[string, PartnerState]>),
-    deals: intoBuckets(tableTreeEntries(old.deals) as Iterable<[string, DealState]>),
+    seen: intoBuckets(tableTreeEntries('seen', old.seen)),
+    partners: intoBuckets(tableTreeEntries('partners', old.partners) as Iterable<[string, PartnerState]>),
+    deals: intoBuckets(tableTreeEntries('deals', old.deals) as Iterable<[string, DealState]>),
   } as EngineState;
 }
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/create-engine.js';
 import { EngineError } from '../../src/engine/errors.js';
+import { partnerOf } from '../../src/engine/state.js';
 import { sisoProgram } from '../../src/program/siso.js';
 import { events } from '../support/scenario.js';
 
@@ -97,5 +98,32 @@ describe('the default as-of time', () => {
     expect(result.rejected).toEqual([expect.objectContaining({ eventId: 'stray', code: 'UNKNOWN_PARTNER' })]);
     expect(result.asOf).toBe('2025-01-02T00:00:00.000Z');
     expect(result.effects.filter((effect) => effect.eventId === null)).toEqual([]);
+  });
+
+  it('moves nothing either for an event refused on what is payable at its time', () => {
+    // The payment of 20 June is judged on what is payable then (the 200.00, payable from
+    // 1 February), which the work due by 20 June decides: that work runs on a copy, so the
+    // rejected payment leaves the clock, the effects and the state as they were without it.
+    const stream = [joined, events.deal('p1', 'd1', '1000.00', '2025-01-02')];
+    const without = engine.replay(stream);
+    const payment = {
+      id: 'pay',
+      type: 'payout.paid',
+      at: '2025-06-20T00:00:00Z',
+      partnerId: 'p1',
+      amount: '999.00',
+    };
+    const result = engine.replay([...stream, payment]);
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ eventId: 'pay', code: 'PAYOUT_EXCEEDS_PAYABLE' }),
+    ]);
+    expect(result.rejected[0]?.message).toContain('200.00');
+    expect(result.asOf).toBe('2025-01-02T00:00:00.000Z');
+    expect(result.state).toEqual(without.state);
+    expect(result.effects).toEqual(without.effects);
+    // A payment of what is payable then is accepted, and the work due by then runs for it.
+    const accepted = engine.replay([...stream, { ...payment, amount: '200.00' }]);
+    expect(accepted.rejected).toEqual([]);
+    expect(partnerOf(accepted.state, 'p1')?.balance).toMatchObject({ payable: '0.00', paid: '200.00' });
   });
 });

@@ -74,6 +74,8 @@ function leafOfPartner(current: EngineState, id: string): Record<string, unknown
   return (current.partners[a]?.[b]?.[c] ?? {}) as Record<string, unknown>;
 }
 
+type Holds = EngineState['holds'];
+
 function refusal(run: () => unknown): EngineError {
   try {
     run();
@@ -132,6 +134,23 @@ describe('a state of an older format', () => {
     const fromTwo = engine.replay(more, { ...options, state: two });
     expect(fromTwo.state.format).toBe(STATE_FORMAT);
     expect(fromTwo).toEqual(fromThree);
+  });
+
+  it('of format 2 with a record off its path, or a key that is no bucket, is refused, not moved', () => {
+    const [a, b, c] = bucketPath('p');
+    const offPath = asFormatTwo(state) as {
+      partners: Record<string, Record<string, Record<string, object>>>;
+    };
+    const inner = offPath.partners[String(a)]?.[String(b)] as Record<string, Record<string, unknown>>;
+    const other = String(c === 0 ? 1 : 0);
+    inner[other] = { ...(inner[other] ?? {}), p: (inner[String(c)] as Record<string, unknown>).p };
+    delete (inner[String(c)] as Record<string, unknown>).p;
+    const misplaced = refusal(() => engine.apply(offPath as never, given[0]));
+    expect(misplaced.code).toBe('INVALID_STATE');
+    expect(misplaced.path).toBe(`partners["${a}"]["${b}"]["${other}"].p`);
+    const badKey = asFormatTwo(state) as { deals: Record<string, unknown> };
+    badKey.deals.banana = {};
+    expect(refusal(() => engine.apply(badKey as never, given[0])).path).toBe('deals.banana');
   });
 
   it('of format 2 but corrupt is refused with INVALID_STATE and the path', () => {
@@ -223,6 +242,55 @@ describe('a state that cannot be used', () => {
   it('whose holder counts do not add up is refused with INVALID_STATE at holders', () => {
     const state = { ...saved(), holders: [5, 0, 0, 0] };
     expect(refusal(() => engine.advance(state, '2025-02-01T00:00:00Z')).path).toBe('holders[0]');
+  });
+
+  it('with a seen event id in the wrong bucket is refused (it would no longer be known as a duplicate)', () => {
+    const misplaced = saved();
+    const [a, b, c] = bucketPath('j-s');
+    const leaf = misplaced.seen[a]?.[b]?.[c] as Record<string, string>;
+    const other = c === 0 ? 1 : 0;
+    const inner = misplaced.seen[a]?.[b] as Array<Record<string, string> | null>;
+    inner[other] = { ...(inner[other] ?? {}), 'j-s': leaf['j-s'] as string };
+    delete leaf['j-s'];
+    const error = refusal(() => engine.apply(misplaced, given[0]));
+    expect(error.code).toBe('INVALID_STATE');
+    expect(error.path).toBe(`seen[${a}][${b}][${other}]["j-s"]`);
+  });
+
+  it('with a sponsor chain that comes back on itself is refused (an upline walk would never end)', () => {
+    const looped = saved();
+    // p's sponsor is s; s sponsored by p closes the loop.
+    (leafOfPartner(looped, 's').s as { sponsorId: string | null }).sponsorId = 'p';
+    const error = refusal(() => engine.advance(looped, '2025-02-01T00:00:00Z'));
+    expect(error.code).toBe('INVALID_STATE');
+    expect(error.path).toMatch(/\.(s|p)\.sponsorId$/);
+    expect(error.message).toContain('comes back');
+  });
+
+  it.each([
+    ['an empty chunk', (holds: Holds) => holds.chunks.push([]), 'holds.chunks[1]'],
+    ['a head past its first chunk', (holds: Holds) => Object.assign(holds, { head: 3 }), 'holds.head'],
+    [
+      'holds out of release order',
+      (holds: Holds) => {
+        const [first, second] = holds.chunks[0] ?? [];
+        if (first && second) [first.releaseAt, second.releaseAt] = [second.releaseAt, first.releaseAt];
+      },
+      'holds.chunks[0][1].releaseAt',
+    ],
+    [
+      'a hold of no deal',
+      (holds: Holds) => Object.assign(holds.chunks[0]?.[0] ?? {}, { dealId: 'ghost' }),
+      'holds.chunks[0][0].dealId',
+    ],
+  ])('whose hold queue has %s is refused with INVALID_STATE at it', (_, corrupt, path) => {
+    const state = saved();
+    // p's three deals of 3 to 5 January are held: one chunk of three, released 2 to 4 February.
+    expect(state.holds.chunks.map((chunk) => chunk.length)).toEqual([3]);
+    corrupt(state.holds);
+    const error = refusal(() => engine.advance(state, '2025-01-20T00:00:00Z'));
+    expect(error.code).toBe('INVALID_STATE');
+    expect(error.path).toBe(path);
   });
 
   it('that is not an object at all is refused with INVALID_STATE', () => {

@@ -199,6 +199,12 @@ describe('simulate', () => {
     expect(share).toEqual({ guard: 'cost-share <= 24%', passed: true, measured: '20.00 %', violations: [] });
   });
 
+  it('gives the same report, reproducibility line included, for events in another order', () => {
+    const options = { baseline: sisoProgram, candidates: [sisoWithRate('active', '0.24')] };
+    const reversed = simulate({ ...options, events: [...stream].reverse() });
+    expect(reversed).toEqual(simulate({ ...options, events: stream }));
+  });
+
   it('counts nothing of a payout due: cost is the ledger', () => {
     // Payout runs on 15 February and 15 March pay what became payable; the cost stays 1060.00.
     const report = simulate({

@@ -98,6 +98,7 @@ export type {
 } from './simulation/partner-delta.js';
 export type { ProgramLike, SimulateOptions } from './simulation/plan.js';
 export type { PoolOptions } from './simulation/pool.js';
+export { type PathStep, parseProgramPath } from './simulation/program-path.js';
 export {
   type BaselineReport,
   type CandidateReport,
@@ -106,3 +107,14 @@ export {
   simulate,
   simulateInWorkers,
 } from './simulation/simulate.js';
+export {
+  axisValues,
+  MAX_SWEEP_CELLS,
+  MAX_SWEEP_VALUES,
+  type SweepAxis,
+  type SweepOptions,
+  type SweepReport,
+  type SweepRow,
+  sweep,
+  sweepInWorkers,
+} from './simulation/sweep.js';

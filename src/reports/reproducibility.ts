@@ -1,7 +1,8 @@
 // The reproducibility line every report carries: a SHA-256 of the events in their canonical form
-// (each event's JSON with sorted keys, one a line, in input order), of each programme document,
-// the as-of time and the seed when there is one. Two people holding reports with the same line
-// looked at the same inputs, whatever the files' formatting or key order.
+// (each event's JSON with sorted keys, one a line; a simulation hashes them normalised and in
+// replay order, so the input's order of events at distinct times does not change it), of each
+// programme document, the as-of time and the seed when there is one. Two people holding reports
+// with the same line looked at the same inputs, whatever the files' formatting or key order.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../events/fingerprint.js';
 

@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../events/fingerprint.js';
 import { type EventCurrency, parseEvent } from '../events/parse.js';
-import { eventsDigest } from '../reports/reproducibility.js';
 
 /** Events in time order, however they are held. */
 export interface OrderedEvents {
@@ -29,7 +28,10 @@ export interface SharedEventsData {
 }
 
 export interface PreparedEvents extends OrderedEvents {
-  /** SHA-256 of the normalised events in input order (see reports/reproducibility.ts). */
+  /**
+   * SHA-256 of the normalised events' canonical JSON, one a line, in replay order: the same for the
+   * same events however events of distinct times were ordered in the input.
+   */
   readonly digest: string;
 }
 
@@ -51,9 +53,11 @@ export function prepareEvents(events: readonly unknown[], currency: EventCurrenc
   const inputs = events.map((input) => normalised(input, currency));
   const instants = Float64Array.from(inputs, instantOf);
   const order = timeOrder(instants);
+  const hash = createHash('sha256');
+  for (const index of order) hash.update(canonicalLine(inputs[index]));
   return {
     count: inputs.length,
-    digest: eventsDigest(inputs),
+    digest: hash.digest('hex'),
     forEach: (visit) => {
       for (const index of order) visit(inputs[index], index, instants[index] as number);
     },
@@ -69,21 +73,24 @@ export function prepareEvents(events: readonly unknown[], currency: EventCurrenc
  * new Worker(file, { workerData: { events: shared.data } });
  */
 export function shareEvents(events: readonly unknown[], currency: EventCurrency): SharedEvents {
-  const hash = createHash('sha256');
   const lines: string[] = [];
   const instants = new Float64Array(events.length);
   for (const [index, input] of events.entries()) {
     const event = normalised(input, currency);
-    hash.update(`${canonicalJson(event)}\n`);
-    lines.push(`${jsonLine(event)}\n`);
+    lines.push(canonicalLine(event));
     instants[index] = instantOf(event);
   }
   const order = timeOrder(instants);
   const bytes = lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0);
   const text = new SharedArrayBuffer(bytes);
   const view = Buffer.from(text);
+  const hash = createHash('sha256');
   let offset = 0;
-  for (const index of order) offset += view.write(lines[index] as string, offset);
+  for (const index of order) {
+    const line = lines[index] as string;
+    hash.update(line);
+    offset += view.write(line, offset);
+  }
   const indices = new SharedArrayBuffer(order.length * Int32Array.BYTES_PER_ELEMENT);
   new Int32Array(indices).set(order);
   const orderedInstants = new SharedArrayBuffer(order.length * Float64Array.BYTES_PER_ELEMENT);
@@ -113,13 +120,14 @@ function instantOf(input: unknown): number {
   return Number.isNaN(instant) ? Number.NEGATIVE_INFINITY : instant;
 }
 
-// An input that is not JSON data (a function, a cycle) is sent as null: the engine rejects it
-// there as it would have rejected it here, at its own position.
-function jsonLine(input: unknown): string {
+// The canonical form of an event (sorted keys: what the digest hashes, and JSON the engine reads
+// as it read the original). An input that is not JSON data (a function, a cycle) is written as
+// null: the engine rejects it there as it would have rejected it here, at its own position.
+function canonicalLine(input: unknown): string {
   try {
-    return JSON.stringify(input) ?? 'null';
+    return `${canonicalJson(input)}\n`;
   } catch {
-    return 'null';
+    return 'null\n';
   }
 }
 

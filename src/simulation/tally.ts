@@ -28,8 +28,6 @@ export class RunTally {
   private readonly movements = { promotions: 0, demotions: 0, atRisk: 0, waitlisted: 0 };
   /** Per tier with a waitlist: who waits for it, and the longest it was. */
   private readonly waiting = new Map<string, { partners: Set<string>; peak: number }>();
-  /** A deal's amount, to tell a refund's month; only deals this run accepted. */
-  private readonly dealMonths = new Set<string>();
   private entries = 0;
   private readonly rejected = new Map<string, number>();
   private readonly decimals: number;
@@ -72,14 +70,15 @@ export class RunTally {
     }
   }
 
-  /** An event the engine accepted: deals and refunds make revenue in their month. */
+  /**
+   * An event the engine accepted: a deal adds its amount to its month's revenue, a refund (of a
+   * deal the engine accepted, or it would have been refused) takes its amount off its month's.
+   */
   accepted(event: PartnerEvent): void {
-    if (event.type === 'deal.closed') {
-      this.dealMonths.add(event.dealId);
+    if (event.type === 'deal.closed')
       add(this.revenueByMonth, this.months.of(event.at), toMinorUnits(event.amount, this.decimals));
-    } else if (event.type === 'deal.refunded' && this.dealMonths.has(event.dealId)) {
+    else if (event.type === 'deal.refunded')
       add(this.revenueByMonth, this.months.of(event.at), -toMinorUnits(event.amount, this.decimals));
-    }
   }
 
   rejectedEvent(code: string): void {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sisoProgram } from '../../src/program/siso.js';
 import { SimulationError } from '../../src/simulation/errors.js';
 import { simulate } from '../../src/simulation/simulate.js';
+import { events } from '../support/scenario.js';
 import { onePartnerStream, referralStream, sisoWith, sisoWithRate } from './givens.js';
 
 describe('simulate', () => {
@@ -56,6 +57,25 @@ describe('simulate', () => {
         candidateShare: '0.2240',
       },
     ]);
+  });
+
+  it('counts revenue net of refunds in the refund month, and clawbacks as negative cost', () => {
+    const refunded = [...stream, events.refund('p1-d5', '500.00', '2025-02-05', 'r-p1-d5')];
+    const report = simulate({
+      events: refunded,
+      baseline: sisoProgram,
+      candidates: [sisoWithRate('active', '0.24')],
+    });
+    // Half of deal 5 refunded in February: its 220.00 (240.00) is clawed back by half, -110.00 (-120.00).
+    // Baseline 1060.00 - 110.00 = 950.00; candidate 1120.00 - 120.00 = 1000.00. Revenue 5000.00 - 500.00.
+    expect(report.baseline).toMatchObject({ total: '950.00', revenue: '4500.00' });
+    expect(
+      report.candidates[0]?.byMonth.map((row) => [row.month, row.revenue, row.baseline, row.candidate]),
+    ).toEqual([
+      ['2025-01', '5000.00', '1060.00', '1120.00'],
+      ['2025-02', '-500.00', '-110.00', '-120.00'],
+    ]);
+    expect(report.candidates[0]?.byKind.find((row) => row.kind === 'clawback')?.delta).toBe('-10.00');
   });
 
   it('lists the winners with their deltas and where partners end', () => {
@@ -177,6 +197,12 @@ describe('simulate', () => {
     expect(loss6?.passed).toBe(true);
     // 1000.00 / 5000.00 = 20 %.
     expect(share).toEqual({ guard: 'cost-share <= 24%', passed: true, measured: '20.00 %', violations: [] });
+  });
+
+  it('gives the same report, reproducibility line included, for events in another order', () => {
+    const options = { baseline: sisoProgram, candidates: [sisoWithRate('active', '0.24')] };
+    const reversed = simulate({ ...options, events: [...stream].reverse() });
+    expect(reversed).toEqual(simulate({ ...options, events: stream }));
   });
 
   it('counts nothing of a payout due: cost is the ledger', () => {

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sisoProgram } from '../../src/program/siso.js';
 import tsupConfig from '../../tsup.config.js';
 import { onePartnerStream } from '../simulation/givens.js';
+import { parseCsv as readCsv } from '../support/csv.js';
 import { root } from './built-cli.js';
-import { readCsv } from './csv-reader.js';
 
 let folder = '';
 let main = '';

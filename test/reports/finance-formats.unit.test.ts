@@ -3,8 +3,8 @@ import { sisoProgram } from '../../src/program/siso.js';
 import { csvReport, htmlReport, markdownReport, textReport } from '../../src/reports/finance/formats.js';
 import { simulationDocument } from '../../src/reports/finance/simulation-document.js';
 import { simulate } from '../../src/simulation/simulate.js';
-import { readCsv } from '../cli/csv-reader.js';
 import { sisoWithRate } from '../simulation/givens.js';
+import { parseCsv as readCsv } from '../support/csv.js';
 import { dealRun, events } from '../support/scenario.js';
 
 // A partner whose id holds every character the formats must escape: a comma, quotes, a pipe, a

@@ -1,22 +1,16 @@
-// A small RFC 4180 reader for tests (the project has csv-stringify but no CSV parser): fields
-// split at commas, a quoted field may hold commas, CRLF and doubled quotes; records end at CRLF.
-const FIELD = /("(?:[^"]|"")*"|[^,\r\n"]*)(,|\r\n|$)/gy;
+// CSV read back with csv-parse (RFC 4180: a quoted field may hold commas, line breaks and doubled
+// quotes), independently of csv-stringify, which writes the reports.
+import { parse } from 'csv-parse/sync';
 
+/**
+ * The records of a CSV text, each an array of fields, exactly as written (no trimming, no casts).
+ *
+ * @example
+ * parseCsv('a,"b,c"\r\n"say ""hi""",d\r\n')
+ * //=> [['a', 'b,c'], ['say "hi"', 'd']]
+ */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  FIELD.lastIndex = 0;
-  while (FIELD.lastIndex < text.length) {
-    const match = FIELD.exec(text);
-    if (!match) throw new Error(`not CSV at offset ${FIELD.lastIndex}`);
-    const [, raw = '', end] = match;
-    record.push(raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
-    if (end !== ',') {
-      records.push(record);
-      record = [];
-    }
-  }
-  return records;
+  return parse(text) as string[][];
 }
 
 /** Leading comment lines (`# …`, such as a report's reproducibility line) and the CSV after them. */

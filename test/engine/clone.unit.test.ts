@@ -7,6 +7,7 @@ import { createEngine } from '../../src/create-engine.js';
 import { allDeals, allPartners, cloneDeal, clonePartner } from '../../src/engine/state.js';
 import { sisoProgram } from '../../src/program/siso.js';
 import { generateEvents } from '../../src/simulation/generator.js';
+import { deepFreeze } from '../support/freeze.js';
 
 /** Every object and array reachable from a value. */
 function objectsOf(value: unknown, found = new Set<object>()): Set<object> {
@@ -53,15 +54,6 @@ describe('cloning for a write', () => {
     }
   });
 });
-
-/** Freezes every object reachable from a value not frozen yet: a write to any of them throws. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 describe('writing through the parts a copy shares', () => {
   it('apply into a frozen state writes every kind of part, yet changes nothing it was given', () => {

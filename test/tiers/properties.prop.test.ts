@@ -10,6 +10,7 @@ import type { Effect, LedgerEntry } from '../../src/engine/outputs.js';
 import { allPartners, type EngineState, partnerOf } from '../../src/engine/state.js';
 import { partnerFacts } from '../../src/facts/partner-facts.js';
 import { sisoProgram } from '../../src/program/siso.js';
+import { deepFreeze } from '../support/freeze.js';
 import { events } from '../support/scenario.js';
 import { iso, MINUTE_MS, START, tierStreamArbitrary, tightProgram } from '../support/tiers.js';
 
@@ -38,14 +39,6 @@ function foldApply(engine: Engine, stream: readonly unknown[], state = engine.in
 /** Ledger entries without tierFacts, the one field an engine bug lets change after the fact. */
 const withoutTierFacts = (ledger: readonly unknown[]) =>
   ledger.map((entry) => ({ ...(entry as Record<string, unknown>), tierFacts: 'ignored' }));
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
 
 /** The highest tier index whose qualify rule holds together with every lower tier's. */
 function supportedTier(engine: Engine, state: EngineState, partnerId: string, instant: number): number {

@@ -14,8 +14,7 @@ import {
   lookupIn,
   type PartnerState,
   partnerIds,
-  type Table,
-  writableLeaf,
+  writeIn,
 } from './state.js';
 
 // A partner's revision, new each time any draft hands it out for writing (numbered across all
@@ -73,7 +72,7 @@ export class Draft {
     const copy = clonePartner(current);
     this.owned.add(copy);
     revise(copy);
-    this.writableBucket('partners', id)[id] = copy;
+    this.write('partners', id, copy);
     this.partnerCache.set(id, copy);
     return copy;
   }
@@ -86,7 +85,7 @@ export class Draft {
   addPartner(partner: PartnerState): void {
     this.owned.add(partner);
     revise(partner);
-    this.writableBucket('partners', partner.id)[partner.id] = partner;
+    this.write('partners', partner.id, partner);
     this.partnerCache.set(partner.id, partner);
     this.sortedIds = null;
     this.noteWritten(partner.id);
@@ -127,13 +126,14 @@ export class Draft {
   }
 
   /**
-   * The leaf bucket of `seen`, `partners` or `deals` for an id, copied level by level the first
-   * time, the root included: an event that writes no deal copies nothing of the deals' tree.
+   * Writes a record of `seen`, `partners` or `deals` under its id, copying each level on the way
+   * (the root's 32 references included) and the leaf the first time: an event that writes no deal
+   * copies nothing of the deals' tree.
    */
-  private writableBucket(tree: 'seen', id: string): Table<string>;
-  private writableBucket(tree: 'partners', id: string): Table<PartnerState>;
-  private writableBucket(tree: 'deals', id: string): Table<DealState>;
-  private writableBucket(tree: 'seen' | 'partners' | 'deals', id: string): Table<unknown> {
+  private write(tree: 'seen', id: string, record: string): void;
+  private write(tree: 'partners', id: string, record: PartnerState): void;
+  private write(tree: 'deals', id: string, record: DealState): void;
+  private write(tree: 'seen' | 'partners' | 'deals', id: string, record: unknown): void {
     const { state } = this;
     if (!this.owned.has(state[tree])) {
       // One assignment per tree, so each keeps its own type.
@@ -142,7 +142,7 @@ export class Draft {
       else state.deals = this.claimed(state.deals.slice());
     }
     const root: Buckets<unknown> = state[tree];
-    return writableLeaf(root, id, this.ownsTable, this.claimTable);
+    writeIn(root, id, record, this.ownsTable, this.claimTable);
   }
 
   private claimed<T extends object>(table: T): T {
@@ -174,7 +174,7 @@ export class Draft {
   }
 
   markSeen(eventId: string, fingerprint: string): void {
-    this.writableBucket('seen', eventId)[eventId] = fingerprint;
+    this.write('seen', eventId, fingerprint);
   }
 
   deal(id: string): DealState | undefined {
@@ -187,13 +187,13 @@ export class Draft {
     if (this.owned.has(current)) return current;
     const copy = cloneDeal(current);
     this.owned.add(copy);
-    this.writableBucket('deals', id)[id] = copy;
+    this.write('deals', id, copy);
     return copy;
   }
 
   addDeal(deal: DealState): void {
     this.owned.add(deal);
-    this.writableBucket('deals', deal.id)[deal.id] = deal;
+    this.write('deals', deal.id, deal);
   }
 
   /** The waitlists this draft may change: copied from the input the first time. */

@@ -12,14 +12,16 @@ import {
   type DealState,
   type EngineState,
   emptyNode,
+  entriesOfLeaf,
   FAN_OUT,
   HOLD_CHUNK,
   type HoldItem,
+  type Leaf,
   lookupIn,
   type PartnerState,
   STATE_FORMAT,
   type Table,
-  writableLeaf,
+  writeIn,
 } from './state.js';
 
 const amount = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'a decimal amount such as "12.50"');
@@ -133,8 +135,25 @@ const schedule = z.object({ nextPeriodEnd: instant, nextPayoutRun: instant }).nu
 /** One level of a bucket tree: exactly `FAN_OUT` slots, each empty or the next level. */
 const node = <T extends z.ZodType>(value: T) => z.array(value.nullable()).length(FAN_OUT);
 
-/** A tree of buckets (three levels of slots, then id → record). */
-const buckets = <T extends z.ZodType>(value: T) => node(node(node(record(value))));
+/**
+ * A leaf of a bucket tree: ids and records side by side. An issue inside a record is reported
+ * under the record's index in the leaf (`refuseIssues` names it by its id).
+ */
+const leaf = <T extends z.ZodType>(value: T) =>
+  z.array(z.unknown()).superRefine((items, context) => {
+    if (items.length % 2 !== 0)
+      context.addIssue({ code: 'custom', message: 'a leaf holds ids and records in pairs', path: [] });
+    for (let index = 0; index < items.length; index += 2) {
+      if (typeof items[index] !== 'string' || items[index] === '')
+        context.addIssue({ code: 'custom', message: 'an id (a non-empty string)', path: [index] });
+      const parsed = value.safeParse(items[index + 1]);
+      for (const issue of parsed.success ? [] : parsed.error.issues)
+        context.addIssue({ code: 'custom', message: issue.message, path: [index + 1, ...issue.path] });
+    }
+  });
+
+/** A tree of buckets (three levels of slots, then a leaf of ids and records). */
+const buckets = <T extends z.ZodType>(value: T) => node(node(node(leaf(value))));
 
 /** Format 2's tree: three levels of tables keyed "0".."31", then id → record. */
 const tableBuckets = <T extends z.ZodType>(value: T) => record(record(record(record(value))));
@@ -218,16 +237,36 @@ function parseState(input: unknown): EngineState {
       'format',
     );
   }
-  refuseIssues(stateSchema.safeParse(input));
+  refuseIssues(stateSchema.safeParse(input), input);
   return input as EngineState;
 }
 
-function refuseIssues(result: { success: boolean; error?: z.ZodError }): void {
+function refuseIssues(result: { success: boolean; error?: z.ZodError }, input?: unknown): void {
   const issue = result.error?.issues[0];
   if (result.success || !issue) return;
-  const segments = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  const segments = namedByIds(
+    issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
+    input,
+  );
   const path = segments.length === 0 ? '' : formatPath(segments);
   throw new EngineError('INVALID_STATE', `corrupt state at ${path || 'its root'}: ${issue.message}`, path);
+}
+
+const TREES = new Set(['seen', 'partners', 'deals']);
+
+/**
+ * A path into a record of a leaf, `partners[3][24][19][1].balance`, written with the record's id
+ * instead of its index in the leaf: `partners[3][24][19].p1.balance`.
+ */
+function namedByIds(path: JsonPath, input: unknown): JsonPath {
+  const [tree, a, b, c, index, ...rest] = path;
+  if (typeof tree !== 'string' || !TREES.has(tree) || typeof index !== 'number' || index % 2 === 0)
+    return path;
+  const leaf = (input as Record<string, unknown[][][][]> | undefined)?.[tree]?.[a as number]?.[b as number]?.[
+    c as number
+  ];
+  const id = leaf?.[index - 1];
+  return typeof id === 'string' ? [tree, a as number, b as number, c as number, id, ...rest] : path;
 }
 
 function mustMatch(state: EngineState, programId: string, tierCount: number): EngineState {
@@ -261,11 +300,14 @@ function* entriesOf<T>(name: string, buckets: Buckets<T>): Generator<[string, T,
       if (inner === null) continue;
       for (const [c, leaf] of inner.entries()) {
         if (leaf === null) continue;
-        for (const [key, value] of Object.entries(leaf)) {
+        const keys = new Set<string>();
+        for (const [key, value] of entriesOfLeaf(leaf)) {
           const path = [name, a, b, c, key];
           const [x, y, z] = bucketPath(key);
           if (x !== a || y !== b || z !== c)
             inconsistent(path, `"${key}" is in the wrong bucket (its path is ${x}/${y}/${z})`);
+          if (keys.has(key)) inconsistent(path, `"${key}" stands twice in its bucket`);
+          keys.add(key);
           yield [key, value, path];
         }
       }
@@ -361,16 +403,16 @@ function checkConsistency(state: EngineState, tierCount: number): void {
 
 /** Records into a tree of buckets, each under the path of its id. */
 function intoBuckets<T>(entries: Iterable<[string, T]>): Buckets<T> {
-  const root = emptyNode<BucketNode<BucketNode<Table<T>>>>();
+  const root = emptyNode<BucketNode<BucketNode<Leaf<T>>>>();
   const mine = new WeakSet<object>();
   for (const [key, value] of entries) {
-    const leaf = writableLeaf(
+    writeIn(
       root,
       key,
+      value,
       (candidate) => mine.has(candidate),
       (copy) => mine.add(copy),
     );
-    leaf[key] = value;
   }
   return root;
 }

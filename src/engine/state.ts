@@ -248,11 +248,18 @@ function slotAt(hash: number, depth: number): number {
 export type BucketNode<T> = Array<T | null>;
 
 /**
- * Records by id in a tree of buckets: three levels of `FAN_OUT` slots chosen by a hash of the id,
- * then a leaf table of id → record. Writing one record copies three arrays of 32 references
- * (a copy as cheap as a memcpy) and its leaf, never the whole collection.
+ * A leaf of a bucket tree: the ids that fall in it and their records side by side, `[id, record,
+ * id, record, …]` (a few dozen at most), so a copy is one array copy and an id is found by
+ * comparing a few strings.
  */
-export type Buckets<T> = BucketNode<BucketNode<BucketNode<Table<T>>>>;
+export type Leaf<T> = Array<string | T>;
+
+/**
+ * Records by id in a tree of buckets: three levels of `FAN_OUT` slots chosen by a hash of the id,
+ * then a leaf of ids and records. Writing one record copies three arrays of 32 references and its
+ * leaf (each copy as cheap as a memory copy), never the whole collection.
+ */
+export type Buckets<T> = BucketNode<BucketNode<BucketNode<Leaf<T>>>>;
 
 /** A level of a bucket tree with every slot empty. */
 export function emptyNode<T>(): BucketNode<T> {
@@ -279,21 +286,28 @@ export function bucketPath(id: string): [number, number, number] {
 }
 
 /** The leaf bucket of an id, if it exists. */
-function leafOf<T>(buckets: Buckets<T>, id: string): Table<T> | undefined {
+function leafOf<T>(buckets: Buckets<T>, id: string): Leaf<T> | undefined {
   const hash = hashOf(id);
   const middle = buckets[slotAt(hash, 0)];
   const inner = middle?.[slotAt(hash, 1)];
   return inner?.[slotAt(hash, 2)] ?? undefined;
 }
 
+/** Where an id stands in a leaf (its record is next), or -1. */
+function indexIn<T>(leaf: Leaf<T>, id: string): number {
+  for (let index = 0; index < leaf.length; index += 2) if (leaf[index] === id) return index;
+  return -1;
+}
+
 /** A record of a bucket tree, by id. */
 export function lookupIn<T>(buckets: Buckets<T>, id: string): T | undefined {
   const leaf = leafOf(buckets, id);
-  return leaf === undefined ? undefined : lookup(leaf, id);
+  const index = leaf === undefined ? -1 : indexIn(leaf, id);
+  return index < 0 ? undefined : ((leaf as Leaf<T>)[index + 1] as T);
 }
 
 /** Every leaf bucket of a tree. */
-export function* leavesOf<T>(buckets: Buckets<T>): Generator<Table<T>> {
+export function* leavesOf<T>(buckets: Buckets<T>): Generator<Leaf<T>> {
   for (const middle of buckets) {
     if (middle === null) continue;
     for (const inner of middle) {
@@ -303,17 +317,25 @@ export function* leavesOf<T>(buckets: Buckets<T>): Generator<Table<T>> {
   }
 }
 
+/** The ids and records of a leaf, in the order they were added. */
+export function* entriesOfLeaf<T>(leaf: Leaf<T>): Generator<[string, T]> {
+  for (let index = 0; index + 1 < leaf.length; index += 2)
+    yield [leaf[index] as string, leaf[index + 1] as T];
+}
+
 /**
- * The leaf bucket of an id, made writable level by level: `own(node)` says whether a level or
- * leaf is already the writer's own, `claim(copy)` makes a copy its own. The root must be the
- * writer's.
+ * Writes a record under its id, copying the levels and the leaf on the way the first time:
+ * `own(node)` says whether a level or leaf is already the writer's own, `claim(copy)` makes a
+ * copy its own. The root must be the writer's. A new id makes a new leaf one pair longer
+ * (exactly its length: a leaf lives as long as the state).
  */
-export function writableLeaf<T>(
+export function writeIn<T>(
   root: Buckets<T>,
   id: string,
+  record: T,
   own: (node: object) => boolean,
   claim: (node: object) => void,
-): Table<T> {
+): void {
   const hash = hashOf(id);
   let level: BucketNode<unknown> = root;
   for (let depth = 0; depth < LEVELS - 1; depth++) {
@@ -330,12 +352,17 @@ export function writableLeaf<T>(
     level = next;
   }
   const slot = slotAt(hash, LEVELS - 1);
-  const current = level[slot] as Table<T> | null | undefined;
-  if (current !== null && current !== undefined && own(current)) return current;
-  const leaf = current === null || current === undefined ? table<T>() : copyTable(current);
-  claim(leaf);
-  level[slot] = leaf;
-  return leaf;
+  const leaf = (level[slot] as Leaf<T> | null | undefined) ?? [];
+  const index = indexIn(leaf, id);
+  if (index >= 0 && own(leaf)) {
+    leaf[index + 1] = record;
+    return;
+  }
+  // A copy with the record in place, or one pair longer; `concat` of a pair adds its two items.
+  const written = index >= 0 ? leaf.slice() : leaf.concat([id, record]);
+  if (index >= 0) written[index + 1] = record;
+  claim(written);
+  level[slot] = written;
 }
 
 /** A partner of a state, by id. */
@@ -345,7 +372,7 @@ export function partnerOf(state: Pick<EngineState, 'partners'>, partnerId: strin
 
 /** Every partner of a state (in no particular order). */
 export function* allPartners(state: Pick<EngineState, 'partners'>): Generator<PartnerState> {
-  for (const leaf of leavesOf(state.partners)) yield* Object.values(leaf);
+  for (const leaf of leavesOf(state.partners)) for (const [, partner] of entriesOfLeaf(leaf)) yield partner;
 }
 
 /**
@@ -357,7 +384,7 @@ export function* allPartners(state: Pick<EngineState, 'partners'>): Generator<Pa
  */
 export function partnerIds(state: Pick<EngineState, 'partners'>): string[] {
   const ids: string[] = [];
-  for (const leaf of leavesOf(state.partners)) for (const id of Object.keys(leaf)) ids.push(id);
+  for (const leaf of leavesOf(state.partners)) for (const [id] of entriesOfLeaf(leaf)) ids.push(id);
   return ids.sort();
 }
 
@@ -378,7 +405,7 @@ export function dealOf(state: Pick<EngineState, 'deals'>, dealId: string): DealS
 
 /** Every deal of a state (in no particular order). */
 export function* allDeals(state: Pick<EngineState, 'deals'>): Generator<DealState> {
-  for (const leaf of leavesOf(state.deals)) yield* Object.values(leaf);
+  for (const leaf of leavesOf(state.deals)) for (const [, deal] of entriesOfLeaf(leaf)) yield deal;
 }
 
 function copyCounter(counter: PeriodCounter): PeriodCounter {

@@ -8,8 +8,10 @@ import { EngineError } from '../../src/engine/errors.js';
 import {
   allDeals,
   allPartners,
+  type Buckets,
   bucketPath,
   type EngineState,
+  entriesOfLeaf,
   type HoldItem,
   leavesOf,
   pendingHolds,
@@ -34,7 +36,7 @@ function asFormatOne(current: EngineState): unknown {
   const partners: Record<string, unknown> = {};
   for (const partner of allPartners(current)) partners[partner.id] = partner;
   const seen: Record<string, string> = {};
-  for (const leaf of leavesOf(current.seen)) Object.assign(seen, leaf);
+  for (const leaf of leavesOf(current.seen)) Object.assign(seen, Object.fromEntries(entriesOfLeaf(leaf)));
   const deals: Record<string, unknown> = {};
   for (const deal of allDeals(current)) deals[deal.id] = deal;
   const items: HoldItem[] = [...pendingHolds(current)];
@@ -48,11 +50,14 @@ function asFormatOne(current: EngineState): unknown {
   };
 }
 
-/** The same state as format 2 wrote it: the levels of each bucket tree as tables keyed "0".."31". */
+/**
+ * The same state as format 2 wrote it: the levels of each bucket tree as tables keyed "0".."31",
+ * and each leaf a table of id → record.
+ */
 function asFormatTwo(current: EngineState): unknown {
   const copy = JSON.parse(JSON.stringify(current)) as Record<string, unknown>;
   const asTables = (node: unknown, depth: number): unknown => {
-    if (depth === 3) return node;
+    if (depth === 3) return Object.fromEntries(entriesOfLeaf(node as unknown[]));
     const tableOf: Record<string, unknown> = {};
     (node as unknown[]).forEach((child, slot) => {
       if (child !== null) tableOf[String(slot)] = asTables(child, depth + 1);
@@ -68,10 +73,22 @@ function asFormatTwo(current: EngineState): unknown {
   };
 }
 
-/** The leaf bucket holding a partner, through its bucket path. */
+/** The records of the leaf holding a partner, by id (the records themselves, to corrupt in place). */
 function leafOfPartner(current: EngineState, id: string): Record<string, unknown> {
   const [a, b, c] = bucketPath(id);
-  return (current.partners[a]?.[b]?.[c] ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(entriesOfLeaf<unknown>(current.partners[a]?.[b]?.[c] ?? []));
+}
+
+/** Moves an id and its record into the next leaf of the same level (off its path); that leaf's slot. */
+function moveAside(tree: Buckets<unknown>, id: string): number {
+  const [a, b, c] = bucketPath(id);
+  const inner = tree[a]?.[b] as Array<unknown[] | null>;
+  const leaf = inner[c] ?? [];
+  const at = leaf.findIndex((item, index) => index % 2 === 0 && item === id);
+  const pair = leaf.splice(at, 2);
+  const other = c === 0 ? 1 : 0;
+  inner[other] = [...(inner[other] ?? []), ...pair];
+  return other;
 }
 
 type Holds = EngineState['holds'];
@@ -227,16 +244,31 @@ describe('a state that cannot be used', () => {
 
   it('with a partner in the wrong bucket, or an impossible clock, is refused with INVALID_STATE', () => {
     const misplaced = saved();
-    const [a, b, c] = bucketPath('p');
-    const other = c === 0 ? 1 : 0;
-    const inner = misplaced.partners[a]?.[b] as Array<Record<string, unknown> | null>;
-    inner[other] = { ...(inner[other] ?? {}), p: leafOfPartner(misplaced, 'p').p };
-    delete leafOfPartner(misplaced, 'p').p;
+    moveAside(misplaced.partners, 'p');
     expect(refusal(() => engine.advance(misplaced, '2025-02-01T00:00:00Z')).message).toContain(
       'wrong bucket',
     );
     const clock = { ...saved(), clock: '2025-13-01T00:00:00.000Z' };
     expect(refusal(() => engine.advance(clock, '2025-02-01T00:00:00Z')).path).toBe('clock');
+  });
+
+  it('with a leaf that is not ids and records in pairs, or holds an id twice, is refused', () => {
+    const [a, b, c] = bucketPath('p');
+    const leafOf = (state: EngineState) => state.partners[a]?.[b]?.[c] as unknown[];
+    const odd = saved();
+    leafOf(odd).push('q');
+    expect(refusal(() => engine.advance(odd, '2025-02-01T00:00:00Z')).path).toBe(
+      `partners[${a}][${b}][${c}]`,
+    );
+    const numbered = saved();
+    const at = leafOf(numbered).indexOf('p');
+    leafOf(numbered)[at] = 7;
+    expect(refusal(() => engine.advance(numbered, '2025-02-01T00:00:00Z')).path).toBe(
+      `partners[${a}][${b}][${c}][${at}]`,
+    );
+    const twice = saved();
+    leafOf(twice).push('p', leafOf(twice)[leafOf(twice).indexOf('p') + 1]);
+    expect(refusal(() => engine.advance(twice, '2025-02-01T00:00:00Z')).message).toContain('stands twice');
   });
 
   it('whose holder counts do not add up is refused with INVALID_STATE at holders', () => {
@@ -246,12 +278,8 @@ describe('a state that cannot be used', () => {
 
   it('with a seen event id in the wrong bucket is refused (it would no longer be known as a duplicate)', () => {
     const misplaced = saved();
-    const [a, b, c] = bucketPath('j-s');
-    const leaf = misplaced.seen[a]?.[b]?.[c] as Record<string, string>;
-    const other = c === 0 ? 1 : 0;
-    const inner = misplaced.seen[a]?.[b] as Array<Record<string, string> | null>;
-    inner[other] = { ...(inner[other] ?? {}), 'j-s': leaf['j-s'] as string };
-    delete leaf['j-s'];
+    const [a, b] = bucketPath('j-s');
+    const other = moveAside(misplaced.seen, 'j-s');
     const error = refusal(() => engine.apply(misplaced, given[0]));
     expect(error.code).toBe('INVALID_STATE');
     expect(error.path).toBe(`seen[${a}][${b}][${other}]["j-s"]`);

@@ -326,8 +326,8 @@ export function* entriesOfLeaf<T>(leaf: Leaf<T>): Generator<[string, T]> {
 /**
  * Writes a record under its id, copying the levels and the leaf on the way the first time:
  * `own(node)` says whether a level or leaf is already the writer's own, `claim(copy)` makes a
- * copy its own. The root must be the writer's. A new id makes a new leaf one pair longer
- * (exactly its length: a leaf lives as long as the state).
+ * copy its own. The root must be the writer's. A leaf not yet the writer's is copied at its
+ * exact length (one pair longer for a new id); one already its own is changed in place.
  */
 export function writeIn<T>(
   root: Buckets<T>,
@@ -354,8 +354,10 @@ export function writeIn<T>(
   const slot = slotAt(hash, LEVELS - 1);
   const leaf = (level[slot] as Leaf<T> | null | undefined) ?? [];
   const index = indexIn(leaf, id);
-  if (index >= 0 && own(leaf)) {
-    leaf[index + 1] = record;
+  if (own(leaf)) {
+    // The writer's own (a long batch writes it again and again): changed in place.
+    if (index >= 0) leaf[index + 1] = record;
+    else leaf.push(id, record);
     return;
   }
   // A copy with the record in place, or one pair longer; `concat` of a pair adds its two items.

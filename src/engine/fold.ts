@@ -8,7 +8,6 @@ import { Draft } from './draft.js';
 import {
   applyEvent,
   checkEvent,
-  checksNow,
   createContext,
   type Outputs,
   type Runtime,
@@ -76,17 +75,18 @@ export function foldEvent(
   // at the event's time are judged after the work due by then, on a copy when there is such work,
   // so that a rejected event runs none of it and moves no time.
   const early = createContext(runtime, draft, outputs, instant, event.id, event.at);
-  const refused =
-    checkEvent(runtime, early, event, 'before') ??
-    (checksNow(runtime, event.type) && workDueBy(draft, instant)
-      ? refusalAfterDueWork(runtime, draft, event, instant)
-      : null);
+  const refused = checkEvent(runtime, early, event, 'before');
   if (refused) return { kind: 'rejected', eventId: event.id, error: refused };
+  if (runtime.checkedNow.has(event.type)) {
+    // With no work due by the event's time, the draft as it is stands for that time.
+    const error = workDueBy(draft, instant)
+      ? refusalAfterDueWork(runtime, draft, event, instant)
+      : checkEvent(runtime, early, event, 'now');
+    if (error) return { kind: 'rejected', eventId: event.id, error };
+  }
   startSchedule(runtime, draft, instant);
   const worked = runDueWork(runtime, draft, outputs, instant);
   const context = worked ? createContext(runtime, draft, outputs, instant, event.id, event.at) : early;
-  const error = checkEvent(runtime, context, event, 'now');
-  if (error) return { kind: 'rejected', eventId: event.id, error };
   applyEvent(runtime, context, event);
   draft.markSeen(event.id, print);
   state.clock = event.at;

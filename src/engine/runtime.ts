@@ -1,6 +1,7 @@
 // The engine core: run one accepted event through the slices, or one moment of time-driven work,
 // collecting effects and ledger entries. It knows the order of things, never what a slice does.
 import type { PartnerEvent } from '../events/parse.js';
+import { EVENT_TYPES } from '../events/schema.js';
 import { type CompiledProgram, type CompiledVersion, versionAt } from '../program/compile.js';
 import { Calendar, periodsEndingAt } from './calendar.js';
 import type { Change } from './changes.js';
@@ -21,10 +22,15 @@ export interface Runtime {
   readonly compiled: CompiledProgram;
   readonly calendar: Calendar;
   readonly slices: readonly Slice[];
+  /** The event types some slice refuses on what holds at their time (`checkNow`). */
+  readonly checkedNow: ReadonlySet<PartnerEvent['type']>;
 }
 
 export function createRuntime(compiled: CompiledProgram, slices: readonly Slice[]): Runtime {
-  return { compiled, calendar: new Calendar(compiled.program.timeZone), slices };
+  const checkedNow = new Set(
+    EVENT_TYPES.filter((type) => slices.some((slice) => handlerOf(slice.checkNow, type) !== undefined)),
+  );
+  return { compiled, calendar: new Calendar(compiled.program.timeZone), slices, checkedNow };
 }
 
 /** The context of one event or one moment of time-driven work: plain fields and shared methods, no closures. */
@@ -87,11 +93,6 @@ function handlerOf<R>(
  * The first slice check that refuses the event, or null when every slice accepts it: `before`
  * the time-driven work due by the event's time (`check`), or `now`, after it (`checkNow`).
  */
-/** Whether any slice refuses events of this type on what holds at their time (`checkNow`). */
-export function checksNow(runtime: Runtime, type: PartnerEvent['type']): boolean {
-  return runtime.slices.some((slice) => handlerOf(slice.checkNow, type) !== undefined);
-}
-
 export function checkEvent(runtime: Runtime, context: Context, event: PartnerEvent, when: 'before' | 'now') {
   for (const slice of runtime.slices) {
     const handlers = when === 'before' ? slice.check : slice.checkNow;

@@ -292,6 +292,13 @@ function inconsistent(path: JsonPath, message: string): never {
   throw new EngineError('INVALID_STATE', `corrupt state at ${text}: ${message}`, text);
 }
 
+/** Refuses a key found in buckets `at` that its bucket path does not lead to. */
+function mustSitAt(key: string, at: readonly [number, number, number], path: JsonPath): void {
+  const [x, y, z] = bucketPath(key);
+  if (x !== at[0] || y !== at[1] || z !== at[2])
+    inconsistent(path, `"${key}" is in the wrong bucket (its path is ${x}/${y}/${z})`);
+}
+
 /** Every entry of a bucket tree with its path, checked to sit where its key's path says. */
 function* entriesOf<T>(name: string, buckets: Buckets<T>): Generator<[string, T, JsonPath]> {
   for (const [a, middle] of buckets.entries()) {
@@ -303,9 +310,7 @@ function* entriesOf<T>(name: string, buckets: Buckets<T>): Generator<[string, T,
         const keys = new Set<string>();
         for (const [key, value] of entriesOfLeaf(leaf)) {
           const path = [name, a, b, c, key];
-          const [x, y, z] = bucketPath(key);
-          if (x !== a || y !== b || z !== c)
-            inconsistent(path, `"${key}" is in the wrong bucket (its path is ${x}/${y}/${z})`);
+          mustSitAt(key, [a, b, c], path);
           if (keys.has(key)) inconsistent(path, `"${key}" stands twice in its bucket`);
           keys.add(key);
           yield [key, value, path];
@@ -443,9 +448,7 @@ function* tableTreeEntries<T>(name: string, tree: Table<Table<Table<Table<T>>>>)
     for (const [b, inner, atB] of slotsOf(middle, atA))
       for (const [c, leaf, atC] of slotsOf(inner, atB))
         for (const [key, value] of Object.entries(leaf)) {
-          const [x, y, z] = bucketPath(key);
-          if (x !== a || y !== b || z !== c)
-            inconsistent([...atC, key], `"${key}" is in the wrong bucket (its path is ${x}/${y}/${z})`);
+          mustSitAt(key, [a, b, c], [...atC, key]);
           yield [key, value];
         }
 }

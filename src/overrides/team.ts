@@ -6,7 +6,7 @@ import { periodKeysAt } from '../engine/calendar.js';
 import type { TierChanged } from '../engine/changes.js';
 import type { Draft } from '../engine/draft.js';
 import type { Context, Slice } from '../engine/slice.js';
-import type { PartnerState } from '../engine/state.js';
+import type { DealState, PartnerState } from '../engine/state.js';
 import { SOURCE } from '../facts/catalogue.js';
 import { addAmounts, compareAmounts, subtractAmounts, zeroAmount } from '../money/amounts.js';
 import { addToCounter, removeFromCounter } from '../partners/counters.js';
@@ -26,16 +26,20 @@ export function* uplineIds(draft: Pick<Draft, 'partner'>, partnerId: string): Ge
   }
 }
 
+/** A deal (or a refund of it) changes the team revenue of every partner above its seller. */
 function changeTeamRevenue(
   context: Context,
-  seller: string,
+  deal: DealState,
   change: { amount: string; refund: boolean },
-  dealMonth: string,
-  dealQuarter: string,
 ): void {
   const places = context.compiled.program.currency.decimals;
+  // Counted in the deal's own month and quarter, whenever the refund comes.
+  const { month: dealMonth, quarter: dealQuarter } = periodKeysAt(
+    context.calendar,
+    Date.parse(deal.closedAt),
+  );
   let level = 0;
-  for (const uplineId of uplineIds(context.draft, seller)) {
+  for (const uplineId of uplineIds(context.draft, deal.partnerId)) {
     const team = context.draft.writablePartner(uplineId).team;
     while (team.revenueByLevel.length < level) team.revenueByLevel.push(zeroAmount(places));
     const before = team.revenueByLevel[level] ?? zeroAmount(places);
@@ -107,14 +111,7 @@ export const teamSlice: Slice = {
           const deal = context.draft.deal(event.dealId);
           if (!partner || !deal) return;
           if (partner.countedDeals === 1) changeSelling(context, partner, 1);
-          const keys = periodKeysAt(context.calendar, Date.parse(deal.closedAt));
-          changeTeamRevenue(
-            context,
-            partner.id,
-            { amount: event.amount, refund: false },
-            keys.month,
-            keys.quarter,
-          );
+          changeTeamRevenue(context, deal, { amount: event.amount, refund: false });
         },
         'deal.refunded': (context, event) => {
           const deal = context.draft.deal(event.dealId);
@@ -123,14 +120,7 @@ export const teamSlice: Slice = {
           const fully =
             compareAmounts(deal.refunded, deal.amount, context.compiled.program.currency.decimals) === 0;
           if (fully && partner.countedDeals === 0) changeSelling(context, partner, -1);
-          const keys = periodKeysAt(context.calendar, Date.parse(deal.closedAt));
-          changeTeamRevenue(
-            context,
-            partner.id,
-            { amount: event.amount, refund: true },
-            keys.month,
-            keys.quarter,
-          );
+          changeTeamRevenue(context, deal, { amount: event.amount, refund: true });
         },
       },
     },

@@ -19,14 +19,25 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * for (const bytes of readChunks(0)) total += bytes.length;   // all of standard input
  */
 export function* readChunks(descriptor: number, position: number | null = null): Generator<Buffer> {
+  // A copy: the caller may keep the chunk while the buffer is filled again.
+  for (const bytes of readChunksInPlace(descriptor, position)) yield Buffer.from(bytes);
+}
+
+/**
+ * The same chunks in one buffer filled again for each: a chunk is valid until the next is asked
+ * for, so a caller that writes or splits each chunk at once allocates nothing per chunk.
+ *
+ * @example
+ * for (const bytes of readChunksInPlace(spool, 0)) output.writeBytes(bytes);
+ */
+export function* readChunksInPlace(descriptor: number, position: number | null = null): Generator<Buffer> {
   const buffer = Buffer.allocUnsafe(READ_BYTES);
   let offset = position;
   for (;;) {
     const count = readOnce(descriptor, buffer, offset);
     if (count === 0) return;
     if (offset !== null) offset += count;
-    // A copy: the caller may keep the chunk while the buffer is filled again.
-    yield Buffer.from(buffer.subarray(0, count));
+    yield buffer.subarray(0, count);
   }
 }
 

@@ -56,12 +56,20 @@ export class EventLines {
     try {
       this.events.push(JSON.parse(line));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.unparsable.push({
-        index: this.events.length,
-        message: `line ${this.lineNumber} is not valid JSON: ${reason.replace(/\s+/g, ' ').trim()}`,
-      });
+      this.unparsable.push({ index: this.events.length, message: notJsonMessage(this.lineNumber, error) });
       this.events.push(null);
     }
   }
+}
+
+/**
+ * Why a line is not an event, on one line.
+ *
+ * @example
+ * notJsonMessage(3, new SyntaxError('Unexpected end of JSON input'))
+ * //=> 'line 3 is not valid JSON: Unexpected end of JSON input'
+ */
+export function notJsonMessage(lineNumber: number, error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `line ${lineNumber} is not valid JSON: ${reason.replace(/\s+/g, ' ').trim()}`;
 }

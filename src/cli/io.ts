@@ -10,7 +10,7 @@ import { EventLines, type EventsFile } from './event-lines.js';
 export type { EventsFile, UnparsableLine } from './event-lines.js';
 
 /** Above this size an event file cannot be one pretty-printed event, so its text is not kept for that. */
-const ONE_EVENT_AT_MOST = 1024 * 1024;
+export const ONE_EVENT_AT_MOST = 1024 * 1024;
 
 /** Exit 1: the run itself failed. Exit 2: unusable arguments or an invalid programme. */
 export type ExitCode = 1 | 2;
@@ -78,19 +78,41 @@ export const STANDARD_INPUT = '-';
  * //     unparsable: [{ index: 1, message: 'line 3 is not valid JSON: Unexpected token …' }] }
  */
 export function readEventsFile(path: string): EventsFile {
-  const what = path === STANDARD_INPUT ? 'the events on standard input' : `events file "${path}"`;
+  const what = eventsFileName(path);
   const descriptor = openEvents(path, what);
   try {
-    return eventsOf(textChunks(descriptor), what);
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`cannot read ${what}: ${reasonOf(error)}`);
+    return readEventsFrom(descriptor, what, null);
   } finally {
     if (path !== STANDARD_INPUT) closeSync(descriptor);
   }
 }
 
-function openEvents(path: string, what: string): number {
+/** What an events file is called in a message: `events file "…"`, or the standard input. */
+export function eventsFileName(path: string): string {
+  return path === STANDARD_INPUT ? 'the events on standard input' : `events file "${path}"`;
+}
+
+/**
+ * The events of an open descriptor, read as readEventsFile reads them, from `position` (null:
+ * where it stands, as a pipe must be read).
+ *
+ * @throws {CliError} exit 2 when it cannot be read, or a JSON array is not valid JSON.
+ */
+export function readEventsFrom(descriptor: number, what: string, position: number | null): EventsFile {
+  try {
+    return eventsOf(textChunks(descriptor, position), what);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read ${what}: ${reasonOf(error)}`);
+  }
+}
+
+/**
+ * Opens an events file for reading, or gives standard input's descriptor for `-`.
+ *
+ * @throws {CliError} exit 2 when the file cannot be opened.
+ */
+export function openEvents(path: string, what: string): number {
   if (path === STANDARD_INPUT) return 0;
   try {
     return openSync(path, 'r');
@@ -100,10 +122,10 @@ function openEvents(path: string, what: string): number {
 }
 
 /** The text of a descriptor in chunks, decoded as UTF-8 across chunk edges, without a byte order mark. */
-function* textChunks(descriptor: number): Generator<string> {
+function* textChunks(descriptor: number, position: number | null): Generator<string> {
   const decoder = new StringDecoder('utf8');
   let first = true;
-  for (const bytes of readChunks(descriptor)) {
+  for (const bytes of readChunks(descriptor, position)) {
     const text = decoder.write(bytes);
     yield first ? withoutByteOrderMark(text) : text;
     first = first && text === '';
@@ -261,7 +283,7 @@ function withoutByteOrderMark(text: string): string {
 }
 
 /** The reason in an error, on one line: "no such file or directory" rather than the whole errno text. */
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   const code = codeOf(error);
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';

@@ -1,6 +1,7 @@
 // Replaying an event file for a command: the programme (SISO by default), the events (lines
-// that are not JSON kept at their positions; `-` for standard input), a progress bar on long runs
-// when stderr is a terminal, the --at option, and sinks for a command that streams its outputs.
+// that are not JSON kept at their positions; `-` for standard input; NDJSON indexed and read back
+// one event at a time rather than held), a progress bar on long runs when stderr is a terminal,
+// the --at option, and sinks for a command that streams its outputs.
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
@@ -11,10 +12,11 @@ import {
   EngineError,
   type LedgerEntry,
   type Program,
-  type ReplayOptions,
   type ReplayResult,
   sisoProgram,
 } from '../index.js';
+import { IndexedEvents, openEventsFile } from './event-index.js';
+import { type IndexedReplayOptions, replayIndexed } from './indexed-replay.js';
 import { CliError, readEventsFile, readProgramFile, type UnparsableLine } from './io.js';
 
 /** Below this many events a replay is over before a progress bar would help. */
@@ -33,6 +35,18 @@ export interface ReplayInput {
   readonly engine: Engine;
   readonly events: readonly unknown[];
   readonly unparsable: readonly UnparsableLine[];
+}
+
+/** Events to replay: held in an array, or read back one at a time from an indexed NDJSON file. */
+export type EventSource = readonly unknown[] | IndexedEvents;
+
+/** A programme and its events opened for a replay; `close` lets the file go. */
+export interface OpenedInput {
+  readonly program: Program;
+  readonly engine: Engine;
+  readonly events: EventSource;
+  readonly unparsable: readonly UnparsableLine[];
+  close(): void;
 }
 
 export interface ReplayedFile {
@@ -66,9 +80,39 @@ export function withReplayOptions(command: Command): Command {
     );
 }
 
-/** Reads the programme and events of a command's options and replays them. */
+/** Opens the programme and events of a command's options and replays them. */
 export function replayFile(options: ReplayFileOptions, sinks: ReplaySinks = {}): ReplayedFile {
-  return replayInput(readReplayInput(options), options.at, sinks);
+  const input = openReplayInput(options);
+  try {
+    return replayInput(input, options.at, sinks);
+  } finally {
+    input.close();
+  }
+}
+
+/**
+ * Reads the programme (SISO when none is given) and opens the events of a command's options:
+ * NDJSON is indexed rather than held (see event-index.ts), so a long file's events are not
+ * all in memory at once.
+ *
+ * @example
+ * const input = openReplayInput({ events: 'events.ndjson' });
+ * eventCount(input.events)
+ * //=> 1200
+ * input.close();
+ */
+export function openReplayInput(options: ReplayFileOptions): OpenedInput {
+  const program = options.program === undefined ? sisoProgram : readProgramFile(options.program);
+  const engine = createEngine(program);
+  const opened = openEventsFile(options.events);
+  if (opened instanceof IndexedEvents)
+    return { program, engine, events: opened, unparsable: opened.unparsable, close: () => opened.close() };
+  return { program, engine, events: opened.events, unparsable: opened.unparsable, close: () => {} };
+}
+
+/** How many events a source has. */
+export function eventCount(events: EventSource): number {
+  return events instanceof IndexedEvents ? events.count : events.length;
 }
 
 /** Reads the programme (SISO when none is given) and the events of a command's options. */
@@ -78,9 +122,9 @@ export function readReplayInput(options: ReplayFileOptions): ReplayInput {
   return { program, engine: createEngine(program), events, unparsable };
 }
 
-/** Replays events read by readReplayInput, up to `asOf` when given. */
+/** Replays events read by readReplayInput or opened by openReplayInput, up to `asOf` when given. */
 export function replayInput(
-  input: ReplayInput,
+  input: ReplayInput | OpenedInput,
   asOf: string | undefined,
   sinks: ReplaySinks = {},
   progress: ProgressOptions = {},
@@ -113,19 +157,24 @@ export function parseInstant(text: string): string {
 
 function replayWithProgress(
   engine: Engine,
-  events: readonly unknown[],
-  options: ReplayOptions,
+  events: EventSource,
+  options: IndexedReplayOptions,
   { stream = process.stderr, threshold = PROGRESS_THRESHOLD }: ProgressOptions,
 ): ReplayResult {
+  const replay = (withProgress: IndexedReplayOptions) =>
+    events instanceof IndexedEvents
+      ? replayIndexed(engine, events, withProgress)
+      : engine.replay(events, withProgress);
+  const total = eventCount(events);
   // A bar is for a person watching: never in a pipe or a log file, where it would be noise.
-  if (!stream.isTTY || events.length <= threshold) return engine.replay(events, options);
+  if (!stream.isTTY || total <= threshold) return replay(options);
   const bar = new cliProgress.SingleBar(
     { stream, format: 'replaying [{bar}] {percentage}% {value}/{total} events' },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(events.length, 0);
+  bar.start(total, 0);
   try {
-    return engine.replay(events, { ...options, onProgress: (done) => bar.update(done) });
+    return replay({ ...options, onProgress: (done) => bar.update(done) });
   } finally {
     bar.stop();
   }

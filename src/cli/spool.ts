@@ -5,7 +5,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescriptorWriter, readChunks } from './descriptor.js';
+import { DescriptorWriter, readChunksInPlace } from './descriptor.js';
 
 export class Spool {
   private readonly writer: DescriptorWriter;
@@ -48,10 +48,20 @@ export class Spool {
     this.writer.write(text);
   }
 
+  writeBytes(bytes: Uint8Array): void {
+    this.writer.writeBytes(bytes);
+  }
+
+  /** The descriptor, with everything spooled so far on it, for reading back by position. */
+  readable(): number {
+    this.writer.flush();
+    return this.descriptor;
+  }
+
   /** Writes everything spooled so far to `output`, in order. */
   copyTo(output: DescriptorWriter): void {
     this.writer.flush();
-    for (const bytes of readChunks(this.descriptor, 0)) output.writeBytes(bytes);
+    for (const bytes of readChunksInPlace(this.descriptor, 0)) output.writeBytes(bytes);
   }
 
   /** Closes and removes the file; safe to call more than once. */

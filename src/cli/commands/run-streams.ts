@@ -1,4 +1,5 @@
-// `run --format json` and `--format ndjson`, written as the replay goes. The engine hands each
+// `run --format json` and `--format ndjson`, written as the replay goes. The events are read
+// back from an index of the file one at a time (see event-index.ts), and the engine hands each
 // ledger entry and effect to a sink as it happens; NDJSON prints it there and then. The JSON
 // object lists the partners (known only at the end) before the ledger, so its entries and effects
 // are spooled to temporary files as finished text and copied out after the partners.
@@ -15,7 +16,16 @@ import {
 } from '../../reports/run-report-json.js';
 import type { DescriptorWriter } from '../descriptor.js';
 import type { UnparsableLine } from '../io.js';
-import { type ReplayFileOptions, readReplayInput, replayInput } from '../replay.js';
+import {
+  eventCount,
+  type OpenedInput,
+  openReplayInput,
+  type ReplayedFile,
+  type ReplayFileOptions,
+  type ReplaySinks,
+  replayFile,
+  replayInput,
+} from '../replay.js';
 import { Spool } from '../spool.js';
 
 /**
@@ -32,7 +42,7 @@ export function writeJsonReport(options: ReplayFileOptions, output: DescriptorWr
     const entries = new JsonElements(ledger);
     const happened = new JsonElements(effects);
     const sinks = { onEntry: entries.add.bind(entries), onEffect: happened.add.bind(happened) };
-    const { engine, result, unparsable } = replayInput(readReplayInput(options), options.at, sinks);
+    const { engine, result, unparsable } = replayFile(options, sinks);
     output.write(reportOpening(result.asOf));
     writeMember(output, 'partners', eachPartnerSummary(engine.compiled, result.state));
     for (const [list, spool, elements] of [
@@ -61,19 +71,20 @@ export function writeJsonReport(options: ReplayFileOptions, output: DescriptorWr
  */
 export function writeNdjsonReport(options: ReplayFileOptions, output: DescriptorWriter): void {
   const write = (record: RunRecord) => output.write(recordLine(record));
-  const input = readReplayInput(options);
-  write({ kind: 'start', program: input.program.id, events: input.events.length });
   let ledger = 0;
   let effects = 0;
-  const { engine, result, unparsable } = replayInput(input, options.at, {
-    onEntry: (entry) => {
-      write({ kind: 'entry', entry });
-      ledger++;
-    },
-    onEffect: (effect) => {
-      write({ kind: 'effect', effect });
-      effects++;
-    },
+  const { engine, result, unparsable } = replayOpened(options, (input) => {
+    write({ kind: 'start', program: input.program.id, events: eventCount(input.events) });
+    return {
+      onEntry: (entry) => {
+        write({ kind: 'entry', entry });
+        ledger++;
+      },
+      onEffect: (effect) => {
+        write({ kind: 'effect', effect });
+        effects++;
+      },
+    };
   });
   let partners = 0;
   for (const partner of eachPartnerSummary(engine.compiled, result.state)) {
@@ -85,6 +96,16 @@ export function writeNdjsonReport(options: ReplayFileOptions, output: Descriptor
   for (const skip of result.skipped) write({ kind: 'skipped', skipped: skip });
   const counts = { partners, ledger, effects, rejected: rejected.length, skipped: result.skipped.length };
   write({ kind: 'end', asOf: result.asOf, counts });
+}
+
+/** Opens the input, hands it to `start` (which writes what comes first) for the sinks, replays, closes. */
+function replayOpened(options: ReplayFileOptions, start: (input: OpenedInput) => ReplaySinks): ReplayedFile {
+  const input = openReplayInput(options);
+  try {
+    return replayInput(input, options.at, start(input));
+  } finally {
+    input.close();
+  }
 }
 
 /**

@@ -105,6 +105,28 @@ describe('openEventsFile', () => {
     events.close();
   });
 
+  it('reads back a line longer than its read window, and bytes that are not UTF-8, as the text reader does', () => {
+    // Event 1 is 1.5 million 2-byte characters (3 MB), earlier than the others so it is read out of order.
+    const long = { ...joined('b', '2024-12-01T00:00:00Z'), note: 'é'.repeat(1_500_000) };
+    const [before, after] = JSON.stringify({ ...joined('c'), note: '|' }).split('|') as [string, string];
+    // The start of a 3-byte character, cut, inside the note: the text reader makes it one U+FFFD.
+    const broken = Buffer.concat([
+      Buffer.from(`${before}a`),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from(`b${after}\n`),
+    ]);
+    const text = Buffer.concat([
+      Buffer.from(`${JSON.stringify(joined('a'))}\n${JSON.stringify(long)}\n`),
+      broken,
+    ]);
+    const path = file('long-and-broken.ndjson', text);
+    const events = indexed(path);
+    expect([...events.replayOrder()]).toEqual([1, 0, 2]);
+    expect(eventsOf(events)).toEqual([joined('a'), long, { ...joined('c'), note: 'a\uFFFDb' }]);
+    expect(eventsOf(events)).toEqual(readEventsFile(path).events);
+    events.close();
+  });
+
   it('replays a file in time order in its own order', () => {
     const text = ['01', '02', '02'].map((day, index) =>
       JSON.stringify(joined(`p${index}`, `2025-01-${day}T00:00:00Z`)),

@@ -64,6 +64,8 @@ export const commissionsSlice: Slice = {
       );
     },
   },
+  // A payout is judged against the payable balance, which time-driven work only adds to.
+  easedByTime: ['payout.paid'],
   phases: {
     pay: {
       on: {

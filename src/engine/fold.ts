@@ -15,6 +15,7 @@ import {
   startSchedule,
   workDueBy,
 } from './runtime.js';
+import type { Context } from './slice.js';
 
 export type FoldOutcome =
   | { readonly kind: 'applied'; readonly eventId: string }
@@ -78,10 +79,7 @@ export function foldEvent(
   const refused = checkEvent(runtime, early, event, 'before');
   if (refused) return { kind: 'rejected', eventId: event.id, error: refused };
   if (runtime.checkedNow.has(event.type)) {
-    // With no work due by the event's time, the draft as it is stands for that time.
-    const error = workDueBy(draft, instant)
-      ? refusalAfterDueWork(runtime, draft, event, instant)
-      : checkEvent(runtime, early, event, 'now');
+    const error = refusalAtEventTime(runtime, draft, early, event, instant);
     if (error) return { kind: 'rejected', eventId: event.id, error };
   }
   startSchedule(runtime, draft, instant);
@@ -94,6 +92,23 @@ export function foldEvent(
 }
 
 const DISCARDED: Outputs = { effects: { push: () => 0 }, ledger: { push: () => 0 } };
+
+/**
+ * The `checkNow` refusal of an event at its time. With no work due by then, the draft as it is
+ * stands for that time; an event that time can only ease and that the draft accepts is accepted
+ * after the work too; otherwise the work is run on a copy first.
+ */
+function refusalAtEventTime(
+  runtime: Runtime,
+  draft: Draft,
+  early: Context,
+  event: PartnerEvent,
+  instant: number,
+) {
+  if (!workDueBy(draft, instant)) return checkEvent(runtime, early, event, 'now');
+  if (runtime.easedByTime.has(event.type) && checkEvent(runtime, early, event, 'now') === null) return null;
+  return refusalAfterDueWork(runtime, draft, event, instant);
+}
 
 /**
  * The `checkNow` refusal of an event, judged after the work due by its time ran on a draft over

@@ -24,13 +24,23 @@ export interface Runtime {
   readonly slices: readonly Slice[];
   /** The event types some slice refuses on what holds at their time (`checkNow`). */
   readonly checkedNow: ReadonlySet<PartnerEvent['type']>;
+  /** Of those, the types every such slice says time-driven work only eases (`easedByTime`). */
+  readonly easedByTime: ReadonlySet<PartnerEvent['type']>;
 }
 
 export function createRuntime(compiled: CompiledProgram, slices: readonly Slice[]): Runtime {
   const checkedNow = new Set(
     EVENT_TYPES.filter((type) => slices.some((slice) => handlerOf(slice.checkNow, type) !== undefined)),
   );
-  return { compiled, calendar: new Calendar(compiled.program.timeZone), slices, checkedNow };
+  const easedByTime = new Set(
+    [...checkedNow].filter((type) =>
+      slices.every(
+        (slice) => handlerOf(slice.checkNow, type) === undefined || slice.easedByTime?.includes(type),
+      ),
+    ),
+  );
+  const calendar = new Calendar(compiled.program.timeZone);
+  return { compiled, calendar, slices, checkedNow, easedByTime };
 }
 
 /** The context of one event or one moment of time-driven work: plain fields and shared methods, no closures. */

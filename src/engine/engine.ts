@@ -72,7 +72,12 @@ export function createEngineCore(program: Program, slices: readonly Slice[]): En
   const compiled = compileProgram(program);
   const runtime = createRuntime(compiled, slices);
   const empty = () => trustState(initialState(program.id, program.tiers.length));
-  const read = (state: unknown) => readState(state, program.id, program.tiers.length);
+  const read = (state: unknown) =>
+    readState(state, {
+      id: program.id,
+      tierCount: program.tiers.length,
+      decimals: program.currency.decimals,
+    });
   return {
     program,
     compiled,

@@ -1,6 +1,8 @@
 // The engine's state: plain JSON data the host persists however it likes. Records keyed by ids
 // are null-prototype objects, so an id such as "__proto__" is just another key. Money is kept as
-// decimal strings; times as ISO-8601 strings in UTC.
+// whole minor units (integers, safe by the state's volume bound: see MAX_VOLUME_MINOR); times as
+// ISO-8601 strings in UTC.
+import { type MinorUnits, NO_MINOR_UNITS } from '../money/minor.js';
 
 /** A keyed collection that survives JSON.stringify / JSON.parse unchanged. */
 export type Table<T> = Record<string, T>;
@@ -12,7 +14,7 @@ export type PartnerStatus = 'good' | 'at-risk' | 'waitlisted';
 export interface PeriodCounter {
   key: string;
   deals: number;
-  revenue: string;
+  revenue: MinorUnits;
 }
 
 /** The deals closed in one calendar period. */
@@ -24,21 +26,22 @@ export interface PeriodDeals {
 /** One month of a partner's results, kept for leaderboards and period badges. */
 export interface MonthResult {
   deals: number;
-  revenue: string;
-  commission: string;
+  revenue: MinorUnits;
+  commission: MinorUnits;
   /**
    * Refunds received this month of deals closed in an earlier month, by that month: a quarter's
    * or year's board takes off those whose deal month is inside the period too.
    */
-  late?: Table<{ deals: number; revenue: string }>;
+  late?: Table<{ deals: number; revenue: MinorUnits }>;
 }
 
+/** A partner's money, in minor units. */
 export interface Balance {
-  earned: string;
-  pending: string;
-  payable: string;
-  paid: string;
-  clawedBack: string;
+  earned: MinorUnits;
+  pending: MinorUnits;
+  payable: MinorUnits;
+  paid: MinorUnits;
+  clawedBack: MinorUnits;
 }
 
 export interface CustomTerms {
@@ -65,7 +68,7 @@ export interface TeamAggregates {
   /** Every partner below, all levels. */
   size: number;
   /** Net revenue of every partner below, all time. */
-  revenue: string;
+  revenue: MinorUnits;
   month: PeriodCounter;
   quarter: PeriodCounter;
   /** Direct sub-partners holding each tier index or higher: index i counts ranks > i. */
@@ -75,7 +78,7 @@ export interface TeamAggregates {
   /** Partners below by level: index 0 is level 1 (direct), index 1 level 2, ... */
   sizeByLevel: number[];
   /** Net revenue of the partners below by level, all time: index 0 is level 1. */
-  revenueByLevel: string[];
+  revenueByLevel: MinorUnits[];
 }
 
 export interface PartnerState {
@@ -94,7 +97,7 @@ export interface PartnerState {
   demotedFrom: number | null;
   countedDeals: number;
   dealsClosed: number;
-  revenue: string;
+  revenue: MinorUnits;
   firstDealAt: string | null;
   trainings: string[];
   /** Feature id to the first time the partner used it. */
@@ -109,7 +112,7 @@ export interface PartnerState {
   monthEndTiers: Array<[string, string]>;
   balance: Balance;
   /** Payments the host reported (payout.paid), oldest first. */
-  payouts: Array<{ eventId: string; at: string; amount: string }>;
+  payouts: Array<{ eventId: string; at: string; amount: MinorUnits }>;
   terms: CustomTerms[];
   team: TeamAggregates;
   /** Deals closed in the current month, quarter and year (kept for retroactive tier rates). */
@@ -117,7 +120,7 @@ export interface PartnerState {
   /** Whether this partner's first counted deal has happened (its sponsor's referral bonus decided). */
   referralDecided: boolean;
   /** Overrides earned in the current cap period (for per-period caps). */
-  overrideTotal: { key: string; amount: string };
+  overrideTotal: { key: string; amount: MinorUnits };
 }
 
 /** One ledger entry of a deal, as the deal remembers it for clawbacks (kept small: one per entry). */
@@ -126,9 +129,9 @@ export interface DealEntry {
   partnerId: string;
   kind: 'commission' | 'referral-bonus' | 'override' | 'adjustment';
   rate: string;
-  amount: string;
+  amount: MinorUnits;
   /** Amount less clawbacks so far. */
-  net: string;
+  net: MinorUnits;
   /** Set when the rate applies to the seller's commission instead of the deal amount. */
   basisOf?: 'commission' | undefined;
   /** Where the rate came from (retroactive top-ups apply only to tier rates). */
@@ -137,7 +140,7 @@ export interface DealEntry {
   /** Set when a cap cut the amount: clawbacks then take the refunded share of the amount itself. */
   capped?: boolean | undefined;
   /** For an override under a per-period cap: how much of it the cap's period total counts. */
-  capCounted?: string | undefined;
+  capCounted?: MinorUnits | undefined;
 }
 
 export interface DealState {
@@ -146,8 +149,8 @@ export interface DealState {
   /** The deal.closed event. */
   eventId: string;
   closedAt: string;
-  amount: string;
-  refunded: string;
+  amount: MinorUnits;
+  refunded: MinorUnits;
   /** Whether its hold period has ended (earnings payable). */
   released: boolean;
   entries: DealEntry[];
@@ -178,7 +181,7 @@ export interface Schedule {
 }
 
 /** The state format this engine writes; states of formats 1 and 2 are migrated when read. */
-export const STATE_FORMAT = 'partner-engine/state@3';
+export const STATE_FORMAT = 'partner-engine/state@4';
 
 export interface EngineState {
   readonly format: typeof STATE_FORMAT;
@@ -200,6 +203,11 @@ export interface EngineState {
   holders: number[];
   /** Partner ids waiting for a place, by tier index, first come first served. */
   waitlists: string[][];
+  /**
+   * The money taken in so far, in minor units: every deal's amount and every payout reported.
+   * Bounded by MAX_VOLUME_MINOR, so every total above stays a safe integer.
+   */
+  volume: MinorUnits;
 }
 
 /** A record that treats every string, "__proto__" included, as an ordinary key. */
@@ -231,6 +239,7 @@ export function initialState(programId: string, tierCount: number): EngineState 
     holds: { head: 0, chunks: [] },
     holders: new Array<number>(tierCount).fill(0),
     waitlists: Array.from({ length: tierCount }, () => []),
+    volume: NO_MINOR_UNITS,
   };
 }
 

@@ -25,8 +25,9 @@ function retroactiveSiso() {
   return loadProgram(input);
 }
 
-function payables(state: EngineState): Map<string, string> {
-  return new Map(partnerIds(state).map((id) => [id, partnerOf(state, id)?.balance.payable ?? '']));
+/** Each partner's payable balance, in minor units (cents). */
+function payables(state: EngineState): Map<string, number> {
+  return new Map(partnerIds(state).map((id) => [id, partnerOf(state, id)?.balance.payable ?? 0]));
 }
 
 const DAY_MS = 86_400_000;
@@ -53,10 +54,9 @@ describe('time-driven work never lowers a payable balance', () => {
           const after = engine.advance(before, later).state;
           const now = payables(after);
           for (const [id, payable] of payables(before)) {
-            // Compared as whole cents: both have the currency's two places.
-            const [was, is] = [Math.round(Number(payable) * 100), Math.round(Number(now.get(id)) * 100)];
-            expect(is, id).toBeGreaterThanOrEqual(was);
-            if (is > was) grew += 1;
+            const is = now.get(id) ?? 0;
+            expect(is, id).toBeGreaterThanOrEqual(payable);
+            if (is > payable) grew += 1;
           }
         }),
         { seed: 1207, numRuns: 40 },
@@ -93,7 +93,8 @@ describe('a payout judged at its time', () => {
     const result = engine.replay([...joined, paid]);
     expect(result.rejected).toEqual([]);
     // 200.00 payable − 200.00 paid = 0.00.
-    expect(partnerOf(result.state, 'p1')?.balance).toMatchObject({ payable: '0.00', paid: '200.00' });
+    // In minor units: 0 cents payable, 20,000 cents paid.
+    expect(partnerOf(result.state, 'p1')?.balance).toMatchObject({ payable: 0, paid: 20_000 });
   });
 
   it('refuses one cent more, running none of the work due by its time', () => {
@@ -108,7 +109,7 @@ describe('a payout judged at its time', () => {
     expect(result.rejected.map((rejection) => rejection.code)).toEqual(['PAYOUT_EXCEEDS_PAYABLE']);
     // The as-of time is the last accepted event's: the hold (ending 2025-04-01T09:00Z) still runs.
     expect(result.state.clock).toBe('2025-03-02T09:00:00.000Z');
-    expect(partnerOf(result.state, 'p1')?.balance).toMatchObject({ pending: '200.00', payable: '0.00' });
+    expect(partnerOf(result.state, 'p1')?.balance).toMatchObject({ pending: 20_000, payable: 0 });
   });
 
   it('refuses a payout before the hold has ended', () => {

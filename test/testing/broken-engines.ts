@@ -6,6 +6,7 @@ import {
   Decimal,
   type Engine,
   type LedgerEntry,
+  NO_MINOR_UNITS,
   type ReplayResult,
 } from '../../src/index.js';
 
@@ -90,7 +91,7 @@ export function forgetfulEngine(engine: Engine): Engine {
     batch: (state, options) => {
       if (!state) return engine.batch(state, options);
       const copy = structuredClone(state);
-      for (const partner of allPartners(copy)) partner.balance.pending = '0.00';
+      for (const partner of allPartners(copy)) partner.balance.pending = NO_MINOR_UNITS;
       return engine.batch(copy, options);
     },
   };

@@ -75,10 +75,9 @@ export function leaderboard(
   const scored: Array<{ partnerId: string; tier: string; score: number }> = [];
   for (const partnerId of partnerIds(state)) {
     const partner = partnerOf(state, partnerId) as PartnerState;
-    if (range && Date.parse(partner.joinedAt) >= range.end) continue;
+    if (range && partner.joinedAt >= range.end) continue;
     // A period that has ended ranks partners by the tier held at its end; an open one, by now.
-    const ended =
-      range !== null && range !== undefined && state.clock !== null && range.end <= Date.parse(state.clock);
+    const ended = range !== null && range !== undefined && state.clock !== null && range.end <= state.clock;
     const closedTier = ended && lastMonth !== undefined ? tierAtMonthEnd(partner, lastMonth) : undefined;
     const tier = closedTier ?? compiled.program.tiers[partner.tier]?.id ?? '';
     if (options.tier !== undefined && tier !== options.tier) continue;
@@ -193,7 +192,7 @@ function boardPeriod(
   }
   const calendar = new Calendar(compiled.program.timeZone);
   if (asked === undefined) {
-    const now = state.clock === null ? null : Date.parse(state.clock);
+    const now = state.clock;
     if (now === null)
       throw new EngineError('INVALID_ARGUMENT', 'no period given and the state has no clock yet');
     return calendar.periodOf(now, kind).key;

@@ -10,9 +10,7 @@ const DAY_MS = 86_400_000;
 
 /** Queues a new deal's release at the end of its hold period, keeping release order. */
 export function holdDeal(context: Context, deal: DealState): void {
-  const releaseAt = new Date(
-    Date.parse(deal.closedAt) + context.version.holdPeriodDays * DAY_MS,
-  ).toISOString();
+  const releaseAt = deal.closedAt + context.version.holdPeriodDays * DAY_MS;
   context.draft.addHold({ releaseAt, dealId: deal.id });
 }
 

@@ -43,7 +43,7 @@ function topUp(context: Context, partner: PartnerState): void {
     const paid = ratePaid(context, dealId, partner.id);
     if (!deal || !paid?.fromTier) continue;
     // The tier's rate in the version in force when the deal closed: a later version never re-prices.
-    const target = versionAt(context.compiled, Date.parse(deal.closedAt)).tiers[partner.tier]?.baseRate;
+    const target = versionAt(context.compiled, deal.closedAt).tiers[partner.tier]?.baseRate;
     if (!target?.greaterThan(paid.rate)) continue;
     const remaining = subtractMinor(deal.amount, deal.refunded);
     if (remaining === 0) continue;

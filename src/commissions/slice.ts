@@ -76,8 +76,8 @@ export const commissionsSlice: Slice = {
             eventId: event.id,
             baseRate: event.baseRate ?? null,
             overrideRate: event.overrideRate ?? null,
-            from: event.effectiveFrom ?? event.at,
-            until: event.until ?? null,
+            from: Date.parse(event.effectiveFrom ?? event.at),
+            until: event.until === undefined ? null : Date.parse(event.until),
           };
           partner.terms = [...partner.terms, terms];
         },
@@ -110,7 +110,7 @@ export const commissionsSlice: Slice = {
           takeIn(context, amount);
           const partner = context.draft.writablePartner(event.partnerId);
           pay(partner.balance, amount);
-          partner.payouts = [...partner.payouts, { eventId: event.id, at: event.at, amount }];
+          partner.payouts = [...partner.payouts, { eventId: event.id, at: context.instant, amount }];
         },
       },
     },

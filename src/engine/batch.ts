@@ -108,8 +108,7 @@ export class Batch {
     const { state } = this.draft;
     if (state.clock === null) startSchedule(this.runtime, this.draft, instant);
     runDueWork(this.runtime, this.draft, this.outputs, instant);
-    if (state.clock === null || Date.parse(state.clock) < instant)
-      state.clock = new Date(instant).toISOString();
+    if (state.clock === null || state.clock < instant) state.clock = instant;
   }
 
   /** The state so far and everything produced; rejections and skips in input order. */

@@ -70,8 +70,9 @@ export function foldEvent(
     return { kind: 'rejected', eventId: event.id, error };
   }
   const instant = Date.parse(event.at);
-  if (state.clock !== null && instant < Date.parse(state.clock)) {
-    const message = `event at ${event.at} is earlier than the engine's clock (${state.clock}); apply events in time order or replay the stream`;
+  if (state.clock !== null && instant < state.clock) {
+    const clock = new Date(state.clock).toISOString();
+    const message = `event at ${event.at} is earlier than the engine's clock (${clock}); apply events in time order or replay the stream`;
     return { kind: 'rejected', eventId: event.id, error: eventError('OUT_OF_ORDER', 'at', message) };
   }
   // Refusals no time-driven work can change come first. Those that depend on balances or unlocks
@@ -89,7 +90,7 @@ export function foldEvent(
   const context = worked ? createContext(runtime, draft, outputs, instant, event.id, event.at) : early;
   applyEvent(runtime, context, event);
   draft.markSeen(event.id, print);
-  state.clock = event.at;
+  state.clock = instant;
   return { kind: 'applied', eventId: event.id };
 }
 

@@ -12,6 +12,7 @@ import {
   bucketPath,
   type DealState,
   type EngineState,
+  type EpochMs,
   emptyNode,
   entriesOfLeaf,
   FAN_OUT,
@@ -44,13 +45,18 @@ const instant = z
     const parsed = Date.parse(text);
     return !Number.isNaN(parsed) && new Date(parsed).toISOString() === text;
   }, 'a real UTC instant (no 13th month, no 30 February)');
+/** Format 4 keeps instants as epoch milliseconds: any instant a Date can hold. */
+const epochMs = z.number().int('whole milliseconds').min(-8.64e15).max(8.64e15);
 const count = z.number().int().nonnegative();
 const id = z.string().min(1);
 const record = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
 const periodDeals = z.object({ key: z.string(), dealIds: z.array(id) });
 
-/** A partner, with money of the given shape (minor units, or the older formats' text). */
-const partnerShape = <M extends z.ZodType>(amount: M) => {
+/**
+ * A partner, with money and instants of the given shapes (minor units and epoch milliseconds, or
+ * the older formats' text).
+ */
+const partnerShape = <M extends z.ZodType, I extends z.ZodType>(amount: M, instant: I) => {
   const periodCounter = z.object({ key: z.string(), deals: z.number().int(), revenue: amount });
   return z.object({
     id,
@@ -119,8 +125,8 @@ const partnerShape = <M extends z.ZodType>(amount: M) => {
   });
 };
 
-/** A deal, with money of the given shape. */
-const dealShape = <M extends z.ZodType>(amount: M) =>
+/** A deal, with money and instants of the given shapes. */
+const dealShape = <M extends z.ZodType, I extends z.ZodType>(amount: M, instant: I) =>
   z.object({
     id,
     partnerId: id,
@@ -146,13 +152,14 @@ const dealShape = <M extends z.ZodType>(amount: M) =>
     ),
   });
 
-const partnerSchema = partnerShape(minorUnits);
-const dealSchema = dealShape(minorUnits);
-const textPartnerSchema = partnerShape(amountText);
-const textDealSchema = dealShape(amountText);
+const partnerSchema = partnerShape(minorUnits, epochMs);
+const dealSchema = dealShape(minorUnits, epochMs);
+const textPartnerSchema = partnerShape(amountText, instant);
+const textDealSchema = dealShape(amountText, instant);
 
-const holdSchema = z.object({ releaseAt: instant, dealId: id });
-const schedule = z.object({ nextPeriodEnd: instant, nextPayoutRun: instant }).nullable();
+const holdShape = <I extends z.ZodType>(time: I) => z.object({ releaseAt: time, dealId: id });
+const scheduleShape = <I extends z.ZodType>(time: I) =>
+  z.object({ nextPeriodEnd: time, nextPayoutRun: time }).nullable();
 
 /** One level of a bucket tree: exactly `FAN_OUT` slots, each empty or the next level. */
 const node = <T extends z.ZodType>(value: T) => z.array(value.nullable()).length(FAN_OUT);
@@ -182,25 +189,31 @@ const tableBuckets = <T extends z.ZodType>(value: T) => record(record(record(rec
 
 const commonFields = {
   programId: z.string(),
-  clock: instant.nullable(),
-  schedule,
   holders: z.array(z.number().int()),
   waitlists: z.array(z.array(id)),
 };
-const holdsSchema = z.object({ head: count, chunks: z.array(z.array(holdSchema)) });
+/** What formats 1 to 3 kept as ISO text. */
+const textFields = {
+  ...commonFields,
+  clock: instant.nullable(),
+  schedule: scheduleShape(instant),
+};
+const holdsSchema = z.object({ head: count, chunks: z.array(z.array(holdShape(instant))) });
 
 const stateSchema = z.object({
   ...commonFields,
+  clock: epochMs.nullable(),
+  schedule: scheduleShape(epochMs),
   format: z.literal(STATE_FORMAT),
   seen: buckets(z.string()),
   partners: buckets(partnerSchema),
   deals: buckets(dealSchema),
-  holds: holdsSchema,
+  holds: z.object({ head: count, chunks: z.array(z.array(holdShape(epochMs))) }),
   volume: z.number().int().min(0).max(MAX_VOLUME_MINOR),
 });
 
 const formatThreeSchema = z.object({
-  ...commonFields,
+  ...textFields,
   format: z.literal('partner-engine/state@3'),
   seen: buckets(z.string()),
   partners: buckets(textPartnerSchema),
@@ -209,7 +222,7 @@ const formatThreeSchema = z.object({
 });
 
 const formatTwoSchema = z.object({
-  ...commonFields,
+  ...textFields,
   format: z.literal('partner-engine/state@2'),
   seen: tableBuckets(z.string()),
   partners: tableBuckets(textPartnerSchema),
@@ -218,12 +231,12 @@ const formatTwoSchema = z.object({
 });
 
 const formatOneSchema = z.object({
-  ...commonFields,
+  ...textFields,
   format: z.literal('partner-engine/state@1'),
   seen: record(record(z.string())),
   partners: record(textPartnerSchema),
   deals: record(record(textDealSchema)),
-  holds: z.object({ head: count, items: z.array(holdSchema) }),
+  holds: z.object({ head: count, items: z.array(holdShape(instant)) }),
 });
 
 type TextPartner = z.infer<typeof textPartnerSchema>;
@@ -271,9 +284,9 @@ export function readState(input: unknown, program: StateProgram): EngineState {
 function parseState(input: unknown, decimals: number): EngineState {
   const format =
     typeof input === 'object' && input !== null ? (input as { format?: unknown }).format : undefined;
-  if (format === 'partner-engine/state@1') return inMinorUnits(migrateFormatOne(input), decimals);
-  if (format === 'partner-engine/state@2') return inMinorUnits(migrateFormatTwo(input), decimals);
-  if (format === 'partner-engine/state@3') return inMinorUnits(readFormatThree(input), decimals);
+  if (format === 'partner-engine/state@1') return inFormatFour(migrateFormatOne(input), decimals);
+  if (format === 'partner-engine/state@2') return inFormatFour(migrateFormatTwo(input), decimals);
+  if (format === 'partner-engine/state@3') return inFormatFour(readFormatThree(input), decimals);
   if (format !== STATE_FORMAT) {
     const got = typeof format === 'string' ? `"${format}"` : 'no format';
     throw new EngineError(
@@ -403,13 +416,16 @@ function checkHolds(state: EngineState): void {
     if (chunk.length === 0) inconsistent(['holds', 'chunks', index], 'an empty chunk of the hold queue');
   if (chunks.length === 0 ? head !== 0 : head >= (chunks[0]?.length ?? 0))
     inconsistent(['holds', 'head'], `head ${head} is past the first chunk of the hold queue`);
-  let previous = '';
+  let previous = Number.NEGATIVE_INFINITY;
   for (const [index, chunk] of chunks.entries()) {
     for (let position = index === 0 ? head : 0; position < chunk.length; position++) {
       const item = chunk[position] as HoldItem;
       const path = ['holds', 'chunks', index, position];
       if (item.releaseAt < previous)
-        inconsistent([...path, 'releaseAt'], `released at ${item.releaseAt}, before the hold ahead of it`);
+        inconsistent(
+          [...path, 'releaseAt'],
+          `released at ${new Date(item.releaseAt).toISOString()}, before the hold ahead of it`,
+        );
       if (lookupIn(state.deals, item.dealId) === undefined)
         inconsistent([...path, 'dealId'], `deal "${item.dealId}" is not a deal of the state`);
       previous = item.releaseAt;
@@ -507,17 +523,19 @@ function* tableTreeEntries<T>(name: string, tree: Table<Table<Table<Table<T>>>>)
         }
 }
 
+type TextHold = { readonly releaseAt: string; readonly dealId: string };
+
 /**
- * A state of formats 1 to 3 as format 3 kept it: its records (money as text) and its queues,
- * before the money is taken to minor units.
+ * A state of formats 1 to 3 as format 3 kept it: its records and queues with money and instants
+ * as text, before they are taken to minor units and epoch milliseconds.
  */
 interface TextState {
   readonly programId: string;
   readonly clock: string | null;
-  readonly schedule: EngineState['schedule'];
+  readonly schedule: { readonly nextPeriodEnd: string; readonly nextPayoutRun: string } | null;
   readonly holders: number[];
   readonly waitlists: string[][];
-  readonly holds: EngineState['holds'];
+  readonly holds: { readonly head: number; readonly chunks: readonly (readonly TextHold[])[] };
   readonly seen: Iterable<[string, string]>;
   readonly partners: Iterable<[string, TextPartner]>;
   readonly deals: Iterable<[string, TextDeal]>;
@@ -560,8 +578,8 @@ function migrateFormatOne(input: unknown): TextState {
   const result = formatOneSchema.safeParse(input);
   refuseIssues(result);
   const old = input as z.infer<typeof formatOneSchema>;
-  const pending = old.holds.items.slice(old.holds.head) as HoldItem[];
-  const chunks: HoldItem[][] = [];
+  const pending = old.holds.items.slice(old.holds.head);
+  const chunks: TextHold[][] = [];
   for (let start = 0; start < pending.length; start += HOLD_CHUNK)
     chunks.push(pending.slice(start, start + HOLD_CHUNK));
   return {
@@ -574,19 +592,20 @@ function migrateFormatOne(input: unknown): TextState {
 }
 
 /**
- * Formats 1 to 3 wrote money as decimal text: format 4 keeps whole minor units, and the money
- * taken in (its deals' amounts and payouts) as its volume. An amount with more places than the
- * currency has, or a state holding more money than format 4 keeps exactly, is refused.
+ * Formats 1 to 3 wrote money as decimal text and instants as ISO text: format 4 keeps whole minor
+ * units and epoch milliseconds, and the money taken in (its deals' amounts and payouts) as its
+ * volume. An amount with more places than the currency has, or a state holding more money than
+ * format 4 keeps exactly, is refused.
  */
-function inMinorUnits(old: TextState, decimals: number): EngineState {
+function inFormatFour(old: TextState, decimals: number): EngineState {
   const minor = (text: string, path: JsonPath) => minorOfText(text, decimals, path);
   const partners = Array.from(old.partners, ([key, partner]): [string, PartnerState] => [
     key,
-    partnerInMinorUnits(partner, (text, ...path) => minor(text, ['partners', key, ...path])),
+    partnerInFormatFour(partner, (text, ...path) => minor(text, ['partners', key, ...path])),
   ]);
   const deals = Array.from(old.deals, ([key, deal]): [string, DealState] => [
     key,
-    dealInMinorUnits(deal, (text, ...path) => minor(text, ['deals', key, ...path])),
+    dealInFormatFour(deal, (text, ...path) => minor(text, ['deals', key, ...path])),
   ]);
   let volume = NO_MINOR_UNITS;
   for (const [, deal] of deals) volume = addMinor(volume, deal.amount);
@@ -594,15 +613,24 @@ function inMinorUnits(old: TextState, decimals: number): EngineState {
     for (const payout of partner.payouts) volume = addMinor(volume, payout.amount);
   if (volume > MAX_VOLUME_MINOR)
     inconsistent(['volume'], `its deals and payouts add up to more money than one state keeps exactly`);
+  const { schedule, holds } = old;
   return {
     format: STATE_FORMAT,
     programId: old.programId,
-    clock: old.clock,
-    schedule: old.schedule,
+    clock: old.clock === null ? null : Date.parse(old.clock),
+    schedule: schedule && {
+      nextPeriodEnd: Date.parse(schedule.nextPeriodEnd),
+      nextPayoutRun: Date.parse(schedule.nextPayoutRun),
+    },
     seen: intoBuckets(old.seen),
     partners: intoBuckets(partners),
     deals: intoBuckets(deals),
-    holds: old.holds,
+    holds: {
+      head: holds.head,
+      chunks: holds.chunks.map((chunk) =>
+        chunk.map((hold): HoldItem => ({ releaseAt: Date.parse(hold.releaseAt), dealId: hold.dealId })),
+      ),
+    },
     holders: old.holders,
     waitlists: old.waitlists,
     volume,
@@ -626,7 +654,11 @@ function mapTable<T, U>(records: Table<T>, map: (value: T, key: string) => U): T
   return Object.fromEntries(Object.entries(records).map(([key, value]) => [key, map(value, key)]));
 }
 
-function partnerInMinorUnits(old: TextPartner, minor: ToMinor): PartnerState {
+/** Instants of the older formats (checked by their schema) as epoch milliseconds. */
+const ms = (text: string): EpochMs => Date.parse(text);
+const msOrNull = (text: string | null): EpochMs | null => (text === null ? null : Date.parse(text));
+
+function partnerInFormatFour(old: TextPartner, minor: ToMinor): PartnerState {
   const counter = (value: TextPartner['month'], ...path: string[]) => ({
     ...value,
     revenue: minor(value.revenue, ...path, 'revenue'),
@@ -634,6 +666,12 @@ function partnerInMinorUnits(old: TextPartner, minor: ToMinor): PartnerState {
   const { team, balance } = old;
   return {
     ...old,
+    joinedAt: ms(old.joinedAt),
+    tierSince: ms(old.tierSince),
+    firstDealAt: msOrNull(old.firstDealAt),
+    featuresUsed: mapTable(old.featuresUsed, ms),
+    badges: old.badges.map((award) => ({ ...award, at: ms(award.at) })),
+    terms: old.terms.map((terms) => ({ ...terms, from: ms(terms.from), until: msOrNull(terms.until) })),
     revenue: minor(old.revenue, 'revenue'),
     month: counter(old.month, 'month'),
     quarter: counter(old.quarter, 'quarter'),
@@ -659,7 +697,8 @@ function partnerInMinorUnits(old: TextPartner, minor: ToMinor): PartnerState {
       clawedBack: minor(balance.clawedBack, 'balance', 'clawedBack'),
     },
     payouts: old.payouts.map((payout, index) => ({
-      ...payout,
+      eventId: payout.eventId,
+      at: ms(payout.at),
       amount: minor(payout.amount, 'payouts', index, 'amount'),
     })),
     team: {
@@ -676,9 +715,10 @@ function partnerInMinorUnits(old: TextPartner, minor: ToMinor): PartnerState {
   } as PartnerState;
 }
 
-function dealInMinorUnits(old: TextDeal, minor: ToMinor): DealState {
+function dealInFormatFour(old: TextDeal, minor: ToMinor): DealState {
   return {
     ...old,
+    closedAt: ms(old.closedAt),
     amount: minor(old.amount, 'amount'),
     refunded: minor(old.refunded, 'refunded'),
     entries: old.entries.map((entry, index) => {

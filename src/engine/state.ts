@@ -1,8 +1,11 @@
 // The engine's state: plain JSON data the host persists however it likes. Records keyed by ids
 // are null-prototype objects, so an id such as "__proto__" is just another key. Money is kept as
 // whole minor units (integers, safe by the state's volume bound: see MAX_VOLUME_MINOR); times as
-// ISO-8601 strings in UTC.
+// epoch milliseconds (ISO-8601 text only at the edges).
 import { type MinorUnits, NO_MINOR_UNITS } from '../money/minor.js';
+
+/** An instant as milliseconds since 1970-01-01T00:00:00Z (what `Date.parse` gives). */
+export type EpochMs = number;
 
 /** A keyed collection that survives JSON.stringify / JSON.parse unchanged. */
 export type Table<T> = Record<string, T>;
@@ -48,13 +51,13 @@ export interface CustomTerms {
   eventId: string;
   baseRate: string | null;
   overrideRate: string | null;
-  from: string;
-  until: string | null;
+  from: EpochMs;
+  until: EpochMs | null;
 }
 
 export interface BadgeAward {
   badge: string;
-  at: string;
+  at: EpochMs;
   eventId: string | null;
   level?: string;
   period?: string;
@@ -84,11 +87,11 @@ export interface TeamAggregates {
 export interface PartnerState {
   id: string;
   sponsorId: string | null;
-  joinedAt: string;
+  joinedAt: EpochMs;
   joinEventId: string;
   /** Index into the programme's tiers. */
   tier: number;
-  tierSince: string;
+  tierSince: EpochMs;
   /** Consecutive failed reviews of the tier held (at risk while above zero). */
   failedReviews: number;
   /** The tier index waited for while `status` is waitlisted. */
@@ -98,10 +101,10 @@ export interface PartnerState {
   countedDeals: number;
   dealsClosed: number;
   revenue: MinorUnits;
-  firstDealAt: string | null;
+  firstDealAt: EpochMs | null;
   trainings: string[];
   /** Feature id to the first time the partner used it. */
-  featuresUsed: Table<string>;
+  featuresUsed: Table<EpochMs>;
   badges: BadgeAward[];
   milestones: string[];
   month: PeriodCounter;
@@ -112,7 +115,7 @@ export interface PartnerState {
   monthEndTiers: Array<[string, string]>;
   balance: Balance;
   /** Payments the host reported (payout.paid), oldest first. */
-  payouts: Array<{ eventId: string; at: string; amount: MinorUnits }>;
+  payouts: Array<{ eventId: string; at: EpochMs; amount: MinorUnits }>;
   terms: CustomTerms[];
   team: TeamAggregates;
   /** Deals closed in the current month, quarter and year (kept for retroactive tier rates). */
@@ -148,7 +151,7 @@ export interface DealState {
   partnerId: string;
   /** The deal.closed event. */
   eventId: string;
-  closedAt: string;
+  closedAt: EpochMs;
   amount: MinorUnits;
   refunded: MinorUnits;
   /** Whether its hold period has ended (earnings payable). */
@@ -158,7 +161,7 @@ export interface DealState {
 
 /** A deal whose hold period ends at `releaseAt`. */
 export interface HoldItem {
-  releaseAt: string;
+  releaseAt: EpochMs;
   dealId: string;
 }
 
@@ -176,8 +179,8 @@ export const HOLD_CHUNK = 128;
 
 export interface Schedule {
   /** The next month boundary (period ends run there). */
-  nextPeriodEnd: string;
-  nextPayoutRun: string;
+  nextPeriodEnd: EpochMs;
+  nextPayoutRun: EpochMs;
 }
 
 /** The state format this engine writes; states of formats 1 and 2 are migrated when read. */
@@ -187,7 +190,7 @@ export interface EngineState {
   readonly format: typeof STATE_FORMAT;
   programId: string;
   /** The latest instant processed; null before the first event. */
-  clock: string | null;
+  clock: EpochMs | null;
   schedule: Schedule | null;
   /**
    * Event id to a fingerprint of its content, for idempotency, in a tree of buckets by a hash of

@@ -98,7 +98,7 @@ const DAY_MS = 86_400_000;
 // compare them with json-rules-engine's numeric operators; no money is computed from them.
 const amount = (units: MinorUnits, view: FactsView): number =>
   majorOf(units, view.compiled.program.currency.decimals);
-const days = (from: string, to: number): number => (to - Date.parse(from)) / DAY_MS;
+const days = (from: number, to: number): number => (to - from) / DAY_MS;
 
 function reviewCounter({ partner, view }: FactMoment) {
   const range =
@@ -187,8 +187,7 @@ export const FACTS: readonly FactDefinition[] = [
     'number|null',
     'Days (fractional) from joining to the first deal; null before it.',
     ['deal'],
-    ({ partner }) =>
-      partner.firstDealAt === null ? null : days(partner.joinedAt, Date.parse(partner.firstDealAt)),
+    ({ partner }) => (partner.firstDealAt === null ? null : days(partner.joinedAt, partner.firstDealAt)),
   ),
   define(
     'monthDeals',

@@ -121,7 +121,7 @@ function returnCapRoom(context: Context, dealId: string): void {
   if (!plan?.perPeriodCap || !deal) return;
   const { period } = plan.perPeriodCap;
   const key = context.calendar.periodOf(context.instant, period).key;
-  const paidIn = context.calendar.periodOf(Date.parse(deal.closedAt), period).key;
+  const paidIn = context.calendar.periodOf(deal.closedAt, period).key;
   for (const entry of context.draft.writableDeal(dealId).entries) {
     if (entry.kind !== 'override' || entry.capCounted === undefined || entry.capCounted === entry.net)
       continue;

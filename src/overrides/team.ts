@@ -34,10 +34,7 @@ function changeTeamRevenue(
   change: { amount: MinorUnits; refund: boolean },
 ): void {
   // Counted in the deal's own month and quarter, whenever the refund comes.
-  const { month: dealMonth, quarter: dealQuarter } = periodKeysAt(
-    context.calendar,
-    Date.parse(deal.closedAt),
-  );
+  const { month: dealMonth, quarter: dealQuarter } = periodKeysAt(context.calendar, deal.closedAt);
   let level = 0;
   for (const uplineId of uplineIds(context.draft, deal.partnerId)) {
     const team = context.draft.writablePartner(uplineId).team;

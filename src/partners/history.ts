@@ -15,7 +15,7 @@ export function closeMonth(context: Context, month: PeriodRange): void {
   // Only partners whose tier is not yet the last one remembered (new ones, promoted, demoted).
   for (const id of context.draft.partnersWhere('month-end-tier', changed)) {
     const partner = context.draft.partner(id);
-    if (!partner || Date.parse(partner.joinedAt) >= month.end) continue;
+    if (!partner || partner.joinedAt >= month.end) continue;
     const tier = tiers[partner.tier]?.id;
     if (tier === undefined || partner.monthEndTiers.at(-1)?.[1] === tier) continue;
     const writable = context.draft.writablePartner(id);

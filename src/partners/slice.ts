@@ -25,15 +25,15 @@ function unknownPartner(context: Context, partnerId: string, path = 'partnerId')
 }
 
 function newPartner(context: Context, id: string, sponsorId: string | null, eventId: string): PartnerState {
-  const { calendar, instant, at, compiled } = context;
+  const { calendar, instant, compiled } = context;
   const month = calendar.periodOf(instant, 'month').key;
   return {
     id,
     sponsorId,
-    joinedAt: at,
+    joinedAt: instant,
     joinEventId: eventId,
     tier: 0,
-    tierSince: at,
+    tierSince: instant,
     failedReviews: 0,
     waitingFor: null,
     demotedFrom: null,
@@ -157,8 +157,8 @@ export const partnersSlice: Slice = {
           if (!Object.hasOwn(partner.featuresUsed, event.feature)) {
             // A fresh null-prototype table (a clone or a parsed state has an ordinary object): a
             // feature id such as "__proto__" stays a plain key.
-            partner.featuresUsed = Object.assign(table<string>(), partner.featuresUsed, {
-              [event.feature]: event.at,
+            partner.featuresUsed = Object.assign(table<number>(), partner.featuresUsed, {
+              [event.feature]: context.instant,
             });
             context.touched.add(event.partnerId, SOURCE.feature);
           }
@@ -171,7 +171,7 @@ export const partnersSlice: Slice = {
           partner.dealsClosed += 1;
           partner.countedDeals += 1;
           partner.revenue = addMinor(partner.revenue, amount);
-          partner.firstDealAt ??= event.at;
+          partner.firstDealAt ??= context.instant;
           addToCounter(partner.month, keys.month, 1, amount);
           addToCounter(partner.quarter, keys.quarter, 1, amount);
           addToCounter(partner.year, keys.year, 1, amount);
@@ -192,7 +192,7 @@ export const partnersSlice: Slice = {
           const uncounted = deal.refunded === deal.amount ? 1 : 0;
           partner.countedDeals -= uncounted;
           partner.revenue = subtractMinor(partner.revenue, amount);
-          const keys = periodKeysAt(context.calendar, Date.parse(deal.closedAt));
+          const keys = periodKeysAt(context.calendar, deal.closedAt);
           removeFromCounter(partner.month, keys.month, uncounted, amount);
           removeFromCounter(partner.quarter, keys.quarter, uncounted, amount);
           removeFromCounter(partner.year, keys.year, uncounted, amount);
@@ -239,7 +239,7 @@ function newDeal(
     id: dealId,
     partnerId,
     eventId,
-    closedAt: context.at,
+    closedAt: context.instant,
     amount,
     refunded: ZERO,
     released: false,

@@ -50,7 +50,7 @@ describe('time-driven work never lowers a payable balance', () => {
           const prefix = events.slice(0, Math.floor(at * events.length));
           const before = engine.replay(prefix).state;
           if (before.clock === null) return;
-          const later = new Date(Date.parse(before.clock) + days * DAY_MS).toISOString();
+          const later = new Date(before.clock + days * DAY_MS).toISOString();
           const after = engine.advance(before, later).state;
           const now = payables(after);
           for (const [id, payable] of payables(before)) {
@@ -108,7 +108,7 @@ describe('a payout judged at its time', () => {
     const result = engine.replay([...joined, paid]);
     expect(result.rejected.map((rejection) => rejection.code)).toEqual(['PAYOUT_EXCEEDS_PAYABLE']);
     // The as-of time is the last accepted event's: the hold (ending 2025-04-01T09:00Z) still runs.
-    expect(result.state.clock).toBe('2025-03-02T09:00:00.000Z');
+    expect(result.state.clock).toBe(Date.parse('2025-03-02T09:00:00.000Z'));
     expect(partnerOf(result.state, 'p1')?.balance).toMatchObject({ pending: 20_000, payable: 0 });
   });
 

@@ -33,8 +33,11 @@ const saved = () => JSON.parse(JSON.stringify(state)) as EngineState;
 
 type Json = Record<string, unknown>;
 const text = (units: unknown) => formatMinor(units as MinorUnits, 2);
+/** An instant as formats 1 to 3 wrote it: ISO text in UTC. */
+const iso = (ms: unknown) => new Date(ms as number).toISOString();
+const isoOrNull = (ms: unknown) => (ms === null ? null : iso(ms));
 
-/** A partner's money as formats 1 to 3 wrote it: decimal text with the currency's places. */
+/** A partner's money and instants as formats 1 to 3 wrote them: decimal and ISO text. */
 function partnerAsText(partner: Json): Json {
   const counter = (value: unknown) => ({ ...(value as Json), revenue: text((value as Json).revenue) });
   const balance = partner.balance as Json;
@@ -47,13 +50,29 @@ function partnerAsText(partner: Json): Json {
   );
   return {
     ...partner,
+    joinedAt: iso(partner.joinedAt),
+    tierSince: iso(partner.tierSince),
+    firstDealAt: isoOrNull(partner.firstDealAt),
+    featuresUsed: Object.fromEntries(
+      Object.entries(partner.featuresUsed as Json).map(([id, at]) => [id, iso(at)]),
+    ),
+    badges: (partner.badges as Json[]).map((award) => ({ ...award, at: iso(award.at) })),
+    terms: (partner.terms as Json[]).map((terms) => ({
+      ...terms,
+      from: iso(terms.from),
+      until: isoOrNull(terms.until),
+    })),
     revenue: text(partner.revenue),
     month: counter(partner.month),
     quarter: counter(partner.quarter),
     year: counter(partner.year),
     history,
     balance: Object.fromEntries(Object.entries(balance).map(([field, units]) => [field, text(units)])),
-    payouts: (partner.payouts as Json[]).map((payout) => ({ ...payout, amount: text(payout.amount) })),
+    payouts: (partner.payouts as Json[]).map((payout) => ({
+      ...payout,
+      at: iso(payout.at),
+      amount: text(payout.amount),
+    })),
     team: {
       ...team,
       revenue: text(team.revenue),
@@ -74,7 +93,13 @@ function dealAsText(deal: Json): Json {
     amount: text(entry.amount),
     net: text(entry.net),
   }));
-  return { ...deal, amount: text(deal.amount), refunded: text(deal.refunded), entries };
+  return {
+    ...deal,
+    closedAt: iso(deal.closedAt),
+    amount: text(deal.amount),
+    refunded: text(deal.refunded),
+    entries,
+  };
 }
 
 /** Every record of a bucket tree mapped in place of the copy (the leaf keeps ids and records in pairs). */
@@ -93,12 +118,23 @@ function mapRecords(tree: unknown, map: (record: Json) => Json): unknown {
   );
 }
 
-/** The same state as format 3 wrote it: format 4's trees, money as decimal text, no volume. */
+/** The same state as format 3 wrote it: format 4's trees, money and instants as text, no volume. */
 function asFormatThree(current: EngineState): EngineState {
   const { volume: _, ...copy } = JSON.parse(JSON.stringify(current)) as Json;
+  const schedule = copy.schedule as Json | null;
+  const holds = copy.holds as { head: number; chunks: Json[][] };
   return {
     ...copy,
     format: 'partner-engine/state@3',
+    clock: isoOrNull(copy.clock),
+    schedule: schedule && {
+      nextPeriodEnd: iso(schedule.nextPeriodEnd),
+      nextPayoutRun: iso(schedule.nextPayoutRun),
+    },
+    holds: {
+      ...holds,
+      chunks: holds.chunks.map((chunk) => chunk.map((hold) => ({ ...hold, releaseAt: iso(hold.releaseAt) }))),
+    },
     partners: mapRecords(copy.partners, partnerAsText),
     deals: mapRecords(copy.deals, dealAsText),
   } as unknown as EngineState;
@@ -114,7 +150,7 @@ function asFormatOne(current: EngineState): unknown {
   for (const leaf of leavesOf(current.seen)) Object.assign(seen, Object.fromEntries(entriesOfLeaf(leaf)));
   const deals: Record<string, unknown> = {};
   for (const deal of allDeals(three)) deals[deal.id] = deal;
-  const items: HoldItem[] = [...pendingHolds(current)];
+  const items: HoldItem[] = [...pendingHolds(three)];
   return {
     ...copy,
     format: 'partner-engine/state@1',
@@ -357,7 +393,7 @@ describe('a state that cannot be used', () => {
     expect(refusal(() => engine.advance(misplaced, '2025-02-01T00:00:00Z')).message).toContain(
       'wrong bucket',
     );
-    const clock = { ...saved(), clock: '2025-13-01T00:00:00.000Z' };
+    const clock = { ...saved(), clock: 1.5 } as EngineState;
     expect(refusal(() => engine.advance(clock, '2025-02-01T00:00:00Z')).path).toBe('clock');
   });
 

@@ -107,7 +107,7 @@ export function dealRun(partnerId: string, run: DealRun): ReturnType<typeof even
   );
 }
 
-/** A partner of the state with its balance and revenue as the contract writes money (strings). */
+/** A partner of the state with its balance, revenue and payouts as the contract writes them (strings). */
 export type PartnerView = Omit<PartnerState, 'balance' | 'revenue' | 'payouts'> & {
   readonly balance: BalanceSummary;
   readonly revenue: string;
@@ -149,7 +149,8 @@ export function replay(
         balance: formatBalance(partner.balance, decimals),
         revenue: formatMinor(partner.revenue, decimals),
         payouts: partner.payouts.map((payout) => ({
-          ...payout,
+          eventId: payout.eventId,
+          at: new Date(payout.at).toISOString(),
           amount: formatMinor(payout.amount, decimals),
         })),
       };

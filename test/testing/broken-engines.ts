@@ -66,7 +66,8 @@ export function unsortedEngine(engine: Engine): Engine {
       for (const [index, event] of events.entries()) batch.apply(event, index);
       if (options.asOf) batch.advance(options.asOf);
       const result = batch.result();
-      return { asOf: options.asOf ?? result.state.clock, ...result };
+      const { clock } = result.state;
+      return { asOf: options.asOf ?? (clock === null ? null : new Date(clock).toISOString()), ...result };
     },
   };
 }

@@ -18,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function releases(engine: Engine, result: ReplayResult): Map<string, number> {
   const ends = new Map<string, number>();
   for (const deal of allDeals(result.state)) {
-    const closed = Date.parse(deal.closedAt);
+    const closed = deal.closedAt;
     ends.set(deal.id, closed + versionAt(engine.compiled, closed).holdPeriodDays * DAY_MS);
   }
   return ends;

@@ -30,6 +30,18 @@ const positiveCount = () =>
   z.int({ error: 'must be a whole number' }).min(1, 'must be a whole number of at least 1');
 const count = () => z.int({ error: 'must be a whole number' }).min(0, 'must be a whole number, 0 or more');
 
+/**
+ * The longest hold period, in days: a century, the length of the range of instants events may
+ * name. A longer hold could never end within that range, and a hold of millions of days ends at
+ * an instant no state can keep (its year has more than four digits, or Date cannot hold it).
+ */
+export const MAX_HOLD_PERIOD_DAYS = 36_525;
+const holdPeriod = () =>
+  count().max(
+    MAX_HOLD_PERIOD_DAYS,
+    `must be at most ${MAX_HOLD_PERIOD_DAYS} days (a century, the range of instants events may name)`,
+  );
+
 const isoDateTime = z.iso
   .datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset or Z' })
   .describe('ISO-8601 date-time with offset or Z, e.g. "2025-07-01T00:00:00Z".');
@@ -212,7 +224,7 @@ export const versionSchema = z
     tiers: ownKeyRecord(tierAmendmentSchema).optional().describe('Changes by tier id.'),
     overrides: overridesSchema.optional().describe('Replaces the override plan from this date.'),
     payouts: payoutsSchema.optional().describe('Replaces the payout run from this date.'),
-    holdPeriodDays: count().optional().describe('Replaces the hold period from this date.'),
+    holdPeriodDays: holdPeriod().optional().describe('Replaces the hold period from this date.'),
   })
   .describe(
     'A later version of the programme: what changes, from when. Deals are paid under the version in force when they closed.',
@@ -255,7 +267,7 @@ export const programSchema = z
           .describe('Failed reviews spent at risk before a demotion (1: at risk, then demoted).'),
       })
       .describe('Periodic reviews of each tier\u2019s maintain rule.'),
-    holdPeriodDays: count().describe('Days an earning stays pending (the refund window).'),
+    holdPeriodDays: holdPeriod().describe('Days an earning stays pending (the refund window).'),
     payouts: payoutsSchema,
     overrides: overridesSchema.optional(),
     customTermsUnlock: id

@@ -23,6 +23,7 @@ export const LINT_CODES = {
   UNKNOWN_TIER: 'a minTier or version amendment naming a tier that does not exist',
   VERSION_LABEL: 'a version reusing the base document’s label',
   VERSION_ORDER: 'versions not in increasing effectiveFrom order',
+  VERSION_INSTANT: 'a version effectiveFrom more precise than a millisecond or outside the supported range',
   RULE_SHAPE: 'a rule that is not a json-rules-engine condition',
   UNKNOWN_FACT: 'a rule naming a fact that is not in the catalogue',
   UNKNOWN_OPERATOR: 'a rule naming an operator or decorator that does not exist',

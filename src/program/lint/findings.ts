@@ -47,6 +47,26 @@ export const LINT_CODES = {
 
 export type LintCode = keyof typeof LINT_CODES;
 
+/**
+ * The errors about what a rule can do: the programme still runs as written (a tier nobody
+ * reaches, a comparison that never holds), so an engine can be made of it to show it, while
+ * `loadProgram` refuses it. Every other error means the engine cannot run the document.
+ */
+export const RUNNABLE_LINT_CODES: ReadonlySet<LintCode> = new Set<LintCode>([
+  'PATH_UNPARSABLE',
+  'TYPE_MISMATCH',
+  'UNKNOWN_ID',
+  'VALUE_COERCED',
+  'PATH_IGNORED',
+  'CONDITION_NEVER_HOLDS',
+  'CONDITION_ALWAYS_HOLDS',
+  'RULE_NEVER_HOLDS',
+  'RULE_ALWAYS_HOLDS',
+  'TIER_UNREACHABLE',
+  'ENTRY_TIER_QUALIFY',
+  'FEATURE_NEVER_UNLOCKED',
+]);
+
 /** One thing the linter found, at a place in the document. */
 export interface LintFinding {
   readonly severity: LintSeverity;

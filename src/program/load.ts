@@ -47,7 +47,12 @@ const LOADED = new WeakSet<object>();
 export function programOperators(program: Program): Operators {
   if (typeof program !== 'object' || program === null) return {};
   const carrier = program as Partial<Record<typeof OPERATORS, Operators>>;
-  return (Object.hasOwn(carrier, OPERATORS) ? carrier[OPERATORS] : undefined) ?? {};
+  try {
+    return (Object.hasOwn(carrier, OPERATORS) ? carrier[OPERATORS] : undefined) ?? {};
+  } catch {
+    // A host's proxy that throws when asked: none carried; checking the document reports it.
+    return {};
+  }
 }
 
 /**

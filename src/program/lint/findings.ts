@@ -9,6 +9,7 @@ export type LintSeverity = 'error' | 'warning';
 export const LINT_CODES = {
   // The document's shape and cross-references (always errors; loadProgram refuses them).
   NESTING_TOO_DEEP: 'rules or objects nest deeper than the limits',
+  UNREADABLE_VALUE: 'a value a getter or proxy of the host threw on while the document was read',
   SCHEMA_INVALID: 'a field has the wrong type, format or range, or is missing',
   UNKNOWN_FIELD: 'a key the schema does not know (a misspelt field name?)',
   DUPLICATE_ID: 'an id (tier, feature, badge, leaderboard, milestone, version) used twice',

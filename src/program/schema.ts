@@ -2,6 +2,7 @@
 // types (z.infer) and the shipped JSON Schema. Cross-field checks (tier ids, rules, references)
 // live in references.ts and rules.ts; this file only says what each field is.
 import { z } from 'zod';
+import { ratePlacesProblem } from '../events/normalise.js';
 import { ROUNDING_MODES } from '../money/rounding.js';
 import { conditionSchema } from '../rules/condition.js';
 import { ownKeyRecord } from './own-key-record.js';
@@ -16,6 +17,11 @@ const id = z
 export const rateSchema = z
   .string({ error: 'must be a rate written as a decimal string such as "0.22"' })
   .regex(/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/, 'must be a decimal string between "0" and "1", such as "0.22"')
+  .refine((text) => ratePlacesProblem(text) === undefined, {
+    error: (issue) => ratePlacesProblem(String(issue.input)) ?? 'has too many decimal places',
+    // Only a rate that is otherwise well written: one problem at a time.
+    when: (payload) => payload.issues.length === 0,
+  })
   .describe('A rate as a decimal string in [0, 1], e.g. "0.22" for 22 %.');
 
 /** A non-negative amount such as "50.00"; its places are checked against the currency later. */

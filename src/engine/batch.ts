@@ -111,13 +111,16 @@ export class Batch {
     if (state.clock === null || state.clock < instant) state.clock = instant;
   }
 
-  /** The state so far and everything produced; rejections and skips in input order. */
+  /**
+   * The state so far and everything produced; rejections and skips in input order. The batch
+   * may go on: what it applies later never changes what it returned.
+   */
   result(): BatchResult {
     const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
     return {
-      state: trustState(this.draft.state),
-      effects: this.effects,
-      ledger: this.ledger,
+      state: trustState(this.draft.handOver()),
+      effects: [...this.effects],
+      ledger: [...this.ledger],
       rejected: [...this.rejected].sort(byIndex),
       skipped: [...this.skipped].sort(byIndex),
     };

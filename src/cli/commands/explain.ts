@@ -133,7 +133,9 @@ function statementText(statement: Statement): string {
       ? '(no entries)'
       : textTable(
           ['at', 'kind', 'id', 'rate', 'basis', 'amount'],
-          [...rows, ...payouts].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+          [...rows, ...payouts].sort(([a], [b]) =>
+            String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+          ),
           ['left', 'left', 'left', 'right', 'right', 'right'],
         ),
     `Closing balance: ${statement.closingBalance}`,

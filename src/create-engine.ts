@@ -92,15 +92,17 @@ export function createEngine(program: Program, options: CreateEngineOptions = {}
   const core = createEngineCore(withOperators(program, options.operators ?? {}), SLICES);
   return {
     ...core,
-    can: (state, partnerId, feature) => can(core.compiled, state, partnerId, feature),
-    progress: (state, partnerId, at) => progressOf(core.compiled, state, partnerId, at),
+    // Every query reads its state as apply does: checked once, refused with an EngineError.
+    can: (state, partnerId, feature) => can(core.compiled, core.readState(state), partnerId, feature),
+    progress: (state, partnerId, at) => progressOf(core.compiled, core.readState(state), partnerId, at),
     explain: (ledger, entryId) => explain(ledger, entryId, program.rounding),
     statement: (state, ledger, partnerId, options) =>
-      statement(core.compiled, state, ledger, partnerId, options),
-    leaderboard: (state, options) => leaderboard(core.compiled, state, options),
-    board: (state, boardId, options) => programmeBoard(core.compiled, state, boardId, options),
-    boards: (state, options) => programmeBoards(core.compiled, state, options),
-    team: (state, partnerId, options) => team(core.compiled, state, partnerId, options),
-    nextPayout: (state, partnerId) => nextPayout(core.compiled, state, partnerId),
+      statement(core.compiled, core.readState(state), ledger, partnerId, options),
+    leaderboard: (state, options) => leaderboard(core.compiled, core.readState(state), options),
+    board: (state, boardId, options) =>
+      programmeBoard(core.compiled, core.readState(state), boardId, options),
+    boards: (state, options) => programmeBoards(core.compiled, core.readState(state), options),
+    team: (state, partnerId, options) => team(core.compiled, core.readState(state), partnerId, options),
+    nextPayout: (state, partnerId) => nextPayout(core.compiled, core.readState(state), partnerId),
   };
 }

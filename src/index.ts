@@ -42,6 +42,7 @@ export { EVENT_TYPES, type EventType } from './events/schema.js';
 export { FACTS, type FactDefinition, type FactKind } from './facts/catalogue.js';
 export { type Facts, partnerFacts } from './facts/partner-facts.js';
 export { formatPath, type Issue, type JsonPath } from './issues.js';
+export { type BalanceSummary, formatBalance } from './ledger/balance.js';
 export type { Derivation, Explanation } from './ledger/explain.js';
 export * from './money/index.js';
 export type { Team, TeamMember, TeamOptions } from './overrides/query.js';

@@ -14,7 +14,7 @@ export function awardBadge(
   extra: { level?: string; period?: string },
 ): void {
   const partner = context.draft.writablePartner(partnerId);
-  partner.badges = [...partner.badges, { badge, at: context.at, eventId: context.eventId, ...extra }];
+  partner.badges = [...partner.badges, { badge, at: context.instant, eventId: context.eventId, ...extra }];
   context.touched.add(partnerId, SOURCE.badge);
   const count = partner.badges.filter((held) => held.badge === badge).length;
   context.emit({

@@ -4,8 +4,7 @@
 import { Calendar } from '../engine/calendar.js';
 import { EngineError } from '../engine/errors.js';
 import { type EngineState, type PartnerState, partnerIds, partnerOf } from '../engine/state.js';
-import { Decimal } from '../money/decimal.js';
-import { formatMoney } from '../money/format.js';
+import { formatMinor, type MinorUnits } from '../money/minor.js';
 import { monthsOf, scoreOf, tierAtMonthEnd } from '../partners/history.js';
 import type { CompiledProgram } from '../program/compile.js';
 import type { LeaderboardMetric } from '../program/schema.js';
@@ -41,9 +40,10 @@ export interface Leaderboard {
   readonly own: LeaderboardRow | null;
 }
 
-function allTimeScore(partner: PartnerState, metric: LeaderboardMetric): Decimal {
-  if (metric === 'deals') return new Decimal(partner.countedDeals);
-  return new Decimal(metric === 'revenue' ? partner.revenue : partner.balance.earned);
+/** A count of deals, or money in minor units. */
+function allTimeScore(partner: PartnerState, metric: LeaderboardMetric): number | MinorUnits {
+  if (metric === 'deals') return partner.countedDeals;
+  return metric === 'revenue' ? partner.revenue : partner.balance.earned;
 }
 
 /**
@@ -72,22 +72,21 @@ export function leaderboard(
   const months = range ? monthsOf({ calendar }, range) : [];
   const lastMonth = months[months.length - 1];
   const places = compiled.program.currency.decimals;
-  const scored: Array<{ partnerId: string; tier: string; score: Decimal }> = [];
+  const scored: Array<{ partnerId: string; tier: string; score: number }> = [];
   for (const partnerId of partnerIds(state)) {
     const partner = partnerOf(state, partnerId) as PartnerState;
-    if (range && Date.parse(partner.joinedAt) >= range.end) continue;
+    if (range && partner.joinedAt >= range.end) continue;
     // A period that has ended ranks partners by the tier held at its end; an open one, by now.
-    const ended =
-      range !== null && range !== undefined && state.clock !== null && range.end <= Date.parse(state.clock);
+    const ended = range !== null && range !== undefined && state.clock !== null && range.end <= state.clock;
     const closedTier = ended && lastMonth !== undefined ? tierAtMonthEnd(partner, lastMonth) : undefined;
     const tier = closedTier ?? compiled.program.tiers[partner.tier]?.id ?? '';
     if (options.tier !== undefined && tier !== options.tier) continue;
     const score = range ? scoreOf(partner, months, options.metric) : allTimeScore(partner, options.metric);
     scored.push({ partnerId, tier, score });
   }
-  scored.sort((a, b) => b.score.comparedTo(a.score) || (a.partnerId < b.partnerId ? -1 : 1));
-  const show = (value: Decimal) =>
-    options.metric === 'deals' ? value.toString() : formatMoney(value, places);
+  scored.sort((a, b) => b.score - a.score || (a.partnerId < b.partnerId ? -1 : 1));
+  const show = (value: number) =>
+    options.metric === 'deals' ? String(value) : formatMinor(value as MinorUnits, places);
   const ranked = rank(scored, show);
   const { limit, partnerId } = options;
   // The limit keeps every row tied with the last one it lets through.
@@ -100,14 +99,14 @@ export function leaderboard(
 
 /** Ranks sorted scores: ties share a rank (1, 1, 3); each row's gap to the rank above. */
 function rank(
-  scored: ReadonlyArray<{ partnerId: string; tier: string; score: Decimal }>,
-  show: (value: Decimal) => string,
+  scored: ReadonlyArray<{ partnerId: string; tier: string; score: number }>,
+  show: (value: number) => string,
 ): LeaderboardRow[] {
   const rows: LeaderboardRow[] = [];
-  let previous: { score: Decimal; rank: number } | null = null;
-  let better: Decimal | null = null;
+  let previous: { score: number; rank: number } | null = null;
+  let better: number | null = null;
   for (const [index, row] of scored.entries()) {
-    const tied: boolean = previous?.score.equals(row.score) === true;
+    const tied: boolean = previous?.score === row.score;
     if (!tied) better = previous?.score ?? null;
     const rankNumber: number = tied && previous ? previous.rank : index + 1;
     rows.push({
@@ -115,7 +114,7 @@ function rank(
       partnerId: row.partnerId,
       tier: row.tier,
       value: show(row.score),
-      behind: better === null ? null : show(better.minus(row.score)),
+      behind: better === null ? null : show(better - row.score),
     });
     previous = { score: row.score, rank: rankNumber };
   }
@@ -193,7 +192,7 @@ function boardPeriod(
   }
   const calendar = new Calendar(compiled.program.timeZone);
   if (asked === undefined) {
-    const now = state.clock === null ? null : Date.parse(state.clock);
+    const now = state.clock;
     if (now === null)
       throw new EngineError('INVALID_ARGUMENT', 'no period given and the state has no clock yet');
     return calendar.periodOf(now, kind).key;

@@ -3,7 +3,6 @@
 import type { PeriodRange } from '../engine/calendar.js';
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
-import { Decimal } from '../money/decimal.js';
 import { monthsOf, scoreOf, tierAtMonthEnd } from '../partners/history.js';
 import type { BadgeDefinition } from '../program/schema.js';
 import { awardBadge } from './badges.js';
@@ -11,12 +10,12 @@ import { awardBadge } from './badges.js';
 type LeaderboardBadge = Extract<BadgeDefinition, { leaderboard: unknown }>;
 
 /**
- * The highest score of the rows (zero for none), by a loop: `Decimal.max(...rows)` spreads every
- * partner's row into one call and overflows the stack on a large programme.
+ * The highest score of the rows (zero for none), by a loop: `Math.max(...rows)` would spread every
+ * partner's row into one call and overflow the stack on a large programme.
  */
-export function highestScore(rows: readonly { readonly score: Decimal }[]): Decimal {
-  let best = new Decimal(0);
-  for (const row of rows) if (row.score.greaterThan(best)) best = row.score;
+export function highestScore(rows: readonly { readonly score: number }[]): number {
+  let best = 0;
+  for (const row of rows) if (row.score > best) best = row.score;
   return best;
 }
 
@@ -30,12 +29,12 @@ export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[
     const range = ended.find((candidate) => candidate.period === badge.leaderboard.period);
     if (!range) continue;
     const months = monthsOf(context, range);
-    const groups = new Map<string, Array<{ id: string; score: Decimal }>>();
+    const groups = new Map<string, Array<{ id: string; score: number }>>();
     // Only partners with results in some month can score.
     for (const id of context.draft.partnersWhere('with-results', hasResults)) {
       const partner = context.draft.partner(id) as PartnerState;
       const score = scoreOf(partner, months, badge.leaderboard.metric);
-      if (!score.isPositive() || score.isZero()) continue;
+      if (score <= 0) continue;
       const lastMonth = months[months.length - 1] ?? '';
       const group = badge.leaderboard.scope === 'tier' ? (tierAtMonthEnd(partner, lastMonth) ?? '') : 'all';
       const rows = groups.get(group) ?? [];
@@ -45,7 +44,7 @@ export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[
     for (const rows of groups.values()) {
       const best = highestScore(rows);
       for (const row of rows) {
-        if (!row.score.equals(best)) continue;
+        if (row.score !== best) continue;
         const held = context.draft.partner(row.id)?.badges.some((award) => award.badge === badge.id) ?? false;
         if (badge.repeatable || !held) awardBadge(context, row.id, badge.id, { period: range.key });
       }

@@ -24,7 +24,7 @@ export function termsInForce(
   field: 'baseRate' | 'overrideRate',
 ): CustomTerms | undefined {
   if (partner.terms.length === 0 || !mayHaveCustomTerms(context, partner)) return undefined;
-  const at = context.at;
+  const at = context.instant;
   for (let index = partner.terms.length - 1; index >= 0; index--) {
     const terms = partner.terms[index];
     if (!terms || terms[field] === null) continue;

@@ -13,9 +13,17 @@ import { addToHistory } from '../ledger/book.js';
 import { makeEntry } from '../ledger/entry.js';
 import { reversalId } from '../ledger/ids.js';
 import { readableMoney, readableRate } from '../ledger/words.js';
-import { addAmounts } from '../money/amounts.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney, formatRate } from '../money/format.js';
+import {
+  addMinor,
+  decimalOf,
+  formatMinor,
+  type MinorUnits,
+  minorOfDecimal,
+  negateMinor,
+  subtractMinor,
+} from '../money/minor.js';
 import { multiplyAndRound } from '../money/money.js';
 import { type RoundingMode, roundToPlaces } from '../money/rounding.js';
 
@@ -50,9 +58,10 @@ function book(context: Context, deal: DealState, eventId: string, reversal: Reve
     },
   );
   context.record(entry);
-  reversal.entry.net = addAmounts(reversal.entry.net, entry.amount, currency.decimals);
-  bookEntry(earner.balance, entry, deal.released, currency.decimals);
-  if (reversal.kind === 'clawback') addToHistory(context, earner, entry.amount);
+  const amount = minorOfDecimal(reversal.amount, currency.decimals);
+  reversal.entry.net = addMinor(reversal.entry.net, amount);
+  bookEntry(earner.balance, amount, reversal.kind, deal.released);
+  if (reversal.kind === 'clawback') addToHistory(context, earner, amount);
   context.touched.add(reversal.entry.partnerId, SOURCE.ledger);
   return entry;
 }
@@ -69,7 +78,9 @@ function clawbackTerms(
   money: { readonly decimals: number; readonly rounding: RoundingMode },
 ) {
   if (entry.capped) {
-    const exact = new Decimal(entry.amount).times(refunded).dividedBy(deal.amount);
+    const exact = decimalOf(entry.amount, money.decimals)
+      .times(refunded)
+      .dividedBy(decimalOf(deal.amount, money.decimals));
     const share = roundToPlaces(exact, money.decimals, money.rounding);
     return { rate: new Decimal(1), basis: share.negated() };
   }
@@ -78,21 +89,22 @@ function clawbackTerms(
 }
 
 /** Claws back a refund of `refunded` from every entry of the deal. */
-export function clawBack(context: Context, dealId: string, eventId: string, refunded: Decimal): void {
+export function clawBack(context: Context, dealId: string, eventId: string, amount: string): void {
   const { currency, rounding } = context.compiled.program;
+  const refunded = new Decimal(amount);
   const deal = context.draft.writableDeal(dealId);
-  const fully = new Decimal(deal.refunded).equals(deal.amount);
+  const fully = deal.refunded === deal.amount;
   // Overrides paid on the seller's commission are clawed back on the commission's clawback.
   let commissionClawback = new Decimal(0);
   for (const entry of [...deal.entries]) {
-    if (new Decimal(entry.net).isZero()) continue;
+    if (entry.net === 0) continue;
     const terms = clawbackTerms(entry, deal, refunded, commissionClawback, {
       decimals: currency.decimals,
       rounding,
     });
     const proportional = multiplyAndRound(terms.rate, terms.basis, currency.decimals, rounding);
     const reversal =
-      fully && !proportional.equals(new Decimal(entry.net).negated())
+      fully && !proportional.equals(decimalOf(negateMinor(entry.net), currency.decimals))
         ? remainderOf(context, deal, entry, refunded, proportional)
         : proportionalReversal(context, deal, entry, refunded, { ...terms, amount: proportional });
     if (!reversal.amount.isZero()) book(context, deal, eventId, reversal);
@@ -113,8 +125,8 @@ function proportionalReversal(
   const { id: entryId, amount: entryAmount } = entry;
   const reason = () => [
     `${readableRate(terms.rate)} of ${readableMoney(text(terms.basis))} = ${readableMoney(text(terms.amount))}: `,
-    `deal ${dealId} was refunded ${readableMoney(text(refunded))} of ${readableMoney(dealAmount)}, `,
-    `so ${entryId} (${readableMoney(entryAmount)}) is clawed back in proportion`,
+    `deal ${dealId} was refunded ${readableMoney(text(refunded))} of ${readableMoney(formatMinor(dealAmount, decimals))}, `,
+    `so ${entryId} (${readableMoney(formatMinor(entryAmount, decimals))}) is clawed back in proportion`,
   ];
   return { entry, kind: 'clawback', ...terms, reason };
 }
@@ -133,14 +145,15 @@ function remainderOf(
 ): Reversal {
   const decimals = context.compiled.program.currency.decimals;
   const text = (value: Decimal) => formatMoney(value, decimals);
-  const remainder = new Decimal(entry.net).negated();
+  const remainder = decimalOf(negateMinor(entry.net), decimals);
   const { id: dealId, amount: dealAmount } = deal;
   const { id: entryId, amount: entryAmount } = entry;
-  const earlier = new Decimal(entry.amount).minus(entry.net);
+  const earlier = subtractMinor(entry.amount, entry.net);
+  const minor = (units: MinorUnits) => readableMoney(formatMinor(units, decimals));
   const reason = () => [
-    `${readableMoney(text(remainder))}, the remainder of ${entryId}: ${readableMoney(entryAmount)} less `,
-    `${readableMoney(text(earlier))} clawed back earlier. Deal ${dealId} is now refunded in full (this refund `,
-    `${readableMoney(text(refunded))} of ${readableMoney(dealAmount)}), so the last clawback takes exactly what `,
+    `${readableMoney(text(remainder))}, the remainder of ${entryId}: ${minor(entryAmount)} less `,
+    `${minor(earlier)} clawed back earlier. Deal ${dealId} is now refunded in full (this refund `,
+    `${readableMoney(text(refunded))} of ${minor(dealAmount)}), so the last clawback takes exactly what `,
     `is left rather than ${readableMoney(text(proportional))} in proportion, and ${entryId} nets to `,
     text(new Decimal(0)),
   ];

@@ -6,6 +6,7 @@ import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
 import { earn } from '../ledger/book.js';
 import { Decimal } from '../money/decimal.js';
+import { subtractMinor } from '../money/minor.js';
 import { versionAt } from '../program/compile.js';
 
 /** The own-commission rate a deal has paid its seller so far: commission plus retroactive top-ups. */
@@ -42,10 +43,10 @@ function topUp(context: Context, partner: PartnerState): void {
     const paid = ratePaid(context, dealId, partner.id);
     if (!deal || !paid?.fromTier) continue;
     // The tier's rate in the version in force when the deal closed: a later version never re-prices.
-    const target = versionAt(context.compiled, Date.parse(deal.closedAt)).tiers[partner.tier]?.baseRate;
+    const target = versionAt(context.compiled, deal.closedAt).tiers[partner.tier]?.baseRate;
     if (!target?.greaterThan(paid.rate)) continue;
-    const remaining = new Decimal(deal.amount).minus(deal.refunded);
-    if (remaining.isZero()) continue;
+    const remaining = subtractMinor(deal.amount, deal.refunded);
+    if (remaining === 0) continue;
     earn(context, deal, context.eventId ?? deal.eventId, {
       partnerId: partner.id,
       kind: 'adjustment',

@@ -6,8 +6,8 @@ import type { Context, Slice } from '../engine/slice.js';
 import { eventError } from '../events/codes.js';
 import { pay } from '../ledger/balance.js';
 import { earn } from '../ledger/book.js';
-import { compareAmounts } from '../money/amounts.js';
-import { Decimal } from '../money/decimal.js';
+import { minorOfEvent, takeIn, volumeRefusal } from '../ledger/volume.js';
+import { formatMinor } from '../money/minor.js';
 import { holdDeal, holdEnded, payoutRun } from './payouts.js';
 import { commissionRate, mayHaveCustomTerms } from './rates.js';
 import { clawBack } from './refunds.js';
@@ -39,7 +39,7 @@ function payReferralBonus(context: Context, dealId: string, eventId: string, sel
     partnerId: sponsor.id,
     kind: 'referral-bonus',
     rate,
-    basis: new Decimal(deal.amount),
+    basis: deal.amount,
     basisOf: 'deal',
     source: 'referral-bonus',
     reason: `referral bonus on ${sellerId}'s first counted deal ${deal.id}`,
@@ -48,6 +48,7 @@ function payReferralBonus(context: Context, dealId: string, eventId: string, sel
 
 export const commissionsSlice: Slice = {
   name: 'commissions',
+  check: { 'payout.paid': (context, event) => volumeRefusal(context, event.amount) },
   checkNow: {
     'terms.set': (context, event) => notAllowed(context, event.partnerId, 'custom terms'),
     'deal.closed': (context, event) =>
@@ -55,15 +56,17 @@ export const commissionsSlice: Slice = {
     'payout.paid': (context, event) => {
       const partner = context.draft.partner(event.partnerId);
       if (!partner) return null;
-      const places = context.compiled.program.currency.decimals;
-      if (compareAmounts(event.amount, partner.balance.payable, places) <= 0) return null;
+      if (minorOfEvent(context, event.amount) <= partner.balance.payable) return null;
+      const payable = formatMinor(partner.balance.payable, context.compiled.program.currency.decimals);
       return eventError(
         'PAYOUT_EXCEEDS_PAYABLE',
         'amount',
-        `paid ${event.amount} but only ${partner.balance.payable} of "${event.partnerId}" is payable`,
+        `paid ${event.amount} but only ${payable} of "${event.partnerId}" is payable`,
       );
     },
   },
+  // A payout is judged against the payable balance, which time-driven work only adds to.
+  easedByTime: ['payout.paid'],
   phases: {
     pay: {
       on: {
@@ -73,8 +76,8 @@ export const commissionsSlice: Slice = {
             eventId: event.id,
             baseRate: event.baseRate ?? null,
             overrideRate: event.overrideRate ?? null,
-            from: event.effectiveFrom ?? event.at,
-            until: event.until ?? null,
+            from: Date.parse(event.effectiveFrom ?? event.at),
+            until: event.until === undefined ? null : Date.parse(event.until),
           };
           partner.terms = [...partner.terms, terms];
         },
@@ -93,7 +96,7 @@ export const commissionsSlice: Slice = {
             partnerId: seller.id,
             kind: 'commission',
             rate: chosen.rate,
-            basis: new Decimal(deal.amount),
+            basis: deal.amount,
             basisOf: 'deal',
             source: chosen.source,
             reason: why[chosen.source as keyof typeof why] ?? chosen.source,
@@ -101,13 +104,13 @@ export const commissionsSlice: Slice = {
           payReferralBonus(context, deal.id, event.id, seller.id);
           holdDeal(context, deal);
         },
-        'deal.refunded': (context, event) =>
-          clawBack(context, event.dealId, event.id, new Decimal(event.amount)),
+        'deal.refunded': (context, event) => clawBack(context, event.dealId, event.id, event.amount),
         'payout.paid': (context, event) => {
-          const places = context.compiled.program.currency.decimals;
+          const amount = minorOfEvent(context, event.amount);
+          takeIn(context, amount);
           const partner = context.draft.writablePartner(event.partnerId);
-          pay(partner.balance, event.amount, places);
-          partner.payouts = [...partner.payouts, { eventId: event.id, at: event.at, amount: event.amount }];
+          pay(partner.balance, amount);
+          partner.payouts = [...partner.payouts, { eventId: event.id, at: context.instant, amount }];
         },
       },
     },

@@ -5,6 +5,7 @@ import type { LedgerEntry, LedgerKind } from '../engine/outputs.js';
 import { dealOf, type EngineState, partnerOf, pendingHolds } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
+import { addMinor, decimalOf, formatMinor } from '../money/minor.js';
 import { type CompiledProgram, versionAt } from '../program/compile.js';
 
 export interface StatementOptions {
@@ -61,9 +62,16 @@ export function statement(
       totals.set(entry.kind, (totals.get(entry.kind) ?? new Decimal(0)).plus(entry.amount));
     }
   }
-  const payouts = partner.payouts.filter((payout) => inPeriod(payout.at, from, to));
+  // Payouts as the contract writes them: ISO instants and money strings.
+  const reported = partner.payouts.map((payout) => ({
+    eventId: payout.eventId,
+    at: new Date(payout.at).toISOString(),
+    amount: formatMinor(payout.amount, places),
+  }));
+  const payouts = reported.filter((payout) => inPeriod(payout.at, from, to));
   for (const payout of partner.payouts) {
-    if (from !== null && Date.parse(payout.at) < Date.parse(from)) opening = opening.minus(payout.amount);
+    if (from !== null && payout.at < Date.parse(from))
+      opening = opening.minus(decimalOf(payout.amount, places));
   }
   // The period's entries are already summed by kind.
   const paidOut = payouts.reduce((sum, payout) => sum.plus(payout.amount), new Decimal(0));
@@ -98,17 +106,19 @@ export function nextPayout(compiled: CompiledProgram, state: EngineState, partne
   const partner = partnerOf(state, partnerId);
   if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
   const places = compiled.program.currency.decimals;
-  const at = state.schedule?.nextPayoutRun ?? null;
-  let expected = new Decimal(partner.balance.payable);
+  const run = state.schedule?.nextPayoutRun ?? null;
+  const at = run === null ? null : new Date(run).toISOString();
+  let expectedMinor = partner.balance.payable;
   if (at !== null) {
     for (const hold of pendingHolds(state)) {
-      if (hold.releaseAt > at) break;
+      if (run !== null && hold.releaseAt > run) break;
       for (const entry of dealOf(state, hold.dealId)?.entries ?? []) {
-        if (entry.partnerId === partnerId) expected = expected.plus(entry.net);
+        if (entry.partnerId === partnerId) expectedMinor = addMinor(expectedMinor, entry.net);
       }
     }
   }
-  const instant = at === null ? Date.parse(state.clock ?? partner.joinedAt) : Date.parse(at);
+  const expected = decimalOf(expectedMinor, places);
+  const instant = run ?? state.clock ?? partner.joinedAt;
   const minimum = versionAt(compiled, instant).payouts.minimum;
   return {
     at,

@@ -108,17 +108,19 @@ export class Batch {
     const { state } = this.draft;
     if (state.clock === null) startSchedule(this.runtime, this.draft, instant);
     runDueWork(this.runtime, this.draft, this.outputs, instant);
-    if (state.clock === null || Date.parse(state.clock) < instant)
-      state.clock = new Date(instant).toISOString();
+    if (state.clock === null || state.clock < instant) state.clock = instant;
   }
 
-  /** The state so far and everything produced; rejections and skips in input order. */
+  /**
+   * The state so far and everything produced; rejections and skips in input order. The batch
+   * may go on: what it applies later never changes what it returned.
+   */
   result(): BatchResult {
     const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
     return {
-      state: trustState(this.draft.state),
-      effects: this.effects,
-      ledger: this.ledger,
+      state: trustState(this.draft.handOver()),
+      effects: [...this.effects],
+      ledger: [...this.ledger],
       rejected: [...this.rejected].sort(byIndex),
       skipped: [...this.skipped].sort(byIndex),
     };

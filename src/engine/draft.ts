@@ -29,8 +29,9 @@ function revise(partner: PartnerState): void {
 }
 
 export class Draft {
-  readonly state: EngineState;
-  private readonly owned = new WeakSet<object>();
+  /** The state being worked on (a new object after `handOver`). */
+  state: EngineState;
+  private owned = new WeakSet<object>();
   /** Partners read or written in this draft, so a second look skips the bucket's hash. */
   private readonly partnerCache = new Map<string, PartnerState>();
   private sortedIds: string[] | null = null;
@@ -42,13 +43,21 @@ export class Draft {
   private ownedChunks = false;
 
   constructor(base: EngineState) {
-    this.state = {
-      ...base,
-      schedule: base.schedule ? { ...base.schedule } : null,
-      // The roots of the bucket trees are copied when first written (see `writableBucket`).
-      holds: { head: base.holds.head, chunks: base.holds.chunks },
-      holders: [...base.holders],
-    };
+    this.state = workingCopy(base);
+  }
+
+  /**
+   * The state so far, handed out for good: from now on this draft copies whatever it writes
+   * again, as it did its input, so the state handed out never changes. What it has read stays
+   * known (records are the same objects, only no longer its own to change).
+   */
+  handOver(): EngineState {
+    const state = this.state;
+    this.state = workingCopy(state);
+    this.owned = new WeakSet<object>();
+    this.ownedWaitlists = false;
+    this.ownedChunks = false;
+    return state;
   }
 
   /** A partner to read; do not change it (use `writablePartner`). */
@@ -263,4 +272,15 @@ export class Draft {
     chunks[index] = copy;
     return copy;
   }
+}
+
+/** The parts of a state a draft changes in place from the start; the rest is copied on write. */
+function workingCopy(base: EngineState): EngineState {
+  return {
+    ...base,
+    schedule: base.schedule ? { ...base.schedule } : null,
+    // The roots of the bucket trees are copied when first written (see `write`).
+    holds: { head: base.holds.head, chunks: base.holds.chunks },
+    holders: [...base.holders],
+  };
 }

@@ -58,6 +58,17 @@ export interface EngineCore {
   readonly compiled: CompiledProgram;
   /** The state before any event. */
   initialState(): EngineState;
+  /**
+   * A state to work on, from one this engine returned (taken as it is) or one read back from
+   * storage (checked in full, and migrated from an older format).
+   *
+   * @throws {EngineError} INVALID_STATE for a corrupt state or an unknown format,
+   *   STATE_PROGRAM_MISMATCH for a state made under another programme.
+   * @example
+   * engine.readState(JSON.parse(saved)).format
+   * //=> 'partner-engine/state@4'
+   */
+  readState(state: unknown): EngineState;
   /** Applies one event (raw JSON or parsed); a rejected event returns the input state unchanged. */
   apply(state: EngineState, event: unknown): ApplyResult;
   /** Folds a whole stream, sorted by `at` (input order among equal times). */
@@ -72,19 +83,25 @@ export function createEngineCore(program: Program, slices: readonly Slice[]): En
   const compiled = compileProgram(program);
   const runtime = createRuntime(compiled, slices);
   const empty = () => trustState(initialState(program.id, program.tiers.length));
-  const read = (state: unknown) => readState(state, program.id, program.tiers.length);
+  const read = (state: unknown) =>
+    readState(state, {
+      id: program.id,
+      tierCount: program.tiers.length,
+      decimals: program.currency.decimals,
+    });
   return {
     program,
     compiled,
     initialState: empty,
+    readState: read,
     apply: (state, event) => apply(runtime, read(state), event),
     replay: (events, options = {}) =>
       replay(runtime, events, { ...options, state: options.state && read(options.state) }, empty),
     advance: (state, at) => {
       const batch = new Batch(runtime, read(state));
       batch.advance(at);
-      const { effects, ledger } = batch.result();
-      return { state: batch.result().state, effects, ledger };
+      const { state: advanced, effects, ledger } = batch.result();
+      return { state: advanced, effects, ledger };
     },
     batch: (state, options) => new Batch(runtime, state === undefined ? empty() : read(state), options),
   };

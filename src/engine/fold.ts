@@ -4,7 +4,9 @@ import { type EventError, eventError } from '../events/codes.js';
 import { eventFingerprint } from '../events/fingerprint.js';
 import { type ParseEventResult, parseEvent } from '../events/parse.js';
 import type { PartnerEvent } from '../events/types.js';
+import type { Change } from './changes.js';
 import { Draft } from './draft.js';
+import type { EffectDraft, LedgerEntry } from './outputs.js';
 import {
   applyEvent,
   checkEvent,
@@ -15,6 +17,7 @@ import {
   startSchedule,
   workDueBy,
 } from './runtime.js';
+import type { Context } from './slice.js';
 
 export type FoldOutcome =
   | { readonly kind: 'applied'; readonly eventId: string }
@@ -67,8 +70,9 @@ export function foldEvent(
     return { kind: 'rejected', eventId: event.id, error };
   }
   const instant = Date.parse(event.at);
-  if (state.clock !== null && instant < Date.parse(state.clock)) {
-    const message = `event at ${event.at} is earlier than the engine's clock (${state.clock}); apply events in time order or replay the stream`;
+  if (state.clock !== null && instant < state.clock) {
+    const clock = new Date(state.clock).toISOString();
+    const message = `event at ${event.at} is earlier than the engine's clock (${clock}); apply events in time order or replay the stream`;
     return { kind: 'rejected', eventId: event.id, error: eventError('OUT_OF_ORDER', 'at', message) };
   }
   // Refusals no time-driven work can change come first. Those that depend on balances or unlocks
@@ -78,10 +82,7 @@ export function foldEvent(
   const refused = checkEvent(runtime, early, event, 'before');
   if (refused) return { kind: 'rejected', eventId: event.id, error: refused };
   if (runtime.checkedNow.has(event.type)) {
-    // With no work due by the event's time, the draft as it is stands for that time.
-    const error = workDueBy(draft, instant)
-      ? refusalAfterDueWork(runtime, draft, event, instant)
-      : checkEvent(runtime, early, event, 'now');
+    const error = refusalAtEventTime(runtime, draft, early, event, instant);
     if (error) return { kind: 'rejected', eventId: event.id, error };
   }
   startSchedule(runtime, draft, instant);
@@ -89,25 +90,86 @@ export function foldEvent(
   const context = worked ? createContext(runtime, draft, outputs, instant, event.id, event.at) : early;
   applyEvent(runtime, context, event);
   draft.markSeen(event.id, print);
-  state.clock = event.at;
+  state.clock = instant;
   return { kind: 'applied', eventId: event.id };
 }
 
 const DISCARDED: Outputs = { effects: { push: () => 0 }, ledger: { push: () => 0 } };
 
 /**
- * The `checkNow` refusal of an event, judged after the work due by its time ran on a draft over
- * the draft's state (copy on write: the draft itself is left as it was), its effects discarded.
+ * The `checkNow` refusal of an event at its time. With no work due by then, the draft as it is
+ * stands for that time; an event that time can only ease and that the draft accepts is accepted
+ * after the work too; otherwise it is judged as things stand after the work (see AtEventTime).
  */
-function refusalAfterDueWork(runtime: Runtime, draft: Draft, event: PartnerEvent, instant: number) {
-  const fork = new Draft(draft.state);
-  runDueWork(runtime, fork, DISCARDED, instant);
-  return checkEvent(
-    runtime,
-    createContext(runtime, fork, DISCARDED, instant, event.id, event.at),
-    event,
-    'now',
-  );
+function refusalAtEventTime(
+  runtime: Runtime,
+  draft: Draft,
+  early: Context,
+  event: PartnerEvent,
+  instant: number,
+) {
+  if (!workDueBy(draft, instant)) return checkEvent(runtime, early, event, 'now');
+  if (runtime.easedByTime.has(event.type) && checkEvent(runtime, early, event, 'now') === null) return null;
+  return checkEvent(runtime, new AtEventTime(runtime, early), event, 'now');
+}
+
+/**
+ * What a `checkNow` handler sees when work is due by the event's time: the event's own moment,
+ * whose draft is, from the first read on, a copy of the state with that work run on it (copy on
+ * write: the draft itself is left as it was; the work's effects are discarded). A handler that
+ * reads nothing of the state for this event (a deal without a custom rate) costs no copy.
+ */
+class AtEventTime implements Context {
+  private worked: Context | null = null;
+
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly early: Context,
+  ) {}
+
+  get compiled() {
+    return this.early.compiled;
+  }
+  get version() {
+    return this.early.version;
+  }
+  get calendar() {
+    return this.early.calendar;
+  }
+  get at() {
+    return this.early.at;
+  }
+  get instant() {
+    return this.early.instant;
+  }
+  get eventId() {
+    return this.early.eventId;
+  }
+  get draft(): Draft {
+    return this.afterWork().draft;
+  }
+  get touched() {
+    return this.afterWork().touched;
+  }
+  announce(change: Change): void {
+    this.afterWork().announce(change);
+  }
+  emit(effect: EffectDraft): void {
+    this.afterWork().emit(effect);
+  }
+  record(entry: LedgerEntry): void {
+    this.afterWork().record(entry);
+  }
+
+  private afterWork(): Context {
+    if (this.worked === null) {
+      const { draft, instant, eventId, at } = this.early;
+      const fork = new Draft(draft.state);
+      runDueWork(this.runtime, fork, DISCARDED, instant);
+      this.worked = createContext(this.runtime, fork, DISCARDED, instant, eventId, at);
+    }
+    return this.worked;
+  }
 }
 
 /** The event's time when it has a usable one (-Infinity otherwise). */

@@ -24,13 +24,23 @@ export interface Runtime {
   readonly slices: readonly Slice[];
   /** The event types some slice refuses on what holds at their time (`checkNow`). */
   readonly checkedNow: ReadonlySet<PartnerEvent['type']>;
+  /** Of those, the types every such slice says time-driven work only eases (`easedByTime`). */
+  readonly easedByTime: ReadonlySet<PartnerEvent['type']>;
 }
 
 export function createRuntime(compiled: CompiledProgram, slices: readonly Slice[]): Runtime {
   const checkedNow = new Set(
     EVENT_TYPES.filter((type) => slices.some((slice) => handlerOf(slice.checkNow, type) !== undefined)),
   );
-  return { compiled, calendar: new Calendar(compiled.program.timeZone), slices, checkedNow };
+  const easedByTime = new Set(
+    [...checkedNow].filter((type) =>
+      slices.every(
+        (slice) => handlerOf(slice.checkNow, type) === undefined || slice.easedByTime?.includes(type),
+      ),
+    ),
+  );
+  const calendar = new Calendar(compiled.program.timeZone);
+  return { compiled, calendar, slices, checkedNow, easedByTime };
 }
 
 /** The context of one event or one moment of time-driven work: plain fields and shared methods, no closures. */
@@ -137,7 +147,7 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
     runTimePhase(runtime, draft, context, phase);
     // What the time-driven work changed is settled at once.
     settle(runtime, context);
-    state.clock = new Date(next).toISOString();
+    state.clock = next;
   }
 }
 
@@ -145,9 +155,9 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
 function dueMoments(draft: Draft, schedule: Schedule): Record<TimePhase, number> {
   const hold = draft.nextHold();
   return {
-    holdEnded: hold ? Date.parse(hold.releaseAt) : Number.POSITIVE_INFINITY,
-    periodsEnded: Date.parse(schedule.nextPeriodEnd),
-    payoutRun: Date.parse(schedule.nextPayoutRun),
+    holdEnded: hold ? hold.releaseAt : Number.POSITIVE_INFINITY,
+    periodsEnded: schedule.nextPeriodEnd,
+    payoutRun: schedule.nextPayoutRun,
   };
 }
 
@@ -173,15 +183,13 @@ function runTimePhase(runtime: Runtime, draft: Draft, context: Context, phase: T
     case 'periodsEnded': {
       const ended = periodsEndingAt(calendar, context.instant);
       for (const slice of runtime.slices) slice.periodsEnded?.(context, ended);
-      const nextPeriodEnd = new Date(calendar.nextMonthStart(context.instant)).toISOString();
-      draft.state.schedule = { ...schedule, nextPeriodEnd };
+      draft.state.schedule = { ...schedule, nextPeriodEnd: calendar.nextMonthStart(context.instant) };
       return;
     }
     case 'payoutRun': {
       for (const slice of runtime.slices) slice.payoutRun?.(context);
       const day = context.version.payouts.dayOfMonth;
-      const nextPayoutRun = new Date(calendar.nextPayoutRun(context.instant, day)).toISOString();
-      draft.state.schedule = { ...schedule, nextPayoutRun };
+      draft.state.schedule = { ...schedule, nextPayoutRun: calendar.nextPayoutRun(context.instant, day) };
       return;
     }
     default: {
@@ -196,7 +204,7 @@ export function startSchedule(runtime: Runtime, draft: Draft, instant: number): 
   if (draft.state.schedule !== null) return;
   const day = versionAt(runtime.compiled, instant).payouts.dayOfMonth;
   draft.state.schedule = {
-    nextPeriodEnd: new Date(runtime.calendar.nextMonthStart(instant)).toISOString(),
-    nextPayoutRun: new Date(runtime.calendar.nextPayoutRun(instant, day)).toISOString(),
+    nextPeriodEnd: runtime.calendar.nextMonthStart(instant),
+    nextPayoutRun: runtime.calendar.nextPayoutRun(instant, day),
   };
 }

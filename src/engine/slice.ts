@@ -54,6 +54,13 @@ export interface Slice {
    * after a review): judged after the work due by then. Change nothing.
    */
   readonly checkNow?: Handlers<EventError | null>;
+  /**
+   * The event types whose `checkNow` refusal time-driven work can lift but never cause, because
+   * what it reads only grows as time passes (a payable balance: holds ending add to it, nothing
+   * due at a moment takes from it). Such an event accepted before the work due by its time is
+   * accepted after it, so the core judges it on the draft as it is and copies nothing.
+   */
+  readonly easedByTime?: readonly PartnerEvent['type'][];
   /** How the slice reacts to changes other slices announce (see changes.ts). */
   readonly reactsTo?: { readonly [T in Change['type']]?: (context: Context, change: ChangeOf<T>) => void };
   /** What the slice does in each phase of an accepted event (see phases.ts). */

@@ -1,9 +1,10 @@
 // The shape of a saved state, checked when a state this engine did not just produce comes in
 // (read back from a database, a file, a host's own code): a corrupt state is refused with a
-// path and a message instead of failing somewhere inside the fold. States of formats 1 and 2 are
+// path and a message instead of failing somewhere inside the fold. States of formats 1 to 3 are
 // migrated.
 import { z } from 'zod';
 import { formatPath, type JsonPath } from '../issues.js';
+import { addMinor, MAX_VOLUME_MINOR, type MinorUnits, minorUnitsOf, NO_MINOR_UNITS } from '../money/minor.js';
 import { EngineError } from './errors.js';
 import {
   type BucketNode,
@@ -11,6 +12,7 @@ import {
   bucketPath,
   type DealState,
   type EngineState,
+  type EpochMs,
   emptyNode,
   entriesOfLeaf,
   FAN_OUT,
@@ -24,7 +26,18 @@ import {
   writeIn,
 } from './state.js';
 
-const amount = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'a decimal amount such as "12.50"');
+/** Formats 1 to 3 wrote money as decimal text. */
+const amountText = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'a decimal amount such as "12.50"');
+/**
+ * Format 4 keeps money as whole minor units. No total of a state can be more than 12 times its
+ * volume (see MAX_VOLUME_MINOR), so 16 times the volume's bound is as far as any may go.
+ */
+const MAX_TOTAL_MINOR = 16 * MAX_VOLUME_MINOR;
+const minorUnits = z
+  .number()
+  .int('whole minor units (an integer)')
+  .min(-MAX_TOTAL_MINOR)
+  .max(MAX_TOTAL_MINOR);
 const instant = z
   .string()
   .regex(/^\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'a UTC instant such as "2025-01-10T00:00:00.000Z"')
@@ -32,105 +45,121 @@ const instant = z
     const parsed = Date.parse(text);
     return !Number.isNaN(parsed) && new Date(parsed).toISOString() === text;
   }, 'a real UTC instant (no 13th month, no 30 February)');
+/** Format 4 keeps instants as epoch milliseconds: any instant a Date can hold. */
+const epochMs = z.number().int('whole milliseconds').min(-8.64e15).max(8.64e15);
 const count = z.number().int().nonnegative();
 const id = z.string().min(1);
 const record = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
-const periodCounter = z.object({ key: z.string(), deals: z.number().int(), revenue: amount });
 const periodDeals = z.object({ key: z.string(), dealIds: z.array(id) });
 
-const partnerSchema = z.object({
-  id,
-  sponsorId: id.nullable(),
-  joinedAt: instant,
-  joinEventId: id,
-  tier: count,
-  tierSince: instant,
-  failedReviews: count,
-  waitingFor: count.nullable(),
-  demotedFrom: count.nullable(),
-  countedDeals: count,
-  dealsClosed: count,
-  revenue: amount,
-  firstDealAt: instant.nullable(),
-  trainings: z.array(z.string()),
-  featuresUsed: record(instant),
-  badges: z.array(
-    z.object({
-      badge: id,
-      at: instant,
-      eventId: id.nullable(),
-      level: z.string().optional(),
-      period: z.string().optional(),
-    }),
-  ),
-  milestones: z.array(z.string()),
-  month: periodCounter,
-  quarter: periodCounter,
-  year: periodCounter,
-  history: record(
-    z.object({
-      deals: z.number().int(),
-      revenue: amount,
-      commission: amount,
-      late: record(z.object({ deals: z.number().int(), revenue: amount })).optional(),
-    }),
-  ),
-  monthEndTiers: z.array(z.tuple([z.string(), z.string()])),
-  balance: z.object({ earned: amount, pending: amount, payable: amount, paid: amount, clawedBack: amount }),
-  payouts: z.array(z.object({ eventId: id, at: instant, amount })),
-  terms: z.array(
-    z.object({
-      eventId: id,
-      baseRate: z.string().nullable(),
-      overrideRate: z.string().nullable(),
-      from: instant,
-      until: instant.nullable(),
-    }),
-  ),
-  team: z.object({
-    direct: count,
-    selling: count,
-    size: count,
+/**
+ * A partner, with money and instants of the given shapes (minor units and epoch milliseconds, or
+ * the older formats' text).
+ */
+const partnerShape = <M extends z.ZodType, I extends z.ZodType>(amount: M, instant: I) => {
+  const periodCounter = z.object({ key: z.string(), deals: z.number().int(), revenue: amount });
+  return z.object({
+    id,
+    sponsorId: id.nullable(),
+    joinedAt: instant,
+    joinEventId: id,
+    tier: count,
+    tierSince: instant,
+    failedReviews: count,
+    waitingFor: count.nullable(),
+    demotedFrom: count.nullable(),
+    countedDeals: count,
+    dealsClosed: count,
     revenue: amount,
+    firstDealAt: instant.nullable(),
+    trainings: z.array(z.string()),
+    featuresUsed: record(instant),
+    badges: z.array(
+      z.object({
+        badge: id,
+        at: instant,
+        eventId: id.nullable(),
+        level: z.string().optional(),
+        period: z.string().optional(),
+      }),
+    ),
+    milestones: z.array(z.string()),
     month: periodCounter,
     quarter: periodCounter,
-    directAtOrAbove: z.array(count),
-    directIds: z.array(id),
-    sizeByLevel: z.array(count),
-    revenueByLevel: z.array(amount),
-  }),
-  recentDeals: z.object({ month: periodDeals, quarter: periodDeals, year: periodDeals }),
-  referralDecided: z.boolean(),
-  overrideTotal: z.object({ key: z.string(), amount }),
-});
-
-const dealSchema = z.object({
-  id,
-  partnerId: id,
-  eventId: id,
-  closedAt: instant,
-  amount,
-  refunded: amount,
-  released: z.boolean(),
-  entries: z.array(
-    z.object({
-      id,
-      partnerId: id,
-      kind: z.enum(['commission', 'referral-bonus', 'override', 'adjustment']),
-      rate: z.string(),
-      amount,
-      net: amount,
-      basisOf: z.literal('commission').optional(),
-      source: z.string().optional(),
-      level: z.number().int().optional(),
-      capped: z.boolean().optional(),
-      capCounted: amount.optional(),
+    year: periodCounter,
+    history: record(
+      z.object({
+        deals: z.number().int(),
+        revenue: amount,
+        commission: amount,
+        late: record(z.object({ deals: z.number().int(), revenue: amount })).optional(),
+      }),
+    ),
+    monthEndTiers: z.array(z.tuple([z.string(), z.string()])),
+    balance: z.object({ earned: amount, pending: amount, payable: amount, paid: amount, clawedBack: amount }),
+    payouts: z.array(z.object({ eventId: id, at: instant, amount })),
+    terms: z.array(
+      z.object({
+        eventId: id,
+        baseRate: z.string().nullable(),
+        overrideRate: z.string().nullable(),
+        from: instant,
+        until: instant.nullable(),
+      }),
+    ),
+    team: z.object({
+      direct: count,
+      selling: count,
+      size: count,
+      revenue: amount,
+      month: periodCounter,
+      quarter: periodCounter,
+      directAtOrAbove: z.array(count),
+      directIds: z.array(id),
+      sizeByLevel: z.array(count),
+      revenueByLevel: z.array(amount),
     }),
-  ),
-});
+    recentDeals: z.object({ month: periodDeals, quarter: periodDeals, year: periodDeals }),
+    referralDecided: z.boolean(),
+    overrideTotal: z.object({ key: z.string(), amount }),
+  });
+};
 
-const holdSchema = z.object({ releaseAt: instant, dealId: id });
-const schedule = z.object({ nextPeriodEnd: instant, nextPayoutRun: instant }).nullable();
+/** A deal, with money and instants of the given shapes. */
+const dealShape = <M extends z.ZodType, I extends z.ZodType>(amount: M, instant: I) =>
+  z.object({
+    id,
+    partnerId: id,
+    eventId: id,
+    closedAt: instant,
+    amount,
+    refunded: amount,
+    released: z.boolean(),
+    entries: z.array(
+      z.object({
+        id,
+        partnerId: id,
+        kind: z.enum(['commission', 'referral-bonus', 'override', 'adjustment']),
+        rate: z.string(),
+        amount,
+        net: amount,
+        basisOf: z.literal('commission').optional(),
+        source: z.string().optional(),
+        level: z.number().int().optional(),
+        capped: z.boolean().optional(),
+        capCounted: amount.optional(),
+      }),
+    ),
+  });
+
+const partnerSchema = partnerShape(minorUnits, epochMs);
+const dealSchema = dealShape(minorUnits, epochMs);
+const textPartnerSchema = partnerShape(amountText, instant);
+const textDealSchema = dealShape(amountText, instant);
+
+const holdShape = <I extends z.ZodType>(time: I) => z.object({ releaseAt: time, dealId: id });
+const scheduleShape = <I extends z.ZodType>(time: I) =>
+  z.object({ nextPeriodEnd: time, nextPayoutRun: time }).nullable();
 
 /** One level of a bucket tree: exactly `FAN_OUT` slots, each empty or the next level. */
 const node = <T extends z.ZodType>(value: T) => z.array(value.nullable()).length(FAN_OUT);
@@ -160,38 +189,58 @@ const tableBuckets = <T extends z.ZodType>(value: T) => record(record(record(rec
 
 const commonFields = {
   programId: z.string(),
-  clock: instant.nullable(),
-  schedule,
   holders: z.array(z.number().int()),
   waitlists: z.array(z.array(id)),
 };
+/** What formats 1 to 3 kept as ISO text. */
+const textFields = {
+  ...commonFields,
+  clock: instant.nullable(),
+  schedule: scheduleShape(instant),
+};
+const holdsSchema = z.object({ head: count, chunks: z.array(z.array(holdShape(instant))) });
 
 const stateSchema = z.object({
   ...commonFields,
+  clock: epochMs.nullable(),
+  schedule: scheduleShape(epochMs),
   format: z.literal(STATE_FORMAT),
   seen: buckets(z.string()),
   partners: buckets(partnerSchema),
   deals: buckets(dealSchema),
-  holds: z.object({ head: count, chunks: z.array(z.array(holdSchema)) }),
+  holds: z.object({ head: count, chunks: z.array(z.array(holdShape(epochMs))) }),
+  volume: z.number().int().min(0).max(MAX_VOLUME_MINOR),
+});
+
+const formatThreeSchema = z.object({
+  ...textFields,
+  format: z.literal('partner-engine/state@3'),
+  seen: buckets(z.string()),
+  partners: buckets(textPartnerSchema),
+  deals: buckets(textDealSchema),
+  holds: holdsSchema,
 });
 
 const formatTwoSchema = z.object({
-  ...commonFields,
+  ...textFields,
   format: z.literal('partner-engine/state@2'),
   seen: tableBuckets(z.string()),
-  partners: tableBuckets(partnerSchema),
-  deals: tableBuckets(dealSchema),
-  holds: z.object({ head: count, chunks: z.array(z.array(holdSchema)) }),
+  partners: tableBuckets(textPartnerSchema),
+  deals: tableBuckets(textDealSchema),
+  holds: holdsSchema,
 });
 
 const formatOneSchema = z.object({
-  ...commonFields,
+  ...textFields,
   format: z.literal('partner-engine/state@1'),
   seen: record(record(z.string())),
-  partners: record(partnerSchema),
-  deals: record(record(dealSchema)),
-  holds: z.object({ head: count, items: z.array(holdSchema) }),
+  partners: record(textPartnerSchema),
+  deals: record(record(textDealSchema)),
+  holds: z.object({ head: count, items: z.array(holdShape(instant)) }),
 });
+
+type TextPartner = z.infer<typeof textPartnerSchema>;
+type TextDeal = z.infer<typeof textDealSchema>;
 
 /** States this library produced (or checked) in this process: trusted without another look. */
 const checked = new WeakSet<object>();
@@ -202,18 +251,26 @@ export function trustState(state: EngineState): EngineState {
   return state;
 }
 
+/** What reading a state needs of the programme: its id, how many tiers, its currency's places. */
+export interface StateProgram {
+  readonly id: string;
+  readonly tierCount: number;
+  readonly decimals: number;
+}
+
 /**
  * The state to work on: the same object when it is this library's, else checked (and migrated
- * from format 1). Throws EngineError INVALID_STATE for a corrupt state or an unknown format, and
+ * from formats 1 to 3). Throws EngineError INVALID_STATE for a corrupt state or an unknown format, and
  * STATE_PROGRAM_MISMATCH for a state made under another programme.
  */
-export function readState(input: unknown, programId: string, tierCount: number): EngineState {
+export function readState(input: unknown, program: StateProgram): EngineState {
+  const { id: programId, tierCount } = program;
   if (typeof input === 'object' && input !== null && checked.has(input)) {
     return mustMatch(input as EngineState, programId, tierCount);
   }
   let state: EngineState;
   try {
-    state = parseState(input);
+    state = parseState(input, program.decimals);
   } catch (error) {
     if (error instanceof EngineError) throw error;
     // A getter that throws, a cycle, a Proxy: the state cannot be read.
@@ -224,16 +281,17 @@ export function readState(input: unknown, programId: string, tierCount: number):
   return trustState(state);
 }
 
-function parseState(input: unknown): EngineState {
+function parseState(input: unknown, decimals: number): EngineState {
   const format =
     typeof input === 'object' && input !== null ? (input as { format?: unknown }).format : undefined;
-  if (format === 'partner-engine/state@1') return migrateFormatOne(input);
-  if (format === 'partner-engine/state@2') return migrateFormatTwo(input);
+  if (format === 'partner-engine/state@1') return inFormatFour(migrateFormatOne(input), decimals);
+  if (format === 'partner-engine/state@2') return inFormatFour(migrateFormatTwo(input), decimals);
+  if (format === 'partner-engine/state@3') return inFormatFour(readFormatThree(input), decimals);
   if (format !== STATE_FORMAT) {
     const got = typeof format === 'string' ? `"${format}"` : 'no format';
     throw new EngineError(
       'INVALID_STATE',
-      `not a state this engine can read: format must be "${STATE_FORMAT}" (or "partner-engine/state@1" or "@2", migrated); got ${got}`,
+      `not a state this engine can read: format must be "${STATE_FORMAT}" (or "partner-engine/state@1" to "@3", migrated); got ${got}`,
       'format',
     );
   }
@@ -358,13 +416,16 @@ function checkHolds(state: EngineState): void {
     if (chunk.length === 0) inconsistent(['holds', 'chunks', index], 'an empty chunk of the hold queue');
   if (chunks.length === 0 ? head !== 0 : head >= (chunks[0]?.length ?? 0))
     inconsistent(['holds', 'head'], `head ${head} is past the first chunk of the hold queue`);
-  let previous = '';
+  let previous = Number.NEGATIVE_INFINITY;
   for (const [index, chunk] of chunks.entries()) {
     for (let position = index === 0 ? head : 0; position < chunk.length; position++) {
       const item = chunk[position] as HoldItem;
       const path = ['holds', 'chunks', index, position];
       if (item.releaseAt < previous)
-        inconsistent([...path, 'releaseAt'], `released at ${item.releaseAt}, before the hold ahead of it`);
+        inconsistent(
+          [...path, 'releaseAt'],
+          `released at ${new Date(item.releaseAt).toISOString()}, before the hold ahead of it`,
+        );
       if (lookupIn(state.deals, item.dealId) === undefined)
         inconsistent([...path, 'dealId'], `deal "${item.dealId}" is not a deal of the state`);
       previous = item.releaseAt;
@@ -393,10 +454,19 @@ function checkConsistency(state: EngineState, tierCount: number): void {
       inconsistent([...path, 'sponsorId'], `sponsor "${partner.sponsorId}" is not a partner of the state`);
     holders[partner.tier] = (holders[partner.tier] ?? 0) + 1;
   }
+  let taken = 0;
   for (const [deal, path] of recordsOf('deals', state.deals)) {
     if (lookupIn(state.partners, deal.partnerId) === undefined)
       inconsistent([...path, 'partnerId'], `partner "${deal.partnerId}" is not a partner of the state`);
+    taken += deal.amount;
   }
+  for (const [partner] of recordsOf('partners', state.partners))
+    for (const payout of partner.payouts) taken += payout.amount;
+  if (state.volume < taken)
+    inconsistent(
+      ['volume'],
+      `${state.volume} minor units taken in, but its deals and payouts add up to ${taken}`,
+    );
   holders.forEach((count, index) => {
     if (state.holders[index] !== count)
       inconsistent(
@@ -453,44 +523,214 @@ function* tableTreeEntries<T>(name: string, tree: Table<Table<Table<Table<T>>>>)
         }
 }
 
+type TextHold = { readonly releaseAt: string; readonly dealId: string };
+
+/**
+ * A state of formats 1 to 3 as format 3 kept it: its records and queues with money and instants
+ * as text, before they are taken to minor units and epoch milliseconds.
+ */
+interface TextState {
+  readonly programId: string;
+  readonly clock: string | null;
+  readonly schedule: { readonly nextPeriodEnd: string; readonly nextPayoutRun: string } | null;
+  readonly holders: number[];
+  readonly waitlists: string[][];
+  readonly holds: { readonly head: number; readonly chunks: readonly (readonly TextHold[])[] };
+  readonly seen: Iterable<[string, string]>;
+  readonly partners: Iterable<[string, TextPartner]>;
+  readonly deals: Iterable<[string, TextDeal]>;
+}
+
+/** Format 3: trees of 32-slot arrays like format 4's, money as decimal text. */
+function readFormatThree(input: unknown): TextState {
+  refuseIssues(formatThreeSchema.safeParse(input), input);
+  const old = input as z.infer<typeof formatThreeSchema>;
+  const pairs = <T>(name: string, tree: Buckets<T>) =>
+    Array.from(entriesOf(name, tree), ([key, value]) => [key, value] as [string, T]);
+  return {
+    ...old,
+    seen: pairs('seen', old.seen as Buckets<string>),
+    partners: pairs('partners', old.partners as Buckets<TextPartner>),
+    deals: pairs('deals', old.deals as Buckets<TextDeal>),
+  };
+}
+
 /**
  * Format 2 kept the levels of its bucket trees as tables keyed "0".."31": they are now arrays of
  * 32 slots (each id under the same path), which a write copies far more cheaply.
  */
-function migrateFormatTwo(input: unknown): EngineState {
+function migrateFormatTwo(input: unknown): TextState {
   refuseIssues(formatTwoSchema.safeParse(input));
   const old = input as z.infer<typeof formatTwoSchema>;
   return {
     ...old,
-    format: STATE_FORMAT,
-    seen: intoBuckets(tableTreeEntries('seen', old.seen)),
-    partners: intoBuckets(tableTreeEntries('partners', old.partners) as Iterable<[string, PartnerState]>),
-    deals: intoBuckets(tableTreeEntries('deals', old.deals) as Iterable<[string, DealState]>),
-  } as EngineState;
+    seen: [...tableTreeEntries('seen', old.seen)],
+    partners: [...tableTreeEntries('partners', old.partners)],
+    deals: [...tableTreeEntries('deals', old.deals)],
+  };
 }
 
 /**
  * Format 1 kept partners in one table, seen ids and deals in 1,024 buckets, and holds in one
  * array: all are now trees of buckets and chunks.
  */
-function migrateFormatOne(input: unknown): EngineState {
+function migrateFormatOne(input: unknown): TextState {
   const result = formatOneSchema.safeParse(input);
   refuseIssues(result);
   const old = input as z.infer<typeof formatOneSchema>;
-  const pending = old.holds.items.slice(old.holds.head) as HoldItem[];
-  const chunks: HoldItem[][] = [];
+  const pending = old.holds.items.slice(old.holds.head);
+  const chunks: TextHold[][] = [];
   for (let start = 0; start < pending.length; start += HOLD_CHUNK)
     chunks.push(pending.slice(start, start + HOLD_CHUNK));
   return {
+    ...old,
+    seen: flatEntries(old.seen),
+    partners: Object.entries(old.partners),
+    deals: flatEntries(old.deals),
+    holds: { head: 0, chunks },
+  };
+}
+
+/**
+ * Formats 1 to 3 wrote money as decimal text and instants as ISO text: format 4 keeps whole minor
+ * units and epoch milliseconds, and the money taken in (its deals' amounts and payouts) as its
+ * volume. An amount with more places than the currency has, or a state holding more money than
+ * format 4 keeps exactly, is refused.
+ */
+function inFormatFour(old: TextState, decimals: number): EngineState {
+  const minor = (text: string, path: JsonPath) => minorOfText(text, decimals, path);
+  const partners = Array.from(old.partners, ([key, partner]): [string, PartnerState] => [
+    key,
+    partnerInFormatFour(partner, (text, ...path) => minor(text, ['partners', key, ...path])),
+  ]);
+  const deals = Array.from(old.deals, ([key, deal]): [string, DealState] => [
+    key,
+    dealInFormatFour(deal, (text, ...path) => minor(text, ['deals', key, ...path])),
+  ]);
+  let volume = NO_MINOR_UNITS;
+  for (const [, deal] of deals) volume = addMinor(volume, deal.amount);
+  for (const [, partner] of partners)
+    for (const payout of partner.payouts) volume = addMinor(volume, payout.amount);
+  if (volume > MAX_VOLUME_MINOR)
+    inconsistent(['volume'], `its deals and payouts add up to more money than one state keeps exactly`);
+  const { schedule, holds } = old;
+  return {
     format: STATE_FORMAT,
     programId: old.programId,
-    clock: old.clock,
-    schedule: old.schedule,
-    seen: intoBuckets(flatEntries(old.seen)),
-    partners: intoBuckets(Object.entries(old.partners) as Array<[string, PartnerState]>),
-    deals: intoBuckets(flatEntries(old.deals) as Iterable<[string, DealState]>),
-    holds: { head: 0, chunks },
+    clock: old.clock === null ? null : Date.parse(old.clock),
+    schedule: schedule && {
+      nextPeriodEnd: Date.parse(schedule.nextPeriodEnd),
+      nextPayoutRun: Date.parse(schedule.nextPayoutRun),
+    },
+    seen: intoBuckets(old.seen),
+    partners: intoBuckets(partners),
+    deals: intoBuckets(deals),
+    holds: {
+      head: holds.head,
+      chunks: holds.chunks.map((chunk) =>
+        chunk.map((hold): HoldItem => ({ releaseAt: Date.parse(hold.releaseAt), dealId: hold.dealId })),
+      ),
+    },
     holders: old.holders,
     waitlists: old.waitlists,
+    volume,
   };
+}
+
+function minorOfText(text: string, decimals: number, path: JsonPath): MinorUnits {
+  const units = minorUnitsOf(text, decimals);
+  if (units === null || Math.abs(units) > MAX_TOTAL_MINOR)
+    inconsistent(
+      path,
+      `"${text}" is not an amount of this currency (${decimals} places) one state keeps exactly`,
+    );
+  return units;
+}
+
+type ToMinor = (text: string, ...path: Array<string | number>) => MinorUnits;
+
+/** A table's values mapped, keys kept as own keys ("__proto__" included). */
+function mapTable<T, U>(records: Table<T>, map: (value: T, key: string) => U): Table<U> {
+  return Object.fromEntries(Object.entries(records).map(([key, value]) => [key, map(value, key)]));
+}
+
+/** Instants of the older formats (checked by their schema) as epoch milliseconds. */
+const ms = (text: string): EpochMs => Date.parse(text);
+const msOrNull = (text: string | null): EpochMs | null => (text === null ? null : Date.parse(text));
+
+function partnerInFormatFour(old: TextPartner, minor: ToMinor): PartnerState {
+  const counter = (value: TextPartner['month'], ...path: string[]) => ({
+    ...value,
+    revenue: minor(value.revenue, ...path, 'revenue'),
+  });
+  const { team, balance } = old;
+  return {
+    ...old,
+    joinedAt: ms(old.joinedAt),
+    tierSince: ms(old.tierSince),
+    firstDealAt: msOrNull(old.firstDealAt),
+    featuresUsed: mapTable(old.featuresUsed, ms),
+    badges: old.badges.map((award) => ({ ...award, at: ms(award.at) })),
+    terms: old.terms.map((terms) => ({ ...terms, from: ms(terms.from), until: msOrNull(terms.until) })),
+    revenue: minor(old.revenue, 'revenue'),
+    month: counter(old.month, 'month'),
+    quarter: counter(old.quarter, 'quarter'),
+    year: counter(old.year, 'year'),
+    history: mapTable(old.history, (result, month) => ({
+      ...result,
+      revenue: minor(result.revenue, 'history', month, 'revenue'),
+      commission: minor(result.commission, 'history', month, 'commission'),
+      ...(result.late === undefined
+        ? {}
+        : {
+            late: mapTable(result.late, (late, dealMonth) => ({
+              deals: late.deals,
+              revenue: minor(late.revenue, 'history', month, 'late', dealMonth, 'revenue'),
+            })),
+          }),
+    })),
+    balance: {
+      earned: minor(balance.earned, 'balance', 'earned'),
+      pending: minor(balance.pending, 'balance', 'pending'),
+      payable: minor(balance.payable, 'balance', 'payable'),
+      paid: minor(balance.paid, 'balance', 'paid'),
+      clawedBack: minor(balance.clawedBack, 'balance', 'clawedBack'),
+    },
+    payouts: old.payouts.map((payout, index) => ({
+      eventId: payout.eventId,
+      at: ms(payout.at),
+      amount: minor(payout.amount, 'payouts', index, 'amount'),
+    })),
+    team: {
+      ...team,
+      revenue: minor(team.revenue, 'team', 'revenue'),
+      month: counter(team.month, 'team', 'month'),
+      quarter: counter(team.quarter, 'team', 'quarter'),
+      revenueByLevel: team.revenueByLevel.map((text, index) => minor(text, 'team', 'revenueByLevel', index)),
+    },
+    overrideTotal: {
+      key: old.overrideTotal.key,
+      amount: minor(old.overrideTotal.amount, 'overrideTotal', 'amount'),
+    },
+  } as PartnerState;
+}
+
+function dealInFormatFour(old: TextDeal, minor: ToMinor): DealState {
+  return {
+    ...old,
+    closedAt: ms(old.closedAt),
+    amount: minor(old.amount, 'amount'),
+    refunded: minor(old.refunded, 'refunded'),
+    entries: old.entries.map((entry, index) => {
+      const { capCounted, ...rest } = entry;
+      return {
+        ...rest,
+        amount: minor(entry.amount, 'entries', index, 'amount'),
+        net: minor(entry.net, 'entries', index, 'net'),
+        ...(capCounted === undefined
+          ? {}
+          : { capCounted: minor(capCounted, 'entries', index, 'capCounted') }),
+      };
+    }),
+  } as DealState;
 }

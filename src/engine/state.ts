@@ -1,6 +1,11 @@
 // The engine's state: plain JSON data the host persists however it likes. Records keyed by ids
 // are null-prototype objects, so an id such as "__proto__" is just another key. Money is kept as
-// decimal strings; times as ISO-8601 strings in UTC.
+// whole minor units (integers, safe by the state's volume bound: see MAX_VOLUME_MINOR); times as
+// epoch milliseconds (ISO-8601 text only at the edges).
+import { type MinorUnits, NO_MINOR_UNITS } from '../money/minor.js';
+
+/** An instant as milliseconds since 1970-01-01T00:00:00Z (what `Date.parse` gives). */
+export type EpochMs = number;
 
 /** A keyed collection that survives JSON.stringify / JSON.parse unchanged. */
 export type Table<T> = Record<string, T>;
@@ -12,7 +17,7 @@ export type PartnerStatus = 'good' | 'at-risk' | 'waitlisted';
 export interface PeriodCounter {
   key: string;
   deals: number;
-  revenue: string;
+  revenue: MinorUnits;
 }
 
 /** The deals closed in one calendar period. */
@@ -24,34 +29,35 @@ export interface PeriodDeals {
 /** One month of a partner's results, kept for leaderboards and period badges. */
 export interface MonthResult {
   deals: number;
-  revenue: string;
-  commission: string;
+  revenue: MinorUnits;
+  commission: MinorUnits;
   /**
    * Refunds received this month of deals closed in an earlier month, by that month: a quarter's
    * or year's board takes off those whose deal month is inside the period too.
    */
-  late?: Table<{ deals: number; revenue: string }>;
+  late?: Table<{ deals: number; revenue: MinorUnits }>;
 }
 
+/** A partner's money, in minor units. */
 export interface Balance {
-  earned: string;
-  pending: string;
-  payable: string;
-  paid: string;
-  clawedBack: string;
+  earned: MinorUnits;
+  pending: MinorUnits;
+  payable: MinorUnits;
+  paid: MinorUnits;
+  clawedBack: MinorUnits;
 }
 
 export interface CustomTerms {
   eventId: string;
   baseRate: string | null;
   overrideRate: string | null;
-  from: string;
-  until: string | null;
+  from: EpochMs;
+  until: EpochMs | null;
 }
 
 export interface BadgeAward {
   badge: string;
-  at: string;
+  at: EpochMs;
   eventId: string | null;
   level?: string;
   period?: string;
@@ -65,7 +71,7 @@ export interface TeamAggregates {
   /** Every partner below, all levels. */
   size: number;
   /** Net revenue of every partner below, all time. */
-  revenue: string;
+  revenue: MinorUnits;
   month: PeriodCounter;
   quarter: PeriodCounter;
   /** Direct sub-partners holding each tier index or higher: index i counts ranks > i. */
@@ -75,17 +81,17 @@ export interface TeamAggregates {
   /** Partners below by level: index 0 is level 1 (direct), index 1 level 2, ... */
   sizeByLevel: number[];
   /** Net revenue of the partners below by level, all time: index 0 is level 1. */
-  revenueByLevel: string[];
+  revenueByLevel: MinorUnits[];
 }
 
 export interface PartnerState {
   id: string;
   sponsorId: string | null;
-  joinedAt: string;
+  joinedAt: EpochMs;
   joinEventId: string;
   /** Index into the programme's tiers. */
   tier: number;
-  tierSince: string;
+  tierSince: EpochMs;
   /** Consecutive failed reviews of the tier held (at risk while above zero). */
   failedReviews: number;
   /** The tier index waited for while `status` is waitlisted. */
@@ -94,11 +100,11 @@ export interface PartnerState {
   demotedFrom: number | null;
   countedDeals: number;
   dealsClosed: number;
-  revenue: string;
-  firstDealAt: string | null;
+  revenue: MinorUnits;
+  firstDealAt: EpochMs | null;
   trainings: string[];
   /** Feature id to the first time the partner used it. */
-  featuresUsed: Table<string>;
+  featuresUsed: Table<EpochMs>;
   badges: BadgeAward[];
   milestones: string[];
   month: PeriodCounter;
@@ -109,7 +115,7 @@ export interface PartnerState {
   monthEndTiers: Array<[string, string]>;
   balance: Balance;
   /** Payments the host reported (payout.paid), oldest first. */
-  payouts: Array<{ eventId: string; at: string; amount: string }>;
+  payouts: Array<{ eventId: string; at: EpochMs; amount: MinorUnits }>;
   terms: CustomTerms[];
   team: TeamAggregates;
   /** Deals closed in the current month, quarter and year (kept for retroactive tier rates). */
@@ -117,7 +123,7 @@ export interface PartnerState {
   /** Whether this partner's first counted deal has happened (its sponsor's referral bonus decided). */
   referralDecided: boolean;
   /** Overrides earned in the current cap period (for per-period caps). */
-  overrideTotal: { key: string; amount: string };
+  overrideTotal: { key: string; amount: MinorUnits };
 }
 
 /** One ledger entry of a deal, as the deal remembers it for clawbacks (kept small: one per entry). */
@@ -126,9 +132,9 @@ export interface DealEntry {
   partnerId: string;
   kind: 'commission' | 'referral-bonus' | 'override' | 'adjustment';
   rate: string;
-  amount: string;
+  amount: MinorUnits;
   /** Amount less clawbacks so far. */
-  net: string;
+  net: MinorUnits;
   /** Set when the rate applies to the seller's commission instead of the deal amount. */
   basisOf?: 'commission' | undefined;
   /** Where the rate came from (retroactive top-ups apply only to tier rates). */
@@ -137,7 +143,7 @@ export interface DealEntry {
   /** Set when a cap cut the amount: clawbacks then take the refunded share of the amount itself. */
   capped?: boolean | undefined;
   /** For an override under a per-period cap: how much of it the cap's period total counts. */
-  capCounted?: string | undefined;
+  capCounted?: MinorUnits | undefined;
 }
 
 export interface DealState {
@@ -145,9 +151,9 @@ export interface DealState {
   partnerId: string;
   /** The deal.closed event. */
   eventId: string;
-  closedAt: string;
-  amount: string;
-  refunded: string;
+  closedAt: EpochMs;
+  amount: MinorUnits;
+  refunded: MinorUnits;
   /** Whether its hold period has ended (earnings payable). */
   released: boolean;
   entries: DealEntry[];
@@ -155,7 +161,7 @@ export interface DealState {
 
 /** A deal whose hold period ends at `releaseAt`. */
 export interface HoldItem {
-  releaseAt: string;
+  releaseAt: EpochMs;
   dealId: string;
 }
 
@@ -173,18 +179,18 @@ export const HOLD_CHUNK = 128;
 
 export interface Schedule {
   /** The next month boundary (period ends run there). */
-  nextPeriodEnd: string;
-  nextPayoutRun: string;
+  nextPeriodEnd: EpochMs;
+  nextPayoutRun: EpochMs;
 }
 
 /** The state format this engine writes; states of formats 1 and 2 are migrated when read. */
-export const STATE_FORMAT = 'partner-engine/state@3';
+export const STATE_FORMAT = 'partner-engine/state@4';
 
 export interface EngineState {
   readonly format: typeof STATE_FORMAT;
   programId: string;
   /** The latest instant processed; null before the first event. */
-  clock: string | null;
+  clock: EpochMs | null;
   schedule: Schedule | null;
   /**
    * Event id to a fingerprint of its content, for idempotency, in a tree of buckets by a hash of
@@ -200,6 +206,11 @@ export interface EngineState {
   holders: number[];
   /** Partner ids waiting for a place, by tier index, first come first served. */
   waitlists: string[][];
+  /**
+   * The money taken in so far, in minor units: every deal's amount and every payout reported.
+   * Bounded by MAX_VOLUME_MINOR, so every total above stays a safe integer.
+   */
+  volume: MinorUnits;
 }
 
 /** A record that treats every string, "__proto__" included, as an ordinary key. */
@@ -231,6 +242,7 @@ export function initialState(programId: string, tierCount: number): EngineState 
     holds: { head: 0, chunks: [] },
     holders: new Array<number>(tierCount).fill(0),
     waitlists: Array.from({ length: tierCount }, () => []),
+    volume: NO_MINOR_UNITS,
   };
 }
 

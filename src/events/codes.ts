@@ -12,6 +12,8 @@ export const REJECTION_CODES = [
   'NOT_ALLOWED',
   'PAYOUT_EXCEEDS_PAYABLE',
   'OUT_OF_ORDER',
+  /** An amount that would take a state's money volume past MAX_VOLUME_MINOR. */
+  'AMOUNT_OUT_OF_RANGE',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -20,6 +20,36 @@ export function normaliseAmount(value: unknown, currency: EventCurrency): ParseR
 }
 
 /**
+ * The most decimal places a rate in an event or a programme may have once its trailing zeros are
+ * dropped (`"0.2500"` has 2). A rate is written into every ledger entry it pays and every deal it
+ * prices, so a rate of a million places would make each of them a megabyte; 30 places is finer
+ * than any commission is meant, as 30 digits bound an amount.
+ */
+export const MAX_RATE_PLACES = 30;
+
+const MAX_SHOWN_CHARACTERS = 40;
+
+/**
+ * Why a rate has too many places to be meant, or `undefined` when it has at most MAX_RATE_PLACES.
+ *
+ * @example
+ * ratePlacesProblem('0.25')
+ * //=> undefined
+ * ratePlacesProblem(`0.${'1'.repeat(31)}`)
+ * //=> 'rate "0.1111111111111111111111111111111" has 31 decimal places; at most 30 are allowed'
+ */
+export function ratePlacesProblem(text: string): string | undefined {
+  const point = text.indexOf('.');
+  if (point === -1) return undefined;
+  let end = text.length;
+  while (end > point + 1 && text[end - 1] === '0') end--;
+  const places = end - point - 1;
+  if (places <= MAX_RATE_PLACES) return undefined;
+  const shown = text.length > MAX_SHOWN_CHARACTERS ? `${text.slice(0, MAX_SHOWN_CHARACTERS - 1)}…` : text;
+  return `rate ${JSON.stringify(shown)} has ${places} decimal places; at most ${MAX_RATE_PLACES} are allowed`;
+}
+
+/**
  * A rate in its canonical text ("0.20"), or why it is not one.
  *
  * @example
@@ -29,7 +59,10 @@ export function normaliseAmount(value: unknown, currency: EventCurrency): ParseR
 export function normaliseRate(value: unknown): ParseResult<string> {
   const rate = parseRate(value);
   if (!rate.ok) return rate;
-  return { ok: true, value: formatRate(rate.value) };
+  const canonical = formatRate(rate.value);
+  const tooFine = ratePlacesProblem(canonical);
+  if (tooFine !== undefined) return { ok: false, message: tooFine };
+  return { ok: true, value: canonical };
 }
 
 /** What is wrong with a terms.set's normalised fields, as a field and a message, if anything. */

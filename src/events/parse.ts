@@ -10,6 +10,7 @@ import { type EventCurrency, invalidEvent, type ParseEventOptions, type ParseEve
 
 export { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS } from './instants.js';
 export { MAX_META_DEPTH, MAX_META_VALUES } from './meta.js';
+export { MAX_RATE_PLACES } from './normalise.js';
 export type {
   DealClosed,
   DealRefunded,

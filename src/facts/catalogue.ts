@@ -3,6 +3,7 @@
 // events). A rule naming anything else is a programme error found at load time.
 import type { Calendar, PeriodRange } from '../engine/calendar.js';
 import type { PartnerState } from '../engine/state.js';
+import { type MinorUnits, majorOf } from '../money/minor.js';
 import { counterFor } from '../partners/counters.js';
 import type { CompiledProgram } from '../program/compile.js';
 
@@ -93,10 +94,11 @@ export interface FactDefinition {
 }
 
 const DAY_MS = 86_400_000;
-// Amounts become plain numbers only because rules compare them with json-rules-engine's numeric
-// operators; no money is computed from them.
-const amount = (text: string): number => Number(text);
-const days = (from: string, to: number): number => (to - Date.parse(from)) / DAY_MS;
+// Amounts (minor units in the state) become numbers of the currency's units only because rules
+// compare them with json-rules-engine's numeric operators; no money is computed from them.
+const amount = (units: MinorUnits, view: FactsView): number =>
+  majorOf(units, view.compiled.program.currency.decimals);
+const days = (from: number, to: number): number => (to - from) / DAY_MS;
 
 function reviewCounter({ partner, view }: FactMoment) {
   const range =
@@ -133,14 +135,14 @@ export const FACTS: readonly FactDefinition[] = [
     'number',
     'Sum of deal amounts net of refunds, all time.',
     ['deal', 'refund'],
-    ({ partner }) => amount(partner.revenue),
+    ({ partner, view }) => amount(partner.revenue, view),
   ),
   define(
     'earned',
     'number',
     'Sum of the partner\u2019s ledger entries (clawbacks included), all time.',
     ['ledger'],
-    ({ partner }) => amount(partner.balance.earned),
+    ({ partner, view }) => amount(partner.balance.earned, view),
   ),
   define(
     'trainingsCompleted',
@@ -185,8 +187,7 @@ export const FACTS: readonly FactDefinition[] = [
     'number|null',
     'Days (fractional) from joining to the first deal; null before it.',
     ['deal'],
-    ({ partner }) =>
-      partner.firstDealAt === null ? null : days(partner.joinedAt, Date.parse(partner.firstDealAt)),
+    ({ partner }) => (partner.firstDealAt === null ? null : days(partner.joinedAt, partner.firstDealAt)),
   ),
   define(
     'monthDeals',
@@ -200,7 +201,7 @@ export const FACTS: readonly FactDefinition[] = [
     'number',
     'Net revenue of deals closed in the current calendar month.',
     ['deal', 'refund', 'time'],
-    ({ partner, month }) => amount(counterFor(partner.month, month).revenue),
+    ({ partner, view, month }) => amount(counterFor(partner.month, month).revenue, view),
   ),
   define(
     'quarterDeals',
@@ -214,7 +215,7 @@ export const FACTS: readonly FactDefinition[] = [
     'number',
     'Net revenue of deals closed in the current calendar quarter.',
     ['deal', 'refund', 'time'],
-    ({ partner, quarter }) => amount(counterFor(partner.quarter, quarter).revenue),
+    ({ partner, view, quarter }) => amount(counterFor(partner.quarter, quarter).revenue, view),
   ),
   define(
     'yearDeals',
@@ -228,7 +229,7 @@ export const FACTS: readonly FactDefinition[] = [
     'number',
     'Net revenue of deals closed in the current calendar year.',
     ['deal', 'refund', 'time'],
-    ({ partner, year }) => amount(counterFor(partner.year, year).revenue),
+    ({ partner, view, year }) => amount(counterFor(partner.year, year).revenue, view),
   ),
   define(
     'reviewPeriodDeals',
@@ -242,7 +243,7 @@ export const FACTS: readonly FactDefinition[] = [
     'number',
     'Net revenue of the review period, as reviewPeriodDeals.',
     ['deal', 'refund', 'time'],
-    (moment) => amount(reviewCounter(moment).revenue),
+    (moment) => amount(reviewCounter(moment).revenue, moment.view),
   ),
   define(
     'directSubPartners',
@@ -290,28 +291,28 @@ export const FACTS: readonly FactDefinition[] = [
     'number',
     'Net revenue of the whole team below this partner, all time.',
     ['teamRevenue'],
-    ({ partner }) => amount(partner.team.revenue),
+    ({ partner, view }) => amount(partner.team.revenue, view),
   ),
   define(
     'teamRevenueByLevel',
     'number[]',
     'Team net revenue by level, level 1 first: path "$[1]" is level 2.',
     ['teamRevenue'],
-    ({ partner }) => partner.team.revenueByLevel.map(amount),
+    ({ partner, view }) => partner.team.revenueByLevel.map((units) => amount(units, view)),
   ),
   define(
     'teamMonthRevenue',
     'number',
     'Net revenue of the team\u2019s deals closed this month.',
     ['teamRevenue', 'time'],
-    ({ partner, month }) => amount(counterFor(partner.team.month, month).revenue),
+    ({ partner, view, month }) => amount(counterFor(partner.team.month, month).revenue, view),
   ),
   define(
     'teamQuarterRevenue',
     'number',
     'Net revenue of the team\u2019s deals closed this quarter.',
     ['teamRevenue', 'time'],
-    ({ partner, quarter }) => amount(counterFor(partner.team.quarter, quarter).revenue),
+    ({ partner, view, quarter }) => amount(counterFor(partner.team.quarter, quarter).revenue, view),
   ),
 ];
 

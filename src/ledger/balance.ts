@@ -1,38 +1,56 @@
 // A partner's balance moves with every ledger entry: earned is the sum of its entries; what is
 // earned sits pending until its deal's hold period ends, then payable until paid. So always
-// earned = pending + payable + paid.
-import type { LedgerEntry } from '../engine/outputs.js';
+// earned = pending + payable + paid. Amounts are minor units (integers), so each move is exact.
+import type { LedgerKind } from '../engine/outputs.js';
 import type { Balance } from '../engine/state.js';
-import { addAmounts, negateAmount, subtractAmounts } from '../money/amounts.js';
+import { addMinor, formatMinor, type MinorUnits, subtractMinor } from '../money/minor.js';
 
 /**
  * A new entry on a deal whose hold period has or has not ended. `clawedBack` counts clawback
  * entries only (as a positive sum); other negative entries, such as a retroactive top-up taken
  * back, move the balance without counting as clawed back.
  */
-export function bookEntry(
-  balance: Balance,
-  entry: Pick<LedgerEntry, 'amount' | 'kind'>,
-  released: boolean,
-  decimals: number,
-): void {
-  const { amount } = entry;
-  balance.earned = addAmounts(balance.earned, amount, decimals);
-  if (released) balance.payable = addAmounts(balance.payable, amount, decimals);
-  else balance.pending = addAmounts(balance.pending, amount, decimals);
-  if (entry.kind === 'clawback') {
-    balance.clawedBack = addAmounts(balance.clawedBack, negateAmount(amount, decimals), decimals);
-  }
+export function bookEntry(balance: Balance, amount: MinorUnits, kind: LedgerKind, released: boolean): void {
+  balance.earned = addMinor(balance.earned, amount);
+  if (released) balance.payable = addMinor(balance.payable, amount);
+  else balance.pending = addMinor(balance.pending, amount);
+  if (kind === 'clawback') balance.clawedBack = subtractMinor(balance.clawedBack, amount);
 }
 
 /** A deal's hold period ended: its net amount for this partner moves from pending to payable. */
-export function release(balance: Balance, amount: string, decimals: number): void {
-  balance.pending = subtractAmounts(balance.pending, amount, decimals);
-  balance.payable = addAmounts(balance.payable, amount, decimals);
+export function release(balance: Balance, amount: MinorUnits): void {
+  balance.pending = subtractMinor(balance.pending, amount);
+  balance.payable = addMinor(balance.payable, amount);
 }
 
 /** The host paid: payable becomes paid. */
-export function pay(balance: Balance, amount: string, decimals: number): void {
-  balance.payable = subtractAmounts(balance.payable, amount, decimals);
-  balance.paid = addAmounts(balance.paid, amount, decimals);
+export function pay(balance: Balance, amount: MinorUnits): void {
+  balance.payable = subtractMinor(balance.payable, amount);
+  balance.paid = addMinor(balance.paid, amount);
+}
+
+/** A balance as the contract shows it: money strings with the currency's places. */
+export interface BalanceSummary {
+  readonly earned: string;
+  readonly pending: string;
+  readonly payable: string;
+  readonly paid: string;
+  readonly clawedBack: string;
+}
+
+/**
+ * A balance in minor units as money strings.
+ *
+ * @example
+ * formatBalance({ earned: 118000, pending: 0, payable: 118000, paid: 0, clawedBack: 0 }, 2).earned
+ * //=> '1180.00'
+ */
+export function formatBalance(balance: Readonly<Balance>, decimals: number): BalanceSummary {
+  return {
+    earned: formatMinor(balance.earned, decimals),
+    pending: formatMinor(balance.pending, decimals),
+    payable: formatMinor(balance.payable, decimals),
+    paid: formatMinor(balance.paid, decimals),
+    clawedBack: formatMinor(balance.clawedBack, decimals),
+  };
 }

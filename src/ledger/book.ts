@@ -5,10 +5,9 @@ import type { LedgerEntry, LedgerKind, RateSource } from '../engine/outputs.js';
 import type { Context } from '../engine/slice.js';
 import type { DealEntry, DealState, PartnerState } from '../engine/state.js';
 import { SOURCE } from '../facts/catalogue.js';
-import { addAmounts } from '../money/amounts.js';
 import type { Decimal } from '../money/decimal.js';
-import { formatMoney, formatRate } from '../money/format.js';
-import { multiplyAndRound } from '../money/money.js';
+import { formatRate } from '../money/format.js';
+import { addMinor, formatMinor, type MinorUnits, rateTimesMinor } from '../money/minor.js';
 import { monthResult } from '../partners/history.js';
 import { bookEntry } from './balance.js';
 import { makeEntry } from './entry.js';
@@ -19,15 +18,16 @@ export interface Earning {
   readonly partnerId: string;
   readonly kind: Exclude<LedgerKind, 'clawback'>;
   readonly rate: Decimal;
-  readonly basis: Decimal;
+  /** In minor units. */
+  readonly basis: MinorUnits;
   /** What the rate applies to: the deal amount, or the seller's commission. */
   readonly basisOf: 'deal' | 'commission';
   readonly source: RateSource;
   /** Distinguishes entries of one kind from one event (override level, adjusted deal). */
   readonly qualifiers?: readonly string[];
   readonly level?: number;
-  /** The most this entry may be (a cap's remaining room). */
-  readonly cap?: Decimal;
+  /** The most this entry may be (a cap's remaining room), in minor units. */
+  readonly cap?: MinorUnits;
   /** Why this rate, in words, appended to the explanation. */
   readonly reason: string;
   readonly reverses?: string;
@@ -46,22 +46,21 @@ function rateText(rate: Decimal): string {
 }
 
 /** Adds an amount to the month's commission total that leaderboards read. */
-export function addToHistory(context: Context, partner: PartnerState, amount: string): void {
-  const places = context.compiled.program.currency.decimals;
+export function addToHistory(context: Context, partner: PartnerState, amount: MinorUnits): void {
   const month = context.calendar.periodOf(context.instant, 'month').key;
   const result = monthResult(context.draft, partner, month);
-  result.commission = addAmounts(result.commission, amount, places);
+  result.commission = addMinor(result.commission, amount);
 }
 
 /** Records one earning on a deal and returns the ledger entry made. */
 export function earn(context: Context, deal: DealState, eventId: string, earning: Earning): LedgerEntry {
   const { currency, rounding } = context.compiled.program;
-  const exact = multiplyAndRound(earning.rate, earning.basis, currency.decimals, rounding);
-  const amount = earning.cap && exact.greaterThan(earning.cap) ? earning.cap : exact;
+  const exact = rateTimesMinor(earning.rate, earning.basis, rounding);
+  const amount = earning.cap !== undefined && exact > earning.cap ? earning.cap : exact;
   const earner = context.draft.writablePartner(earning.partnerId);
   const tier = context.version.tiers[earner.tier];
   const id = ledgerId(eventId, earning.kind, ...(earning.qualifiers ?? []));
-  const text = (value: Decimal) => formatMoney(value, currency.decimals);
+  const text = (value: MinorUnits) => formatMinor(value, currency.decimals);
   const capped = amount !== exact;
   // Plain values for the explanation, which is put into words later: never the context itself.
   const tierName = tier?.name ?? '?';
@@ -106,8 +105,8 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
     partnerId: earning.partnerId,
     kind: earning.kind,
     rate: entry.rate,
-    amount: entry.amount,
-    net: entry.amount,
+    amount,
+    net: amount,
   };
   if (earning.basisOf === 'commission') record.basisOf = 'commission';
   if (earning.kind === 'commission' || earning.kind === 'adjustment') record.source = earning.source;
@@ -117,8 +116,8 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
   // the state lives, and a push would leave room for about 16 entries more it never takes.
   const writable = context.draft.writableDeal(deal.id);
   writable.entries = writable.entries.concat(record);
-  bookEntry(earner.balance, entry, deal.released, currency.decimals);
-  addToHistory(context, earner, entry.amount);
+  bookEntry(earner.balance, amount, earning.kind, deal.released);
+  addToHistory(context, earner, amount);
   context.touched.add(earning.partnerId, SOURCE.ledger);
   return entry;
 }

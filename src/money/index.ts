@@ -3,6 +3,16 @@
 export { allocate } from './allocate.js';
 export { Decimal } from './decimal.js';
 export { formatMoney, formatRate } from './format.js';
+export {
+  decimalOf,
+  formatMinor,
+  MAX_VOLUME_MINOR,
+  type MinorUnits,
+  majorOf,
+  minorUnitsOf,
+  NO_MINOR_UNITS,
+  rateTimesMinor,
+} from './minor.js';
 export { multiplyAndRound, sumAmounts, zero } from './money.js';
 export {
   type AmountSign,

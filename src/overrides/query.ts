@@ -3,6 +3,7 @@
 // team aggregates the engine keeps incrementally.
 import { EngineError } from '../engine/errors.js';
 import { type EngineState, type PartnerState, partnerOf } from '../engine/state.js';
+import { formatMinor } from '../money/minor.js';
 import type { CompiledProgram } from '../program/compile.js';
 
 export interface TeamOptions {
@@ -52,6 +53,7 @@ export function team(
   const depth = options.depth ?? 1;
   if (!Number.isInteger(depth) || depth < 0)
     throw new EngineError('INVALID_ARGUMENT', 'depth must be a whole number, 0 or more');
+  const places = compiled.program.currency.decimals;
   const members: TeamMember[] = [];
   let frontier: PartnerState[] = [partner];
   for (let level = 1; level <= depth && frontier.length > 0; level++) {
@@ -66,7 +68,7 @@ export function team(
           sponsorId: sponsor.id,
           tier: compiled.program.tiers[member.tier]?.id ?? '',
           deals: member.countedDeals,
-          revenue: member.revenue,
+          revenue: formatMinor(member.revenue, places),
         });
         next.push(member);
       }
@@ -80,8 +82,8 @@ export function team(
     upline,
     size: partner.team.size,
     sizeByLevel: [...partner.team.sizeByLevel],
-    revenue: partner.team.revenue,
-    revenueByLevel: [...partner.team.revenueByLevel],
+    revenue: formatMinor(partner.team.revenue, places),
+    revenueByLevel: partner.team.revenueByLevel.map((units) => formatMinor(units, places)),
     directSubPartners: partner.team.direct,
     sellingSubPartners: partner.team.selling,
     members,

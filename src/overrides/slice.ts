@@ -9,7 +9,15 @@ import type { DealState, PartnerState } from '../engine/state.js';
 import { ruleFacts } from '../facts/partner-facts.js';
 import { earn } from '../ledger/book.js';
 import { Decimal } from '../money/decimal.js';
-import { formatMoney } from '../money/format.js';
+import {
+  addMinor,
+  formatMinor,
+  type MinorUnits,
+  minMinor,
+  minorOfDecimal,
+  NO_MINOR_UNITS,
+  subtractMinor,
+} from '../money/minor.js';
 import type { CompiledOverrideLevel, CompiledOverrides } from '../program/compile.js';
 import { uplineIds } from './team.js';
 
@@ -42,38 +50,43 @@ export function overrideEarners(
   return earners;
 }
 
-/** The room left under the caps for this upline, or undefined when no cap applies. */
-function capRoom(context: Context, plan: CompiledOverrides, upline: PartnerState): Decimal | undefined {
-  let room: Decimal | undefined = plan.perDealCap ?? undefined;
+/** The room left under the caps for this upline (minor units), or undefined when no cap applies. */
+function capRoom(context: Context, plan: CompiledOverrides, upline: PartnerState): MinorUnits | undefined {
+  const places = context.compiled.program.currency.decimals;
+  let room = plan.perDealCap ? minorOfDecimal(plan.perDealCap, places) : undefined;
   if (plan.perPeriodCap) {
     const key = context.calendar.periodOf(context.instant, plan.perPeriodCap.period).key;
-    const used = upline.overrideTotal.key === key ? new Decimal(upline.overrideTotal.amount) : new Decimal(0);
-    const left = Decimal.max(plan.perPeriodCap.amount.minus(used), 0);
-    room = room === undefined ? left : Decimal.min(room, left);
+    const used = upline.overrideTotal.key === key ? upline.overrideTotal.amount : NO_MINOR_UNITS;
+    const cap = minorOfDecimal(plan.perPeriodCap.amount, places);
+    const left = used < cap ? subtractMinor(cap, used) : NO_MINOR_UNITS;
+    room = room === undefined ? left : minMinor(room, left);
   }
   return room;
 }
 
-function countTowardCap(context: Context, plan: CompiledOverrides, uplineId: string, amount: Decimal): void {
+function countTowardCap(
+  context: Context,
+  plan: CompiledOverrides,
+  uplineId: string,
+  amount: MinorUnits,
+): void {
   if (!plan.perPeriodCap) return;
   const key = context.calendar.periodOf(context.instant, plan.perPeriodCap.period).key;
   const upline = context.draft.writablePartner(uplineId);
-  const used = upline.overrideTotal.key === key ? new Decimal(upline.overrideTotal.amount) : new Decimal(0);
-  upline.overrideTotal = {
-    key,
-    amount: formatMoney(used.plus(amount), context.compiled.program.currency.decimals),
-  };
+  const used = upline.overrideTotal.key === key ? upline.overrideTotal.amount : NO_MINOR_UNITS;
+  upline.overrideTotal = { key, amount: addMinor(used, amount) };
 }
 
 export function payOverrides(context: Context, deal: DealState, eventId: string): void {
   const plan = context.version.overrides;
   if (!plan || plan.levels.length === 0) return;
   const commission = deal.entries.find((entry) => entry.kind === 'commission');
-  const basis = plan.basis === 'commission' ? new Decimal(commission?.amount ?? 0) : new Decimal(deal.amount);
+  const basis = plan.basis === 'commission' ? (commission?.amount ?? NO_MINOR_UNITS) : deal.amount;
+  const places = context.compiled.program.currency.decimals;
   for (const { level, upline } of overrideEarners(context, plan, deal.partnerId)) {
     const terms = termsInForce(context, upline, 'overrideRate');
     const room = capRoom(context, plan, upline);
-    if (room?.isZero()) continue;
+    if (room === 0) continue;
     const entry = earn(context, deal, eventId, {
       partnerId: upline.id,
       kind: 'override',
@@ -88,15 +101,13 @@ export function payOverrides(context: Context, deal: DealState, eventId: string)
         `level ${level.level} override on ${deal.partnerId}'s deal ${deal.id}` +
         (plan.basis === 'commission' ? ` (on the seller's commission)` : '') +
         (terms ? `, custom override rate set by event ${terms.eventId}` : '') +
-        (room === undefined
-          ? ''
-          : `; cap room left ${formatMoney(room, context.compiled.program.currency.decimals)}`),
+        (room === undefined ? '' : `; cap room left ${formatMinor(room, places)}`),
     });
-    countTowardCap(context, plan, upline.id, new Decimal(entry.amount));
-    if (plan.perPeriodCap) {
-      const record = context.draft.writableDeal(deal.id).entries.find((item) => item.id === entry.id);
-      if (record) record.capCounted = entry.amount;
-    }
+    const record = plan.perPeriodCap
+      ? context.draft.writableDeal(deal.id).entries.find((item) => item.id === entry.id)
+      : undefined;
+    countTowardCap(context, plan, upline.id, record?.amount ?? NO_MINOR_UNITS);
+    if (record) record.capCounted = record.amount;
   }
 }
 
@@ -110,16 +121,15 @@ function returnCapRoom(context: Context, dealId: string): void {
   if (!plan?.perPeriodCap || !deal) return;
   const { period } = plan.perPeriodCap;
   const key = context.calendar.periodOf(context.instant, period).key;
-  const paidIn = context.calendar.periodOf(Date.parse(deal.closedAt), period).key;
-  const places = context.compiled.program.currency.decimals;
+  const paidIn = context.calendar.periodOf(deal.closedAt, period).key;
   for (const entry of context.draft.writableDeal(dealId).entries) {
     if (entry.kind !== 'override' || entry.capCounted === undefined || entry.capCounted === entry.net)
       continue;
     const upline = context.draft.partner(entry.partnerId);
     if (upline && paidIn === key && upline.overrideTotal.key === key) {
-      const returned = new Decimal(entry.capCounted).minus(entry.net);
-      const total = new Decimal(upline.overrideTotal.amount).minus(returned);
-      context.draft.writablePartner(upline.id).overrideTotal = { key, amount: formatMoney(total, places) };
+      const returned = subtractMinor(entry.capCounted, entry.net);
+      const total = subtractMinor(upline.overrideTotal.amount, returned);
+      context.draft.writablePartner(upline.id).overrideTotal = { key, amount: total };
     }
     entry.capCounted = entry.net;
   }

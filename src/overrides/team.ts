@@ -8,7 +8,8 @@ import type { Draft } from '../engine/draft.js';
 import type { Context, Slice } from '../engine/slice.js';
 import type { DealState, PartnerState } from '../engine/state.js';
 import { SOURCE } from '../facts/catalogue.js';
-import { addAmounts, compareAmounts, subtractAmounts, zeroAmount } from '../money/amounts.js';
+import { minorOfEvent } from '../ledger/volume.js';
+import { addMinor, type MinorUnits, NO_MINOR_UNITS, negateMinor } from '../money/minor.js';
 import { addToCounter, removeFromCounter } from '../partners/counters.js';
 
 /**
@@ -30,31 +31,24 @@ export function* uplineIds(draft: Pick<Draft, 'partner'>, partnerId: string): Ge
 function changeTeamRevenue(
   context: Context,
   deal: DealState,
-  change: { amount: string; refund: boolean },
+  change: { amount: MinorUnits; refund: boolean },
 ): void {
-  const places = context.compiled.program.currency.decimals;
   // Counted in the deal's own month and quarter, whenever the refund comes.
-  const { month: dealMonth, quarter: dealQuarter } = periodKeysAt(
-    context.calendar,
-    Date.parse(deal.closedAt),
-  );
+  const { month: dealMonth, quarter: dealQuarter } = periodKeysAt(context.calendar, deal.closedAt);
   let level = 0;
   for (const uplineId of uplineIds(context.draft, deal.partnerId)) {
     const team = context.draft.writablePartner(uplineId).team;
-    while (team.revenueByLevel.length < level) team.revenueByLevel.push(zeroAmount(places));
-    const before = team.revenueByLevel[level] ?? zeroAmount(places);
-    team.revenueByLevel[level] = change.refund
-      ? subtractAmounts(before, change.amount, places)
-      : addAmounts(before, change.amount, places);
+    while (team.revenueByLevel.length < level) team.revenueByLevel.push(NO_MINOR_UNITS);
+    const signed = change.refund ? negateMinor(change.amount) : change.amount;
+    team.revenueByLevel[level] = addMinor(team.revenueByLevel[level] ?? NO_MINOR_UNITS, signed);
     level += 1;
+    team.revenue = addMinor(team.revenue, signed);
     if (change.refund) {
-      team.revenue = subtractAmounts(team.revenue, change.amount, places);
-      removeFromCounter(team.month, dealMonth, 0, change.amount, places);
-      removeFromCounter(team.quarter, dealQuarter, 0, change.amount, places);
+      removeFromCounter(team.month, dealMonth, 0, change.amount);
+      removeFromCounter(team.quarter, dealQuarter, 0, change.amount);
     } else {
-      team.revenue = addAmounts(team.revenue, change.amount, places);
-      addToCounter(team.month, dealMonth, 0, change.amount, places);
-      addToCounter(team.quarter, dealQuarter, 0, change.amount, places);
+      addToCounter(team.month, dealMonth, 0, change.amount);
+      addToCounter(team.quarter, dealQuarter, 0, change.amount);
     }
     context.touched.add(uplineId, SOURCE.teamRevenue);
   }
@@ -98,9 +92,8 @@ export const teamSlice: Slice = {
             team.size += 1;
             team.sizeByLevel[level] = (team.sizeByLevel[level] ?? 0) + 1;
             // Revenue by level has a figure for every level that has partners, sold or not.
-            while (team.revenueByLevel.length < team.sizeByLevel.length) {
-              team.revenueByLevel.push(zeroAmount(context.compiled.program.currency.decimals));
-            }
+            while (team.revenueByLevel.length < team.sizeByLevel.length)
+              team.revenueByLevel.push(NO_MINOR_UNITS);
             level += 1;
             // Its size, and its revenue by level (a level more, at zero).
             context.touched.add(uplineId, SOURCE.team | SOURCE.teamRevenue);
@@ -111,16 +104,15 @@ export const teamSlice: Slice = {
           const deal = context.draft.deal(event.dealId);
           if (!partner || !deal) return;
           if (partner.countedDeals === 1) changeSelling(context, partner, 1);
-          changeTeamRevenue(context, deal, { amount: event.amount, refund: false });
+          changeTeamRevenue(context, deal, { amount: minorOfEvent(context, event.amount), refund: false });
         },
         'deal.refunded': (context, event) => {
           const deal = context.draft.deal(event.dealId);
           const partner = deal ? context.draft.partner(deal.partnerId) : undefined;
           if (!deal || !partner) return;
-          const fully =
-            compareAmounts(deal.refunded, deal.amount, context.compiled.program.currency.decimals) === 0;
-          if (fully && partner.countedDeals === 0) changeSelling(context, partner, -1);
-          changeTeamRevenue(context, deal, { amount: event.amount, refund: true });
+          if (deal.refunded === deal.amount && partner.countedDeals === 0)
+            changeSelling(context, partner, -1);
+          changeTeamRevenue(context, deal, { amount: minorOfEvent(context, event.amount), refund: true });
         },
       },
     },

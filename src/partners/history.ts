@@ -5,7 +5,7 @@ import type { PeriodRange } from '../engine/calendar.js';
 import type { Draft } from '../engine/draft.js';
 import type { Context } from '../engine/slice.js';
 import { copyTable, type MonthResult, type PartnerState } from '../engine/state.js';
-import { Decimal } from '../money/decimal.js';
+import { NO_MINOR_UNITS } from '../money/minor.js';
 import type { LeaderboardMetric } from '../program/schema.js';
 
 /** At each month end (before reviews), remember the tier each partner held, if it changed. */
@@ -15,7 +15,7 @@ export function closeMonth(context: Context, month: PeriodRange): void {
   // Only partners whose tier is not yet the last one remembered (new ones, promoted, demoted).
   for (const id of context.draft.partnersWhere('month-end-tier', changed)) {
     const partner = context.draft.partner(id);
-    if (!partner || Date.parse(partner.joinedAt) >= month.end) continue;
+    if (!partner || partner.joinedAt >= month.end) continue;
     const tier = tiers[partner.tier]?.id;
     if (tier === undefined || partner.monthEndTiers.at(-1)?.[1] === tier) continue;
     const writable = context.draft.writablePartner(id);
@@ -52,7 +52,9 @@ export function monthResult(draft: Draft, partner: PartnerState, month: string):
   partner.history = history;
   const current = history[month];
   const result =
-    current === undefined ? { deals: 0, revenue: '0', commission: '0' } : draft.own(current, copyMonth);
+    current === undefined
+      ? { deals: 0, revenue: NO_MINOR_UNITS, commission: NO_MINOR_UNITS }
+      : draft.own(current, copyMonth);
   history[month] = result;
   return result;
 }
@@ -75,25 +77,22 @@ export function monthsOf(context: Pick<Context, 'calendar'>, range: PeriodRange)
   return months;
 }
 
-/** A partner's score for a metric over some months of its history. */
-export function scoreOf(
-  partner: PartnerState,
-  months: readonly string[],
-  metric: LeaderboardMetric,
-): Decimal {
-  let total = new Decimal(0);
+/**
+ * A partner's score for a metric over some months of its history: a count of deals, or money in
+ * minor units (exact integers).
+ */
+export function scoreOf(partner: PartnerState, months: readonly string[], metric: LeaderboardMetric): number {
+  let total = 0;
   for (const month of months) {
     const result = partner.history[month];
     if (!result) continue;
-    total = total.plus(
-      metric === 'deals' ? result.deals : metric === 'revenue' ? result.revenue : result.commission,
-    );
+    total += metric === 'deals' ? result.deals : metric === 'revenue' ? result.revenue : result.commission;
     // Refunds received this month of deals closed earlier in the same period (commission already
     // counts its clawbacks in the month they were made).
     if (metric === 'commission' || !result.late) continue;
     for (const [dealMonth, refunded] of Object.entries(result.late)) {
       if (dealMonth < month && months.includes(dealMonth)) {
-        total = total.minus(metric === 'deals' ? refunded.deals : refunded.revenue);
+        total -= metric === 'deals' ? refunded.deals : refunded.revenue;
       }
     }
   }

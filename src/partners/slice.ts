@@ -7,7 +7,14 @@ import type { Context, Slice } from '../engine/slice.js';
 import { type DealState, type PartnerState, table } from '../engine/state.js';
 import { eventError } from '../events/codes.js';
 import { ALL_SOURCES, SOURCE } from '../facts/catalogue.js';
-import { addAmounts, compareAmounts, subtractAmounts, zeroAmount } from '../money/amounts.js';
+import { minorOfEvent, takeIn, volumeRefusal } from '../ledger/volume.js';
+import {
+  addMinor,
+  formatMinor,
+  type MinorUnits,
+  subtractMinor,
+  NO_MINOR_UNITS as ZERO,
+} from '../money/minor.js';
 import { addToCounter, emptyCounter, removeFromCounter } from './counters.js';
 import { closeMonth, monthResult } from './history.js';
 
@@ -18,22 +25,21 @@ function unknownPartner(context: Context, partnerId: string, path = 'partnerId')
 }
 
 function newPartner(context: Context, id: string, sponsorId: string | null, eventId: string): PartnerState {
-  const { calendar, instant, at, compiled } = context;
+  const { calendar, instant, compiled } = context;
   const month = calendar.periodOf(instant, 'month').key;
-  const zero = zeroAmount(compiled.program.currency.decimals);
   return {
     id,
     sponsorId,
-    joinedAt: at,
+    joinedAt: instant,
     joinEventId: eventId,
     tier: 0,
-    tierSince: at,
+    tierSince: instant,
     failedReviews: 0,
     waitingFor: null,
     demotedFrom: null,
     countedDeals: 0,
     dealsClosed: 0,
-    revenue: zero,
+    revenue: ZERO,
     firstDealAt: null,
     trainings: [],
     featuresUsed: table(),
@@ -44,14 +50,14 @@ function newPartner(context: Context, id: string, sponsorId: string | null, even
     year: emptyCounter(calendar.periodOf(instant, 'year').key),
     history: table(),
     monthEndTiers: [],
-    balance: { earned: zero, pending: zero, payable: zero, paid: zero, clawedBack: zero },
+    balance: { earned: ZERO, pending: ZERO, payable: ZERO, paid: ZERO, clawedBack: ZERO },
     payouts: [],
     terms: [],
     team: {
       direct: 0,
       selling: 0,
       size: 0,
-      revenue: zero,
+      revenue: ZERO,
       month: emptyCounter(month),
       quarter: emptyCounter(calendar.periodOf(instant, 'quarter').key),
       directAtOrAbove: new Array<number>(compiled.program.tiers.length).fill(0),
@@ -65,7 +71,7 @@ function newPartner(context: Context, id: string, sponsorId: string | null, even
       year: { key: calendar.periodOf(instant, 'year').key, dealIds: [] },
     },
     referralDecided: false,
-    overrideTotal: { key: '', amount: zero },
+    overrideTotal: { key: '', amount: ZERO },
   };
 }
 
@@ -118,21 +124,19 @@ export const partnersSlice: Slice = {
       if (context.draft.deal(event.dealId)) {
         return eventError('DUPLICATE_DEAL', 'dealId', `deal "${event.dealId}" was already closed`);
       }
-      return unknownPartner(context, event.partnerId);
+      return unknownPartner(context, event.partnerId) ?? volumeRefusal(context, event.amount);
     },
     'deal.refunded': (context, event) => {
       const deal = context.draft.deal(event.dealId);
       if (!deal) return eventError('UNKNOWN_DEAL', 'dealId', `deal "${event.dealId}" was never closed`);
-      const places = context.compiled.program.currency.decimals;
-      const left = subtractAmounts(deal.amount, deal.refunded, places);
-      if (compareAmounts(event.amount, left, places) > 0) {
-        return eventError(
-          'REFUND_EXCEEDS_DEAL',
-          'amount',
-          `refund of ${event.amount} is more than the ${left} of deal "${deal.id}" not yet refunded`,
-        );
-      }
-      return null;
+      const left = subtractMinor(deal.amount, deal.refunded);
+      if (minorOfEvent(context, event.amount) <= left) return null;
+      const shown = formatMinor(left, context.compiled.program.currency.decimals);
+      return eventError(
+        'REFUND_EXCEEDS_DEAL',
+        'amount',
+        `refund of ${event.amount} is more than the ${shown} of deal "${deal.id}" not yet refunded`,
+      );
     },
   },
   phases: {
@@ -153,27 +157,27 @@ export const partnersSlice: Slice = {
           if (!Object.hasOwn(partner.featuresUsed, event.feature)) {
             // A fresh null-prototype table (a clone or a parsed state has an ordinary object): a
             // feature id such as "__proto__" stays a plain key.
-            partner.featuresUsed = Object.assign(table<string>(), partner.featuresUsed, {
-              [event.feature]: event.at,
+            partner.featuresUsed = Object.assign(table<number>(), partner.featuresUsed, {
+              [event.feature]: context.instant,
             });
             context.touched.add(event.partnerId, SOURCE.feature);
           }
         },
         'deal.closed': (context, event) => {
           const partner = context.draft.writablePartner(event.partnerId);
-          const { amount } = event;
-          const places = context.compiled.program.currency.decimals;
+          const amount = minorOfEvent(context, event.amount);
+          takeIn(context, amount);
           const keys = periodKeysAt(context.calendar, context.instant);
           partner.dealsClosed += 1;
           partner.countedDeals += 1;
-          partner.revenue = addAmounts(partner.revenue, amount, places);
-          partner.firstDealAt ??= event.at;
-          addToCounter(partner.month, keys.month, 1, amount, places);
-          addToCounter(partner.quarter, keys.quarter, 1, amount, places);
-          addToCounter(partner.year, keys.year, 1, amount, places);
+          partner.revenue = addMinor(partner.revenue, amount);
+          partner.firstDealAt ??= context.instant;
+          addToCounter(partner.month, keys.month, 1, amount);
+          addToCounter(partner.quarter, keys.quarter, 1, amount);
+          addToCounter(partner.year, keys.year, 1, amount);
           const result = monthResult(context.draft, partner, keys.month);
           result.deals += 1;
-          result.revenue = addAmounts(result.revenue, amount, places);
+          result.revenue = addMinor(result.revenue, amount);
           if (context.compiled.retroactivePeriods.size > 0) {
             rememberDeal(context, partner.recentDeals, keys, event.dealId);
           }
@@ -183,16 +187,15 @@ export const partnersSlice: Slice = {
         'deal.refunded': (context, event) => {
           const deal = context.draft.writableDeal(event.dealId);
           const partner = context.draft.writablePartner(deal.partnerId);
-          const { amount } = event;
-          const places = context.compiled.program.currency.decimals;
-          deal.refunded = addAmounts(deal.refunded, amount, places);
-          const uncounted = compareAmounts(deal.refunded, deal.amount, places) === 0 ? 1 : 0;
+          const amount = minorOfEvent(context, event.amount);
+          deal.refunded = addMinor(deal.refunded, amount);
+          const uncounted = deal.refunded === deal.amount ? 1 : 0;
           partner.countedDeals -= uncounted;
-          partner.revenue = subtractAmounts(partner.revenue, amount, places);
-          const keys = periodKeysAt(context.calendar, Date.parse(deal.closedAt));
-          removeFromCounter(partner.month, keys.month, uncounted, amount, places);
-          removeFromCounter(partner.quarter, keys.quarter, uncounted, amount, places);
-          removeFromCounter(partner.year, keys.year, uncounted, amount, places);
+          partner.revenue = subtractMinor(partner.revenue, amount);
+          const keys = periodKeysAt(context.calendar, deal.closedAt);
+          removeFromCounter(partner.month, keys.month, uncounted, amount);
+          removeFromCounter(partner.quarter, keys.quarter, uncounted, amount);
+          removeFromCounter(partner.year, keys.year, uncounted, amount);
           recordRefundInHistory(context, partner, keys.month, uncounted, amount);
           context.touched.add(deal.partnerId, SOURCE.refund);
         },
@@ -210,19 +213,18 @@ function recordRefundInHistory(
   partner: PartnerState,
   dealMonth: string,
   uncounted: number,
-  amount: string,
+  amount: MinorUnits,
 ): void {
-  const places = context.compiled.program.currency.decimals;
   const month = context.calendar.periodOf(context.instant, 'month').key;
   const result = monthResult(context.draft, partner, month);
   if (month === dealMonth) {
     result.deals -= uncounted;
-    result.revenue = subtractAmounts(result.revenue, amount, places);
+    result.revenue = subtractMinor(result.revenue, amount);
     return;
   }
   const late = result.late ?? {};
-  const before = late[dealMonth] ?? { deals: 0, revenue: '0' };
-  late[dealMonth] = { deals: before.deals + uncounted, revenue: addAmounts(before.revenue, amount, places) };
+  const before = late[dealMonth] ?? { deals: 0, revenue: ZERO };
+  late[dealMonth] = { deals: before.deals + uncounted, revenue: addMinor(before.revenue, amount) };
   result.late = late;
 }
 
@@ -231,15 +233,15 @@ function newDeal(
   eventId: string,
   dealId: string,
   partnerId: string,
-  amount: string,
+  amount: MinorUnits,
 ): DealState {
   return {
     id: dealId,
     partnerId,
     eventId,
-    closedAt: context.at,
+    closedAt: context.instant,
     amount,
-    refunded: zeroAmount(context.compiled.program.currency.decimals),
+    refunded: ZERO,
     released: false,
     entries: [],
   };

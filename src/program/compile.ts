@@ -3,14 +3,16 @@
 // the engine asks "what was in force at this instant?" and gets an answer in one lookup.
 
 import { sourcesOf } from '../facts/catalogue.js';
+import type { Issue } from '../issues.js';
 import type { Decimal } from '../money/decimal.js';
 import { Decimal as DecimalValue } from '../money/decimal.js';
 import { factsUsed } from '../rules/check.js';
 import type { Predicate } from '../rules/compile.js';
 import { compileCondition } from '../rules/compile.js';
 import type { Condition } from '../rules/condition.js';
+import type { OperatorFunction } from '../rules/operators.js';
 import { ProgramError } from './errors.js';
-import { type Program, programOperators } from './load.js';
+import { checkedProgram, type Program, programOperators } from './load.js';
 import { checkRuleOperators } from './rules.js';
 import type {
   BadgeDefinition,
@@ -98,17 +100,20 @@ export interface CompiledProgram {
  * Compiles every rule and rate of a loaded programme once, with the custom operators it carries.
  *
  * @throws {ProgramError} `INVALID_PROGRAM` when a rule names an operator the programme does not
- *   carry, as a copy made with `structuredClone` or JSON does not (see `withOperators`).
+ *   carry, as a copy made with `structuredClone` or JSON does not (see `withOperators`), or when a
+ *   document that did not come from `loadProgram` is not a valid programme (see `checkedProgram`).
  * @example
  * compileProgram(sisoProgram).versions[0].tiers[1].baseRate.toString()
  * //=> '0.22'
  */
-export function compileProgram(program: Program): CompiledProgram {
-  const operators = programOperators(program);
+export function compileProgram(input: Program): CompiledProgram {
+  const operators = programOperators(input);
   // A rule with an operator the programme no longer carries would fail on its first evaluation,
   // halfway through a replay: refuse it here instead, naming the operator.
-  const unknown = checkRuleOperators(program as ProgramDocument, operators);
+  const unknown = unknownOperators(input, operators);
   if (unknown.length > 0) throw new ProgramError(unknown);
+  // A document that did not come from loadProgram is checked in full before anything reads it.
+  const program = checkedProgram(input);
   const used = new Set<string>();
   const compile = (rule: Condition): CompiledRule => {
     const facts = factsUsed(rule);
@@ -144,6 +149,16 @@ export function compileProgram(program: Program): CompiledProgram {
     ),
     compile,
   };
+}
+
+// The rules naming an operator the programme does not carry; none for a document that cannot even
+// be read (a host's getter or proxy that throws), which checkedProgram reports with its path.
+function unknownOperators(input: Program, operators: Readonly<Record<string, OperatorFunction>>): Issue[] {
+  try {
+    return checkRuleOperators(input as ProgramDocument, operators);
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -25,4 +25,5 @@ export type {
   TierDefinition,
   VersionDefinition,
 } from './schema.js';
+export { MAX_HOLD_PERIOD_DAYS } from './schema.js';
 export { sisoProgram } from './siso.js';

@@ -4,7 +4,7 @@ import type { Issue } from '../issues.js';
 import type { OperatorFunction } from '../rules/operators.js';
 import { ProgramError } from './errors.js';
 import { analyseProgram } from './lint/analyse.js';
-import type { RawFinding } from './lint/findings.js';
+import { type RawFinding, RUNNABLE_LINT_CODES } from './lint/findings.js';
 import type { ProgramDocument } from './schema.js';
 
 /** Deeply read-only view of a value. */
@@ -33,6 +33,10 @@ type Operators = Readonly<Record<string, OperatorFunction>>;
 // Symbol.for, so the ESM and CommonJS builds of the library read each other's programmes.
 const OPERATORS = Symbol.for('@siso/partner-engine/operators');
 
+// The programmes validateProgram returned (and withOperators made of them): deep-frozen, so they
+// are still valid, and compileProgram takes them as they are.
+const LOADED = new WeakSet<object>();
+
 /**
  * The custom operators a programme carries (none for a plain document).
  *
@@ -41,8 +45,14 @@ const OPERATORS = Symbol.for('@siso/partner-engine/operators');
  * //=> { divisibleBy }
  */
 export function programOperators(program: Program): Operators {
+  if (typeof program !== 'object' || program === null) return {};
   const carrier = program as Partial<Record<typeof OPERATORS, Operators>>;
-  return (Object.hasOwn(carrier, OPERATORS) ? carrier[OPERATORS] : undefined) ?? {};
+  try {
+    return (Object.hasOwn(carrier, OPERATORS) ? carrier[OPERATORS] : undefined) ?? {};
+  } catch {
+    // A host's proxy that throws when asked: none carried; checking the document reports it.
+    return {};
+  }
 }
 
 /**
@@ -56,7 +66,35 @@ export function programOperators(program: Program): Operators {
 export function withOperators(program: Program, operators: Operators): Program {
   if (Object.keys(operators).length === 0) return program;
   const carried = Object.freeze({ ...programOperators(program), ...operators });
-  return Object.freeze({ ...program, [OPERATORS]: carried });
+  const carrier = Object.freeze({ ...program, [OPERATORS]: carried });
+  if (LOADED.has(program)) LOADED.add(carrier);
+  return carrier;
+}
+
+/**
+ * The programme `compileProgram` may run: the very object when it came from `loadProgram` (or
+ * `withOperators` on one), else the document checked in full, with the operators it carries. A
+ * document given to `createEngine` without `loadProgram` (parsed JSON, a spread copy) whose shape,
+ * references or rules are wrong is refused rather than run: a base rate of `5` must not pay 500 %.
+ * The linter's findings on what a rule can do (a tier nobody reaches) do not stop it: the document
+ * runs as written, which is how such a finding is shown.
+ *
+ * @throws {ProgramError} code `INVALID_PROGRAM`, with every issue and its path.
+ * @example
+ * checkedProgram(sisoProgram) === sisoProgram
+ * //=> true
+ * checkedProgram({ ...sisoProgram, holdPeriodDays: -1 })
+ * //=> throws ProgramError (holdPeriodDays: must be a whole number, 0 or more)
+ */
+export function checkedProgram(input: Program): Program {
+  if (LOADED.has(input)) return input;
+  const operators = programOperators(input);
+  const { findings, document } = analyseProgram(input, operators);
+  const fatal = findings.filter(
+    (found) => found.severity === 'error' && !RUNNABLE_LINT_CODES.has(found.code),
+  );
+  if (fatal.length > 0 || document === undefined) throw new ProgramError(fatal.map(toIssue));
+  return withOperators(frozenCopy(document), operators);
 }
 
 /**
@@ -89,7 +127,9 @@ export function validateProgram(input: unknown, options: LoadProgramOptions = {}
   const { findings, document } = analyseProgram(input, operators);
   const issues = findings.filter((found) => found.severity === 'error').map(toIssue);
   if (issues.length > 0 || document === undefined) return { ok: false, issues };
-  return { ok: true, program: withOperators(frozenCopy(document), operators) };
+  const program = withOperators(frozenCopy(document), operators);
+  LOADED.add(program);
+  return { ok: true, program };
 }
 
 function toIssue(found: RawFinding): Issue {

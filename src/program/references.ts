@@ -1,5 +1,6 @@
 // Cross-field checks the schema alone cannot express: unique ids, ordered ranks, unlocks and
 // tiers that refer to something, minor-unit places, a real time zone, contiguous override levels.
+import { normaliseInstant } from '../events/instants.js';
 import type { Issue, JsonPath } from '../issues.js';
 import { didYouMean } from '../rules/suggest.js';
 import type { ProgramDocument } from './schema.js';
@@ -241,6 +242,16 @@ function checkVersions(program: ProgramDocument): Issue[] {
         path: ['versions', index, 'version'],
         message: `"${version.version}" is the base document's version; each version needs its own label`,
         code: 'VERSION_LABEL',
+      });
+    }
+    // Held to the rule of an event's instants: versions are found by comparing epoch milliseconds,
+    // so "…00.0005Z" would be in force from "…00.000Z", before the instant it names.
+    const instant = normaliseInstant('effectiveFrom', version.effectiveFrom);
+    if (!instant.ok) {
+      issues.push({
+        path: ['versions', index, 'effectiveFrom'],
+        message: instant.message,
+        code: 'VERSION_INSTANT',
       });
     }
     if (previous && Date.parse(previous.effectiveFrom) >= Date.parse(version.effectiveFrom)) {

@@ -2,6 +2,7 @@
 // types (z.infer) and the shipped JSON Schema. Cross-field checks (tier ids, rules, references)
 // live in references.ts and rules.ts; this file only says what each field is.
 import { z } from 'zod';
+import { ratePlacesProblem } from '../events/normalise.js';
 import { ROUNDING_MODES } from '../money/rounding.js';
 import { conditionSchema } from '../rules/condition.js';
 import { ownKeyRecord } from './own-key-record.js';
@@ -16,6 +17,11 @@ const id = z
 export const rateSchema = z
   .string({ error: 'must be a rate written as a decimal string such as "0.22"' })
   .regex(/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/, 'must be a decimal string between "0" and "1", such as "0.22"')
+  .refine((text) => ratePlacesProblem(text) === undefined, {
+    error: (issue) => ratePlacesProblem(String(issue.input)) ?? 'has too many decimal places',
+    // Only a rate that is otherwise well written: one problem at a time.
+    when: (payload) => payload.issues.length === 0,
+  })
   .describe('A rate as a decimal string in [0, 1], e.g. "0.22" for 22 %.');
 
 /** A non-negative amount such as "50.00"; its places are checked against the currency later. */
@@ -29,6 +35,18 @@ export const amountSchema = z
 const positiveCount = () =>
   z.int({ error: 'must be a whole number' }).min(1, 'must be a whole number of at least 1');
 const count = () => z.int({ error: 'must be a whole number' }).min(0, 'must be a whole number, 0 or more');
+
+/**
+ * The longest hold period, in days: a century, the length of the range of instants events may
+ * name. A longer hold could never end within that range, and a hold of millions of days ends at
+ * an instant no state can keep (its year has more than four digits, or Date cannot hold it).
+ */
+export const MAX_HOLD_PERIOD_DAYS = 36_525;
+const holdPeriod = () =>
+  count().max(
+    MAX_HOLD_PERIOD_DAYS,
+    `must be at most ${MAX_HOLD_PERIOD_DAYS} days (a century, the range of instants events may name)`,
+  );
 
 const isoDateTime = z.iso
   .datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset or Z' })
@@ -212,7 +230,7 @@ export const versionSchema = z
     tiers: ownKeyRecord(tierAmendmentSchema).optional().describe('Changes by tier id.'),
     overrides: overridesSchema.optional().describe('Replaces the override plan from this date.'),
     payouts: payoutsSchema.optional().describe('Replaces the payout run from this date.'),
-    holdPeriodDays: count().optional().describe('Replaces the hold period from this date.'),
+    holdPeriodDays: holdPeriod().optional().describe('Replaces the hold period from this date.'),
   })
   .describe(
     'A later version of the programme: what changes, from when. Deals are paid under the version in force when they closed.',
@@ -255,7 +273,7 @@ export const programSchema = z
           .describe('Failed reviews spent at risk before a demotion (1: at risk, then demoted).'),
       })
       .describe('Periodic reviews of each tier\u2019s maintain rule.'),
-    holdPeriodDays: count().describe('Days an earning stays pending (the refund window).'),
+    holdPeriodDays: holdPeriod().describe('Days an earning stays pending (the refund window).'),
     payouts: payoutsSchema,
     overrides: overridesSchema.optional(),
     customTermsUnlock: id

@@ -3,13 +3,9 @@
 // rejected and skipped events with their input positions.
 import type { ReplayResult } from '../engine/engine.js';
 import type { Effect, LedgerEntry } from '../engine/outputs.js';
-import {
-  type Balance,
-  type EngineState,
-  type PartnerStatus,
-  partnerIds,
-  partnerOf,
-} from '../engine/state.js';
+import { type EngineState, type PartnerStatus, partnerIds, partnerOf } from '../engine/state.js';
+import { type BalanceSummary, formatBalance } from '../ledger/balance.js';
+import { formatMinor } from '../money/minor.js';
 import type { CompiledProgram } from '../program/compile.js';
 import { partnerStatus } from '../tiers/progress.js';
 import { unlocksOf } from '../tiers/unlocks.js';
@@ -23,7 +19,7 @@ export interface PartnerSummary {
   readonly revenue: string;
   readonly badges: readonly string[];
   readonly unlocks: readonly string[];
-  readonly balance: Readonly<Balance>;
+  readonly balance: BalanceSummary;
 }
 
 export interface RunReport {
@@ -45,6 +41,7 @@ export function* eachPartnerSummary(
   compiled: CompiledProgram,
   state: EngineState,
 ): Generator<PartnerSummary> {
+  const places = compiled.program.currency.decimals;
   for (const id of partnerIds(state)) {
     const partner = partnerOf(state, id);
     if (!partner) throw new Error(`internal: partner ${id} vanished`);
@@ -54,10 +51,10 @@ export function* eachPartnerSummary(
       status: partnerStatus(partner),
       sponsorId: partner.sponsorId,
       deals: partner.countedDeals,
-      revenue: partner.revenue,
+      revenue: formatMinor(partner.revenue, places),
       badges: [...new Set(partner.badges.map((award) => award.badge))],
       unlocks: unlocksOf(compiled, partner.tier),
-      balance: { ...partner.balance },
+      balance: formatBalance(partner.balance, places),
     };
   }
 }

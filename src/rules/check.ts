@@ -275,7 +275,7 @@ function referenceIssues(name: string, path: JsonPath, context: CheckContext): I
  */
 export function checkCondition(input: unknown, context: CheckContext): Issue[] {
   const tooDeep = nestingIssue(input);
-  if (tooDeep !== undefined) return [{ ...tooDeep, code: 'NESTING_TOO_DEEP' }];
+  if (tooDeep !== undefined) return [{ ...tooDeep, code: tooDeep.code ?? 'NESTING_TOO_DEEP' }];
   const parsed = conditionSchema.safeParse(input);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => ({

@@ -50,16 +50,35 @@ function childFrame(frame: Frame, key: string | number, value: unknown): Frame {
   };
 }
 
-function children(frame: Frame): Frame[] {
+/** What nestingIssue calls a value a getter or proxy trap of the host threw on while it was read. */
+export const UNREADABLE_MESSAGE = 'could not be read: reading it threw an error';
+
+function unreadable(path: JsonPath): Issue {
+  return { path, message: UNREADABLE_MESSAGE, code: 'UNREADABLE_VALUE' };
+}
+
+// Reading a host's object may run its code (a getter, a proxy trap): one that throws is an issue
+// at what could not be read, never an exception out of a check.
+function children(frame: Frame): Frame[] | Issue {
   const value = frame.value as object;
-  const entries: Array<[string | number, unknown]> = Array.isArray(value)
-    ? value.map((item, index) => [index, item])
-    : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
-  // Only objects and arrays can nest; reversed, so the stack hands them back in document order.
-  return entries
-    .filter(([, child]) => isObject(child))
-    .reverse()
-    .map(([key, child]) => childFrame(frame, key, child));
+  let keys: Array<string | number>;
+  try {
+    keys = Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value);
+  } catch {
+    return unreadable(pathOf(frame));
+  }
+  const frames: Frame[] = [];
+  for (const key of keys) {
+    try {
+      const child: unknown = (value as Record<string | number, unknown>)[key];
+      // Only objects and arrays can nest.
+      if (isObject(child)) frames.push(childFrame(frame, key, child));
+    } catch {
+      return unreadable([...pathOf(frame), key]);
+    }
+  }
+  // Reversed, so the stack hands them back in document order.
+  return frames.reverse();
 }
 
 function frameIssue(frame: Frame): Issue | undefined {
@@ -81,7 +100,8 @@ function frameIssue(frame: Frame): Issue | undefined {
 /**
  * The first place where an input nests too deep, or `undefined`. Conditions are found by their
  * keys, so a whole programme document can be checked before it is parsed; a cycle in a host's
- * object is caught the same way, as nesting without end.
+ * object is caught the same way, as nesting without end. A value whose getter or proxy trap
+ * throws is reported where it is, with code `UNREADABLE_VALUE`.
  *
  * @example
  * let rule = { fact: 'countedDeals', operator: 'equal', value: 1 };
@@ -97,7 +117,9 @@ export function nestingIssue(input: unknown): Issue | undefined {
     if (!isObject(frame.value)) continue;
     const issue = frameIssue(frame);
     if (issue !== undefined) return issue;
-    for (const child of children(frame)) stack.push(child);
+    const next = children(frame);
+    if (!Array.isArray(next)) return next;
+    for (const child of next) stack.push(child);
   }
   return undefined;
 }

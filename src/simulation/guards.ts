@@ -177,9 +177,7 @@ function partnerLoss(atMost: GuardLimit, { baseline, candidate, decimals }: Guar
       loss,
     });
   }
-  violations.sort(
-    (a, b) => b.loss.comparedTo(a.loss) || (a.partnerId ?? '').localeCompare(b.partnerId ?? ''),
-  );
+  violations.sort((a, b) => b.loss.comparedTo(a.loss) || byCodeUnits(a.partnerId ?? '', b.partnerId ?? ''));
   const guard: Guard = { kind: 'partner-loss', atMost };
   return result(
     guard,
@@ -253,4 +251,9 @@ function newDemotions({ baseline, candidate }: GuardRuns): GuardResult {
     }));
   const count = violations.length;
   return result({ kind: 'no-new-demotions' }, `${count} partner${count === 1 ? '' : 's'}`, violations);
+}
+
+/** Ids in code-unit order, the same on every machine (localeCompare follows the locale). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -43,7 +43,7 @@ export function moveTier(context: Context, partnerId: string, toIndex: number, m
   holders[fromIndex] = (holders[fromIndex] ?? 0) - 1;
   holders[toIndex] = (holders[toIndex] ?? 0) + 1;
   partner.tier = toIndex;
-  partner.tierSince = context.at;
+  partner.tierSince = context.instant;
   partner.failedReviews = 0;
   context.emit(tierEffect(context, movement, partnerId, from.id, to.id, to.message ?? undefined));
   const promoted = toIndex > fromIndex;

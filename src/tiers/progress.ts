@@ -133,7 +133,7 @@ export function progressOf(
 ): Progress {
   const partner = partnerOf(state, partnerId);
   if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
-  const instant = Date.parse(at ?? state.clock ?? partner.joinedAt);
+  const instant = at === undefined ? (state.clock ?? partner.joinedAt) : Date.parse(at);
   const version = versionAt(compiled, instant);
   const facts = partnerFacts(partner, {
     compiled,

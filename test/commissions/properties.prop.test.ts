@@ -9,7 +9,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../src/engine/outputs.js';
 import { allDeals, allPartners, dealOf } from '../../src/engine/state.js';
+import { formatBalance } from '../../src/ledger/balance.js';
 import { Decimal } from '../../src/money/decimal.js';
+import { decimalOf } from '../../src/money/minor.js';
 import type { Program } from '../../src/program/load.js';
 import type { ProgramInput } from '../../src/program/schema.js';
 import { sisoProgram } from '../../src/program/siso.js';
@@ -112,7 +114,7 @@ function expectRoundedProducts(ledger: readonly LedgerEntry[]): void {
 
 function expectFullRefundsNetZero(outcome: Outcome): void {
   for (const deal of allDeals(outcome.state)) {
-    if (!new Decimal(deal.refunded).equals(deal.amount)) continue;
+    if (deal.refunded !== deal.amount) continue;
     const entries = outcome.ledger.filter((entry) => entry.dealId === deal.id);
     for (const partnerId of new Set(entries.map((entry) => entry.partnerId))) {
       const net = sum(entries.filter((entry) => entry.partnerId === partnerId).map((entry) => entry.amount));
@@ -140,7 +142,7 @@ function expectProportionalClawbacks(outcome: Outcome, stream: readonly unknown[
     const deal = dealOf(outcome.state, clawback.dealId);
     if (!original || refunded === undefined || !deal)
       throw new Error(`clawback ${clawback.id} reverses nothing`);
-    if (lastOf.get(clawback.reverses) === clawback && new Decimal(deal.refunded).equals(deal.amount)) {
+    if (lastOf.get(clawback.reverses) === clawback && deal.refunded === deal.amount) {
       const all = clawbacks.filter((other) => other.reverses === original.id).map((other) => other.amount);
       expect(sum(all).negated().toFixed(2), `${original.id}: clawed back in all`).toBe(original.amount);
       continue;
@@ -148,7 +150,7 @@ function expectProportionalClawbacks(outcome: Outcome, stream: readonly unknown[
     const exact =
       original.uncapped === undefined
         ? new Decimal(original.rate).times(refunded)
-        : new Decimal(original.amount).times(refunded).dividedBy(deal.amount);
+        : new Decimal(original.amount).times(refunded).dividedBy(decimalOf(deal.amount, 2));
     const distance = new Decimal(clawback.amount).negated().minus(exact).abs();
     expect(distance.lessThanOrEqualTo('0.01'), `${clawback.id}: ${clawback.amount} vs -${exact}`).toBe(true);
   }
@@ -156,13 +158,14 @@ function expectProportionalClawbacks(outcome: Outcome, stream: readonly unknown[
 
 function expectBalancesMatchLedger(outcome: Outcome): void {
   for (const partner of allPartners(outcome.state)) {
-    const { earned, pending, payable, paid } = partner.balance;
+    const balance = formatBalance(partner.balance, 2);
+    const { earned, pending, payable, paid } = balance;
     const entries = outcome.ledger.filter((entry) => entry.partnerId === partner.id);
     expect(earned, partner.id).toBe(sum(entries.map((entry) => entry.amount)).toFixed(2));
     expect(earned, partner.id).toBe(sum([pending, payable, paid]).toFixed(2));
     const clawbacks = entries.filter((entry) => entry.kind === 'clawback').map((entry) => entry.amount);
     const clawedBack = sum(clawbacks).negated();
-    expect(partner.balance.clawedBack, partner.id).toBe(clawedBack.isZero() ? '0.00' : clawedBack.toFixed(2));
+    expect(balance.clawedBack, partner.id).toBe(clawedBack.isZero() ? '0.00' : clawedBack.toFixed(2));
   }
 }
 

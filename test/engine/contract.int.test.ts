@@ -213,7 +213,7 @@ describe('as-of and time-driven work', () => {
   it('defaults asOf to the latest event time, wherever it is in the input', () => {
     const result = engine.replay([dealD1, joinP1]);
     expect(result.asOf).toBe('2025-01-02T00:00:00.000Z');
-    expect(result.state.clock).toBe('2025-01-02T00:00:00.000Z');
+    expect(result.state.clock).toBe(Date.parse('2025-01-02T00:00:00.000Z'));
   });
 
   it('runs the Q1 review at 2025-04-01T00:00:00Z when asOf is that instant, with eventId null', () => {

@@ -124,6 +124,7 @@ describe('the default as-of time', () => {
     // A payment of what is payable then is accepted, and the work due by then runs for it.
     const accepted = engine.replay([...stream, { ...payment, amount: '200.00' }]);
     expect(accepted.rejected).toEqual([]);
-    expect(partnerOf(accepted.state, 'p1')?.balance).toMatchObject({ payable: '0.00', paid: '200.00' });
+    // In minor units: 0 payable, 20,000 cents (200.00) paid.
+    expect(partnerOf(accepted.state, 'p1')?.balance).toMatchObject({ payable: 0, paid: 20_000 });
   });
 });

@@ -1,7 +1,7 @@
-// State format 3 (docs/engine.md, "The state"): partners, seen ids and deals in trees of buckets
-// (levels of 32 slots) and the hold queue in chunks, so one apply copies what its event changes;
-// states of formats 1 and 2 are migrated; a state of another programme, of an unknown format or
-// corrupt is refused with a code.
+// State format 4 (docs/engine.md, "The state"): partners, seen ids and deals in trees of buckets
+// (levels of 32 slots), the hold queue in chunks, so one apply copies what its event changes, and
+// money in whole minor units; states of formats 1 to 3 (money as decimal text) are migrated; a
+// state of another programme, of an unknown format or corrupt is refused with a code.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/create-engine.js';
 import { EngineError } from '../../src/engine/errors.js';
@@ -17,6 +17,7 @@ import {
   pendingHolds,
   STATE_FORMAT,
 } from '../../src/engine/state.js';
+import { formatMinor, type MinorUnits } from '../../src/money/minor.js';
 import { sisoProgram } from '../../src/program/siso.js';
 import { events, sisoWith } from '../support/scenario.js';
 import { dealRun } from '../support/tiers.js';
@@ -30,16 +31,126 @@ const given = [
 const { state } = engine.replay(given);
 const saved = () => JSON.parse(JSON.stringify(state)) as EngineState;
 
+type Json = Record<string, unknown>;
+const text = (units: unknown) => formatMinor(units as MinorUnits, 2);
+/** An instant as formats 1 to 3 wrote it: ISO text in UTC. */
+const iso = (ms: unknown) => new Date(ms as number).toISOString();
+const isoOrNull = (ms: unknown) => (ms === null ? null : iso(ms));
+
+/** A partner's money and instants as formats 1 to 3 wrote them: decimal and ISO text. */
+function partnerAsText(partner: Json): Json {
+  const counter = (value: unknown) => ({ ...(value as Json), revenue: text((value as Json).revenue) });
+  const balance = partner.balance as Json;
+  const team = partner.team as Json;
+  const history = Object.fromEntries(
+    Object.entries(partner.history as Record<string, Json>).map(([month, result]) => [
+      month,
+      { ...result, revenue: text(result.revenue), commission: text(result.commission) },
+    ]),
+  );
+  return {
+    ...partner,
+    joinedAt: iso(partner.joinedAt),
+    tierSince: iso(partner.tierSince),
+    firstDealAt: isoOrNull(partner.firstDealAt),
+    featuresUsed: Object.fromEntries(
+      Object.entries(partner.featuresUsed as Json).map(([id, at]) => [id, iso(at)]),
+    ),
+    badges: (partner.badges as Json[]).map((award) => ({ ...award, at: iso(award.at) })),
+    terms: (partner.terms as Json[]).map((terms) => ({
+      ...terms,
+      from: iso(terms.from),
+      until: isoOrNull(terms.until),
+    })),
+    revenue: text(partner.revenue),
+    month: counter(partner.month),
+    quarter: counter(partner.quarter),
+    year: counter(partner.year),
+    history,
+    balance: Object.fromEntries(Object.entries(balance).map(([field, units]) => [field, text(units)])),
+    payouts: (partner.payouts as Json[]).map((payout) => ({
+      ...payout,
+      at: iso(payout.at),
+      amount: text(payout.amount),
+    })),
+    team: {
+      ...team,
+      revenue: text(team.revenue),
+      month: counter(team.month),
+      quarter: counter(team.quarter),
+      revenueByLevel: (team.revenueByLevel as unknown[]).map(text),
+    },
+    overrideTotal: {
+      ...(partner.overrideTotal as Json),
+      amount: text((partner.overrideTotal as Json).amount),
+    },
+  };
+}
+
+function dealAsText(deal: Json): Json {
+  const entries = (deal.entries as Json[]).map((entry) => ({
+    ...entry,
+    amount: text(entry.amount),
+    net: text(entry.net),
+  }));
+  return {
+    ...deal,
+    closedAt: iso(deal.closedAt),
+    amount: text(deal.amount),
+    refunded: text(deal.refunded),
+    entries,
+  };
+}
+
+/** Every record of a bucket tree mapped in place of the copy (the leaf keeps ids and records in pairs). */
+function mapRecords(tree: unknown, map: (record: Json) => Json): unknown {
+  return (tree as unknown[]).map(
+    (middle) =>
+      (middle as unknown[] | null)?.map(
+        (inner) =>
+          (inner as unknown[] | null)?.map(
+            (leaf) =>
+              (leaf as unknown[] | null)?.map((item, index) =>
+                index % 2 === 1 ? map(item as Json) : item,
+              ) ?? null,
+          ) ?? null,
+      ) ?? null,
+  );
+}
+
+/** The same state as format 3 wrote it: format 4's trees, money and instants as text, no volume. */
+function asFormatThree(current: EngineState): EngineState {
+  const { volume: _, ...copy } = JSON.parse(JSON.stringify(current)) as Json;
+  const schedule = copy.schedule as Json | null;
+  const holds = copy.holds as { head: number; chunks: Json[][] };
+  return {
+    ...copy,
+    format: 'partner-engine/state@3',
+    clock: isoOrNull(copy.clock),
+    schedule: schedule && {
+      nextPeriodEnd: iso(schedule.nextPeriodEnd),
+      nextPayoutRun: iso(schedule.nextPayoutRun),
+    },
+    holds: {
+      ...holds,
+      chunks: holds.chunks.map((chunk) => chunk.map((hold) => ({ ...hold, releaseAt: iso(hold.releaseAt) }))),
+    },
+    partners: mapRecords(copy.partners, partnerAsText),
+    deals: mapRecords(copy.deals, dealAsText),
+  } as unknown as EngineState;
+}
+
 /** The same state as format 1 wrote it: one partner table, flat buckets of seen ids and deals, one hold array. */
 function asFormatOne(current: EngineState): unknown {
-  const copy = JSON.parse(JSON.stringify(current)) as Record<string, unknown>;
+  const three = asFormatThree(current);
+  const copy = three as unknown as Record<string, unknown>;
   const partners: Record<string, unknown> = {};
-  for (const partner of allPartners(current)) partners[partner.id] = partner;
+  for (const partner of allPartners(three)) partners[partner.id] = partner;
   const seen: Record<string, string> = {};
   for (const leaf of leavesOf(current.seen)) Object.assign(seen, Object.fromEntries(entriesOfLeaf(leaf)));
   const deals: Record<string, unknown> = {};
-  for (const deal of allDeals(current)) deals[deal.id] = deal;
-  const items: HoldItem[] = [...pendingHolds(current)];
+  for (const deal of allDeals(three)) deals[deal.id] = deal;
+  const items: HoldItem[] = [...pendingHolds(three)];
   return {
     ...copy,
     format: 'partner-engine/state@1',
@@ -55,7 +166,7 @@ function asFormatOne(current: EngineState): unknown {
  * and each leaf a table of id → record.
  */
 function asFormatTwo(current: EngineState): unknown {
-  const copy = JSON.parse(JSON.stringify(current)) as Record<string, unknown>;
+  const copy = asFormatThree(current) as unknown as Record<string, unknown>;
   const asTables = (node: unknown, depth: number): unknown => {
     if (depth === 3) return Object.fromEntries(entriesOfLeaf(node as unknown[]));
     const tableOf: Record<string, unknown> = {};
@@ -103,10 +214,20 @@ function refusal(run: () => unknown): EngineError {
   throw new Error('not refused');
 }
 
-describe('state format 3', () => {
+describe('state format 4', () => {
   it('is written by the engine', () => {
     expect(state.format).toBe(STATE_FORMAT);
-    expect(STATE_FORMAT).toBe('partner-engine/state@3');
+    expect(STATE_FORMAT).toBe('partner-engine/state@4');
+  });
+
+  it('keeps money as whole minor units, and the money taken in as its volume', () => {
+    // p's three deals of 500.00 at Starter's 20 %: 3 × 100.00 earned, 10,000 cents each;
+    // s earns the 5 % referral bonus on p's first deal: 0.05 × 500.00 = 25.00.
+    const p = leafOfPartner(state, 'p').p as { balance: { earned: unknown }; revenue: unknown };
+    expect(p.balance.earned).toBe(30_000);
+    expect(p.revenue).toBe(150_000);
+    // 3 × 500.00 = 1,500.00 taken in: 150,000 cents.
+    expect(state.volume).toBe(150_000);
   });
 
   it('keeps each partner in the bucket of its id, three levels of 32 slots down', () => {
@@ -132,12 +253,36 @@ describe('state format 3', () => {
 describe('a state of an older format', () => {
   const more = [events.deal('p', 'later', '200.00', '2025-02-20')];
   const options = { asOf: '2025-03-20T00:00:00Z' };
-  const fromThree = engine.replay(more, { ...options, state });
+  const fromFour = engine.replay(more, { ...options, state });
 
-  it('of format 1 is migrated: replaying on from it gives what replaying on from format 3 gives', () => {
+  it('of format 3 is migrated: money into minor units, the volume from its deals and payouts', () => {
+    const three = asFormatThree(state);
+    const fromThree = engine.replay(more, { ...options, state: three });
+    expect(fromThree.state.format).toBe(STATE_FORMAT);
+    expect(fromThree).toEqual(fromFour);
+  });
+
+  it('of format 3 with an amount the currency cannot hold, or too much money, is refused', () => {
+    const three = asFormatThree(state) as unknown as { partners: unknown };
+    const [a, b, c] = bucketPath('p');
+    const leaf = (three.partners as Json[][][][])[a]?.[b]?.[c] as unknown[];
+    const index = leaf.indexOf('p') + 1;
+    (leaf[index] as { revenue: string }).revenue = '1500.005';
+    const places = refusal(() => engine.replay([], { state: three as EngineState }));
+    expect([places.code, places.path]).toEqual(['INVALID_STATE', 'partners.p.revenue']);
+    const huge = asFormatThree(state) as unknown as { deals: unknown };
+    for (const leafOfDeals of leavesOf(huge.deals as Buckets<Json>))
+      for (const [, deal] of entriesOfLeaf(leafOfDeals)) deal.amount = '1407374883553.28';
+    // Three deals of 2^47 cents each: more than the 2^47 one state takes in.
+    expect(refusal(() => engine.replay([], { state: huge as EngineState })).message).toMatch(
+      /more money than one state keeps exactly/,
+    );
+  });
+
+  it('of format 1 is migrated: replaying on from it gives what replaying on from format 4 gives', () => {
     const fromOne = engine.replay(more, { ...options, state: asFormatOne(state) as EngineState });
     expect(fromOne.state.format).toBe(STATE_FORMAT);
-    expect(fromOne).toEqual(fromThree);
+    expect(fromOne).toEqual(fromFour);
   });
 
   it('of format 2 is migrated: the same records under the same paths, in arrays of slots', () => {
@@ -150,7 +295,7 @@ describe('a state of an older format', () => {
     expect(Object.keys((leaf?.[String(b)]?.[String(c)] ?? {}) as object)).toContain('p');
     const fromTwo = engine.replay(more, { ...options, state: two });
     expect(fromTwo.state.format).toBe(STATE_FORMAT);
-    expect(fromTwo).toEqual(fromThree);
+    expect(fromTwo).toEqual(fromFour);
   });
 
   it('of format 2 with a record off its path, or a key that is no bucket, is refused, not moved', () => {
@@ -198,7 +343,7 @@ describe('a state that cannot be used', () => {
 
   it('with a corrupt field is refused with INVALID_STATE and the path of the field', () => {
     const corrupt = saved();
-    (leafOfPartner(corrupt, 'p').p as { balance: { earned: unknown } }).balance.earned = 12;
+    (leafOfPartner(corrupt, 'p').p as { balance: { earned: unknown } }).balance.earned = 12.5;
     const error = refusal(() => engine.apply(corrupt, events.used('p', 'dashboard', '2025-01-20', 'use')));
     expect(error.code).toBe('INVALID_STATE');
     const [a, b, c] = bucketPath('p');
@@ -248,7 +393,7 @@ describe('a state that cannot be used', () => {
     expect(refusal(() => engine.advance(misplaced, '2025-02-01T00:00:00Z')).message).toContain(
       'wrong bucket',
     );
-    const clock = { ...saved(), clock: '2025-13-01T00:00:00.000Z' };
+    const clock = { ...saved(), clock: 1.5 } as EngineState;
     expect(refusal(() => engine.advance(clock, '2025-02-01T00:00:00Z')).path).toBe('clock');
   });
 

@@ -2,7 +2,7 @@
 // src/money, src/ledger, src/commissions and src/overrides is read with the TypeScript compiler, and each place
 // where an amount could become a float fails the test, naming the file and line. Types decide the
 // doubtful cases: `.toFixed` is fine on a Decimal, wrong on a number; arithmetic on minor units is
-// fine in BigInt; `+` building text is not arithmetic.
+// fine in BigInt and in the branded MinorUnits type; `+` building text is not arithmetic.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +88,11 @@ function mentionsMoney(node: ts.Node): boolean {
   return ts.forEachChild(node, (child) => mentionsMoney(child) || undefined) ?? false;
 }
 
+/** Whether a value is of the branded MinorUnits type (src/money/minor.ts): `number & { __unit: 'minor' }`. */
+function isMinorUnits(checker: ts.TypeChecker, node: ts.Node): boolean {
+  return checker.getTypeAtLocation(node).getProperty('__unit') !== undefined;
+}
+
 function typeIs(checker: ts.TypeChecker, node: ts.Node, flags: ts.TypeFlags): boolean {
   const type = checker.getTypeAtLocation(node);
   const parts = type.isUnion() ? type.types : [type];
@@ -125,8 +130,9 @@ function arithmeticRule(node: ts.BinaryExpression, checker: ts.TypeChecker): str
   const operands = [node.left, node.right];
   const money = operands.filter(isMoneyOperand);
   if (money.length === 0) return null;
-  // Minor units in BigInt are exact.
+  // Minor units in BigInt are exact, and so are those of the branded MinorUnits type (safe integers).
   if (operands.some((operand) => typeIs(checker, operand, ts.TypeFlags.BigIntLike))) return null;
+  if (operands.some((operand) => isMinorUnits(checker, operand))) return null;
   const plus = operator === ts.SyntaxKind.PlusToken || operator === ts.SyntaxKind.PlusEqualsToken;
   const other = operands.find((operand) => !isMoneyOperand(operand));
   // An amount written into text, as in `'paid ' + amount`, is not arithmetic.
@@ -221,7 +227,7 @@ const snippets = new Map([
     [
       "import { Decimal } from 'decimal.js';",
       '// parseFloat(amount), Number(amount) and Math.round(amount) in a comment are fine.',
-      'export function good(amount: string, amountMinor: bigint, count: number, label: string) {',
+      'export function good(amount: string, amountMinor: bigint, count: number, label: string, amountCents: number) {',
       "  const text = 'parseFloat(amount) * basis';",
       "  const exact = new Decimal(amount).times('0.22').toFixed(2);",
       '  const minor = amountMinor * 100n - amountMinor;',
@@ -231,7 +237,8 @@ const snippets = new Map([
       '  const wider = Math.max(count, 2);',
       '  const whole = Number.isInteger(count) && Number.isFinite(count);',
       '  const day = parseInt(label, 10);',
-      '  return { text, exact, minor, negated, next, words, wider, whole, day };',
+      "  const cents = (amountCents as number & { readonly __unit: 'minor' }) * 22;",
+      '  return { text, exact, minor, negated, next, words, wider, whole, day, cents };',
       '}',
     ].join('\n'),
   ],

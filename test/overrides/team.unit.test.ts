@@ -43,7 +43,7 @@ const member = (partnerId: string, level: number, sponsorId: string, deals: numb
 
 /** The facts a rule would see for the partner at `at`. */
 const factsAt = (outcome: Outcome, partnerId: string, at: string) =>
-  partnerFacts(outcome.partner(partnerId), {
+  partnerFacts(outcome.record(partnerId), {
     compiled: outcome.engine.compiled,
     calendar: new Calendar('UTC'),
     instant: Date.parse(at),

@@ -4,6 +4,8 @@ import { createEngine, type Engine } from '../../src/create-engine.js';
 import type { ReplayResult } from '../../src/engine/engine.js';
 import type { Effect, LedgerEntry } from '../../src/engine/outputs.js';
 import { type PartnerState, partnerOf } from '../../src/engine/state.js';
+import { type BalanceSummary, formatBalance } from '../../src/ledger/balance.js';
+import { formatMinor } from '../../src/money/minor.js';
 import { loadProgram, type Program } from '../../src/program/load.js';
 import type { ProgramInput } from '../../src/program/schema.js';
 import { sisoProgram } from '../../src/program/siso.js';
@@ -105,9 +107,18 @@ export function dealRun(partnerId: string, run: DealRun): ReturnType<typeof even
   );
 }
 
+/** A partner of the state with its balance, revenue and payouts as the contract writes them (strings). */
+export type PartnerView = Omit<PartnerState, 'balance' | 'revenue' | 'payouts'> & {
+  readonly balance: BalanceSummary;
+  readonly revenue: string;
+  readonly payouts: ReadonlyArray<{ readonly eventId: string; readonly at: string; readonly amount: string }>;
+};
+
 export interface Outcome extends ReplayResult {
   readonly engine: Engine;
-  partner(id: string): PartnerState;
+  partner(id: string): PartnerView;
+  /** The partner's record as the state keeps it (money in minor units). */
+  record(id: string): PartnerState;
   tierOf(id: string): string;
   entries(filter?: Partial<LedgerEntry>): LedgerEntry[];
   effectsOf(filter: Partial<Effect> & { type?: Effect['type'] }): Effect[];
@@ -120,16 +131,31 @@ export function replay(
 ): Outcome {
   const engine = createEngine(options.program ?? sisoProgram);
   const result = engine.replay(given, options.asOf ? { asOf: time(options.asOf) } : {});
+  const recordOf = (id: string) => {
+    const partner = partnerOf(result.state, id);
+    if (!partner) throw new Error(`no partner ${id}`);
+    return partner;
+  };
   const matches = <T extends object>(item: T, filter: Partial<T>) =>
     Object.entries(filter).every(([key, value]) => (item as Record<string, unknown>)[key] === value);
   return {
     ...result,
     engine,
     partner: (id) => {
-      const partner = partnerOf(result.state, id);
-      if (!partner) throw new Error(`no partner ${id}`);
-      return partner;
+      const partner = recordOf(id);
+      const { decimals } = engine.program.currency;
+      return {
+        ...partner,
+        balance: formatBalance(partner.balance, decimals),
+        revenue: formatMinor(partner.revenue, decimals),
+        payouts: partner.payouts.map((payout) => ({
+          eventId: payout.eventId,
+          at: new Date(payout.at).toISOString(),
+          amount: formatMinor(payout.amount, decimals),
+        })),
+      };
     },
+    record: recordOf,
     tierOf: (id) => engine.program.tiers[partnerOf(result.state, id)?.tier ?? -1]?.id ?? 'none',
     entries: (filter = {}) => result.ledger.filter((entry) => matches(entry, filter)),
     effectsOf: (filter) => result.effects.filter((effect) => matches(effect, filter as Partial<Effect>)),

@@ -6,6 +6,7 @@ import {
   Decimal,
   type Engine,
   type LedgerEntry,
+  NO_MINOR_UNITS,
   type ReplayResult,
 } from '../../src/index.js';
 
@@ -65,7 +66,8 @@ export function unsortedEngine(engine: Engine): Engine {
       for (const [index, event] of events.entries()) batch.apply(event, index);
       if (options.asOf) batch.advance(options.asOf);
       const result = batch.result();
-      return { asOf: options.asOf ?? result.state.clock, ...result };
+      const { clock } = result.state;
+      return { asOf: options.asOf ?? (clock === null ? null : new Date(clock).toISOString()), ...result };
     },
   };
 }
@@ -90,7 +92,7 @@ export function forgetfulEngine(engine: Engine): Engine {
     batch: (state, options) => {
       if (!state) return engine.batch(state, options);
       const copy = structuredClone(state);
-      for (const partner of allPartners(copy)) partner.balance.pending = '0.00';
+      for (const partner of allPartners(copy)) partner.balance.pending = NO_MINOR_UNITS;
       return engine.batch(copy, options);
     },
   };

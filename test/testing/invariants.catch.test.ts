@@ -206,10 +206,11 @@ describe('payableExcludesHeld', () => {
     // is 200.00; the rest, 300.00 - 100.00 + 440.00 + 0.51 = 640.51, is pending.
     const asOf = '2025-02-15T00:00:00Z';
     const real = engine.replay(STORY, { asOf });
-    expect(partnerOf(real.state, 'ana')?.balance).toMatchObject({ payable: '200.00', pending: '640.51' });
+    // In minor units: 20,000 and 64,051 cents.
+    expect(partnerOf(real.state, 'ana')?.balance).toMatchObject({ payable: 20_000, pending: 64_051 });
     const broken = withState(real, (state) => {
       const ana = partnerOf(state, 'ana');
-      if (ana) Object.assign(ana.balance, { payable: '840.51', pending: '0.00' });
+      if (ana) Object.assign(ana.balance, { payable: 84_051, pending: 0 });
     });
     expect(check(engine, broken).map((item) => item.message)).toEqual([
       'ana: payable 840.51 + paid 0.00 should be 200.00 (holds ended by 2025-02-15T00:00:00.000Z), pending 0.00 should be 640.51',

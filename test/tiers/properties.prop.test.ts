@@ -168,7 +168,7 @@ describe('tier properties', () => {
           const engine = ENGINES[program];
           const { state } = engine.replay(stream);
           const before = structuredClone(state);
-          const clock = state.clock === null ? START : Date.parse(state.clock);
+          const clock = state.clock ?? START;
           const result = engine.apply(state, rejection.make(iso(clock + laterMinutes * MINUTE_MS)));
           expect(result.ok).toBe(false);
           if (!result.ok) expect(result.error.code).toBe(rejection.code);

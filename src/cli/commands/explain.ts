@@ -1,7 +1,7 @@
 // `partner-engine explain`: the derivation of one ledger entry (--entry), or a partner's
 // statement, balance, next payout and progress (--partner), from a replayed event file.
 import { type Command, Option } from 'commander';
-import { EngineError, type Explanation, partnerOf, type Statement } from '../../index.js';
+import { EngineError, type Explanation, formatBalance, partnerOf, type Statement } from '../../index.js';
 import { CliError, writeOutput } from '../io.js';
 import { parseInstant, type ReplayedFile, replayFile, withReplayOptions } from '../replay.js';
 import { textTable } from '../text-table.js';
@@ -91,7 +91,8 @@ function explainPartner(replayed: ReplayedFile, partnerId: string, options: Expl
   const statement = engine.statement(result.state, result.ledger, partnerId, period);
   const nextPayout = engine.nextPayout(result.state, partnerId);
   const progress = engine.progress(result.state, partnerId);
-  const balance = partnerOf(result.state, partnerId)?.balance;
+  const held = partnerOf(result.state, partnerId)?.balance;
+  const balance = held && formatBalance(held, engine.program.currency.decimals);
   if (options.format === 'json') return JSON.stringify({ statement, balance, nextPayout, progress }, null, 2);
   return [
     `Partner ${partnerId}: ${progress.tier.name} (${progress.status}), as of ${result.asOf ?? '-'}`,
@@ -132,7 +133,9 @@ function statementText(statement: Statement): string {
       ? '(no entries)'
       : textTable(
           ['at', 'kind', 'id', 'rate', 'basis', 'amount'],
-          [...rows, ...payouts].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+          [...rows, ...payouts].sort(([a], [b]) =>
+            String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+          ),
           ['left', 'left', 'left', 'right', 'right', 'right'],
         ),
     `Closing balance: ${statement.closingBalance}`,

@@ -9,6 +9,7 @@ export type LintSeverity = 'error' | 'warning';
 export const LINT_CODES = {
   // The document's shape and cross-references (always errors; loadProgram refuses them).
   NESTING_TOO_DEEP: 'rules or objects nest deeper than the limits',
+  UNREADABLE_VALUE: 'a value a getter or proxy of the host threw on while the document was read',
   SCHEMA_INVALID: 'a field has the wrong type, format or range, or is missing',
   UNKNOWN_FIELD: 'a key the schema does not know (a misspelt field name?)',
   DUPLICATE_ID: 'an id (tier, feature, badge, leaderboard, milestone, version) used twice',
@@ -23,6 +24,7 @@ export const LINT_CODES = {
   UNKNOWN_TIER: 'a minTier or version amendment naming a tier that does not exist',
   VERSION_LABEL: 'a version reusing the base document’s label',
   VERSION_ORDER: 'versions not in increasing effectiveFrom order',
+  VERSION_INSTANT: 'a version effectiveFrom more precise than a millisecond or outside the supported range',
   RULE_SHAPE: 'a rule that is not a json-rules-engine condition',
   UNKNOWN_FACT: 'a rule naming a fact that is not in the catalogue',
   UNKNOWN_OPERATOR: 'a rule naming an operator or decorator that does not exist',
@@ -45,6 +47,26 @@ export const LINT_CODES = {
 } as const;
 
 export type LintCode = keyof typeof LINT_CODES;
+
+/**
+ * The errors about what a rule can do: the programme still runs as written (a tier nobody
+ * reaches, a comparison that never holds), so an engine can be made of it to show it, while
+ * `loadProgram` refuses it. Every other error means the engine cannot run the document.
+ */
+export const RUNNABLE_LINT_CODES: ReadonlySet<LintCode> = new Set<LintCode>([
+  'PATH_UNPARSABLE',
+  'TYPE_MISMATCH',
+  'UNKNOWN_ID',
+  'VALUE_COERCED',
+  'PATH_IGNORED',
+  'CONDITION_NEVER_HOLDS',
+  'CONDITION_ALWAYS_HOLDS',
+  'RULE_NEVER_HOLDS',
+  'RULE_ALWAYS_HOLDS',
+  'TIER_UNREACHABLE',
+  'ENTRY_TIER_QUALIFY',
+  'FEATURE_NEVER_UNLOCKED',
+]);
 
 /** One thing the linter found, at a place in the document. */
 export interface LintFinding {

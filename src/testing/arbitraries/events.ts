@@ -4,7 +4,15 @@
 // and use of unlocked features. Drafts are drawn first and written as events by walking them in
 // time order through the programme's own engine, so every event is valid where it stands.
 import type fc from 'fast-check';
-import { createEngine, Decimal, type Engine, type Program, partnerOf } from '../../index.js';
+import {
+  createEngine,
+  Decimal,
+  decimalOf,
+  type Engine,
+  NO_MINOR_UNITS,
+  type Program,
+  partnerOf,
+} from '../../index.js';
 import { moneyText } from './money.js';
 import { type ActionDraft, type DealDraft, type StreamDraft, streamDraft } from './stream-drafts.js';
 
@@ -154,7 +162,7 @@ function writeAction(
     return feature ? { id: `use${index}`, type: 'feature.used', at, partnerId, feature: feature.id } : null;
   }
   const { decimals } = engine.program.currency;
-  const payable = new Decimal(partnerOf(state, partnerId)?.balance.payable ?? '0');
+  const payable = decimalOf(partnerOf(state, partnerId)?.balance.payable ?? NO_MINOR_UNITS, decimals);
   const share = payable.times(action.pick).dividedBy(100).toDecimalPlaces(decimals, Decimal.ROUND_DOWN);
   if (share.lte(0)) return null;
   return { id: `pay${index}`, type: 'payout.paid', at, partnerId, amount: share.toFixed(decimals) };

@@ -1,7 +1,15 @@
 // Payable never includes money inside its hold: at the as-of time, a partner's payable balance
 // plus what it was paid is exactly what its entries on deals whose hold has ended add up to, and
 // its pending balance is what its entries on deals still held add up to.
-import { allDeals, allPartners, Decimal, type Engine, type ReplayResult, versionAt } from '../../index.js';
+import {
+  allDeals,
+  allPartners,
+  Decimal,
+  type Engine,
+  formatBalance,
+  type ReplayResult,
+  versionAt,
+} from '../../index.js';
 import { entryEvidence, type Invariant, text, type Violation, violation } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function releases(engine: Engine, result: ReplayResult): Map<string, number> {
   const ends = new Map<string, number>();
   for (const deal of allDeals(result.state)) {
-    const closed = Date.parse(deal.closedAt);
+    const closed = deal.closedAt;
     ends.set(deal.id, closed + versionAt(engine.compiled, closed).holdPeriodDays * DAY_MS);
   }
   return ends;
@@ -33,7 +41,8 @@ export const payableExcludesHeld: Invariant = {
     }
     const found: Violation[] = [];
     for (const partner of allPartners(result.state)) {
-      const { balance, id } = partner;
+      const { id } = partner;
+      const balance = formatBalance(partner.balance, engine.program.currency.decimals);
       const free = released.get(id) ?? new Decimal(0);
       const inHold = held.get(id) ?? new Decimal(0);
       const payable = new Decimal(balance.payable).plus(balance.paid);

@@ -1,7 +1,15 @@
 // Invariants of the ledger and the balances, judged on a replay result alone: each entry is rate
 // × basis rounded once, a full refund nets to zero, balances are the sums of their entries, ids
 // are unique, and no tier holds more partners than its places.
-import { allDeals, allPartners, Decimal, type Engine, formatMoney, multiplyAndRound } from '../../index.js';
+import {
+  allDeals,
+  allPartners,
+  Decimal,
+  type Engine,
+  formatBalance,
+  formatMoney,
+  multiplyAndRound,
+} from '../../index.js';
 import { entryEvidence, type Invariant, sumBy, text, violation } from './types.js';
 
 export const entriesAreRateTimesBasis: Invariant = {
@@ -32,9 +40,7 @@ export const fullRefundsNetZero: Invariant = {
   needsEvents: false,
   check: (engine, { result }) => {
     const refunded = new Set(
-      [...allDeals(result.state)]
-        .filter((deal) => new Decimal(deal.refunded).eq(deal.amount))
-        .map((deal) => deal.id),
+      [...allDeals(result.state)].filter((deal) => deal.refunded === deal.amount).map((deal) => deal.id),
     );
     const involved = result.ledger.filter((entry) => refunded.has(entry.dealId));
     const nets = sumBy(involved, (entry) => `${entry.dealId}\u0000${entry.partnerId}`);
@@ -62,7 +68,8 @@ export const balancesMatchLedger: Invariant = {
     const zero = new Decimal(0);
     const found = [];
     for (const partner of allPartners(result.state)) {
-      const { balance, id } = partner;
+      const { id } = partner;
+      const balance = formatBalance(partner.balance, engine.program.currency.decimals);
       const evidence = [{ partnerId: id, balance }];
       const expected = earned.get(id) ?? zero;
       if (!expected.eq(balance.earned))

@@ -1,0 +1,76 @@
+// Queries read their state as apply does (checked once, refused with an EngineError and a code),
+// and a batch's result is the state so far for good: what the batch applies later never changes it.
+import { describe, expect, it } from 'vitest';
+import { createEngine, EngineError, loadProgram, sisoProgram } from '../../src/index.js';
+
+const engine = createEngine(sisoProgram);
+const joined = {
+  id: 'j',
+  type: 'partner.joined',
+  at: '2025-01-01T00:00:00Z',
+  partnerId: 'p',
+  sponsorId: null,
+};
+const deal = (id: string, at: string) => ({
+  id,
+  type: 'deal.closed',
+  at,
+  partnerId: 'p',
+  dealId: id,
+  amount: '1000.00',
+  currency: 'USD',
+});
+
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof EngineError) return error.code;
+    throw error;
+  }
+  return 'accepted';
+}
+
+describe('queries on a state', () => {
+  const { state, ledger } = engine.replay([joined, deal('d1', '2025-01-02T00:00:00Z')]);
+  const queries: Array<[string, (input: never) => unknown]> = [
+    ['can', (input) => engine.can(input, 'p', 'dashboard')],
+    ['progress', (input) => engine.progress(input, 'p')],
+    ['nextPayout', (input) => engine.nextPayout(input, 'p')],
+    ['statement', (input) => engine.statement(input, ledger, 'p')],
+    ['leaderboard', (input) => engine.leaderboard(input, { period: 'all-time', metric: 'revenue' })],
+    ['team', (input) => engine.team(input, 'p')],
+  ];
+
+  it.each(queries)('%s refuses what is not a state with INVALID_STATE', (_, query) => {
+    expect(codeOf(() => query(null as never))).toBe('INVALID_STATE');
+    expect(codeOf(() => query({ format: 'partner-engine/state@4' } as never))).toBe('INVALID_STATE');
+  });
+
+  it.each(queries)('%s refuses a state of another programme', (_, query) => {
+    const other = createEngine(loadProgram({ ...JSON.parse(JSON.stringify(sisoProgram)), id: 'other' }));
+    const foreign = other.replay([joined]).state;
+    expect(codeOf(() => query(foreign as never))).toBe('STATE_PROGRAM_MISMATCH');
+  });
+
+  it.each(queries)('%s reads a state saved as JSON', (_, query) => {
+    expect(codeOf(() => query(JSON.parse(JSON.stringify(state)) as never))).toBe('accepted');
+  });
+});
+
+describe('a batch result', () => {
+  it('never changes when the batch goes on', () => {
+    const batch = engine.batch();
+    batch.apply(joined);
+    batch.apply(deal('d1', '2025-01-02T00:00:00Z'));
+    const first = batch.result();
+    const saved = JSON.stringify(first.state);
+    const entries = first.ledger.length;
+    batch.apply(deal('d2', '2025-01-03T00:00:00Z'));
+    batch.advance('2025-03-01T00:00:00Z');
+    expect(JSON.stringify(first.state)).toBe(saved);
+    expect(first.ledger).toHaveLength(entries);
+    // The batch went on from where it was: d1 and d2 at Starter's 20 % of 1,000.00 = 200.00 each.
+    expect(batch.result().ledger.map((entry) => entry.amount)).toEqual(['200.00', '200.00']);
+  });
+});

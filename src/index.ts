@@ -15,6 +15,7 @@ export type {
   AdvanceResult,
   ApplyResult,
   EngineCore,
+  EventSource,
   Rejection,
   ReplayOptions,
   ReplayResult,

@@ -12,11 +12,11 @@ import {
   EngineError,
   type LedgerEntry,
   type Program,
+  type ReplayOptions,
   type ReplayResult,
   sisoProgram,
 } from '../index.js';
 import { IndexedEvents, openEventsFile } from './event-index.js';
-import { type IndexedReplayOptions, replayIndexed } from './indexed-replay.js';
 import { CliError, readEventsFile, readProgramFile, type UnparsableLine } from './io.js';
 
 /** Below this many events a replay is over before a progress bar would help. */
@@ -158,13 +158,10 @@ export function parseInstant(text: string): string {
 function replayWithProgress(
   engine: Engine,
   events: EventSource,
-  options: IndexedReplayOptions,
+  options: Omit<ReplayOptions, 'state'>,
   { stream = process.stderr, threshold = PROGRESS_THRESHOLD }: ProgressOptions,
 ): ReplayResult {
-  const replay = (withProgress: IndexedReplayOptions) =>
-    events instanceof IndexedEvents
-      ? replayIndexed(engine, events, withProgress)
-      : engine.replay(events, withProgress);
+  const replay = (withProgress: Omit<ReplayOptions, 'state'>) => engine.replay(events, withProgress);
   const total = eventCount(events);
   // A bar is for a person watching: never in a pipe or a log file, where it would be noise.
   if (!stream.isTTY || total <= threshold) return replay(options);

@@ -7,6 +7,7 @@ export type { Rejection, Skip } from './batch.js';
 import { type CompiledProgram, compileProgram } from '../program/compile.js';
 import type { Program } from '../program/load.js';
 import { Batch, type BatchOptions, parseInstant, type Rejection, type Skip } from './batch.js';
+import { EngineError } from './errors.js';
 import { instantOf, replayOrder } from './fold.js';
 import type { Effect, LedgerEntry } from './outputs.js';
 import { createRuntime, type Runtime } from './runtime.js';
@@ -24,6 +25,17 @@ export type ApplyResult =
       readonly skipped?: 'duplicate';
     }
   | { readonly ok: false; readonly state: EngineState; readonly error: EventError };
+
+/**
+ * Events a replay reads one at a time instead of holding them together (an index into a file,
+ * a cursor over a table): how many there are, their positions in replay order (by `at`, input
+ * order among equal times, as `replayOrder` gives), and the event at a position.
+ */
+export interface EventSource {
+  readonly count: number;
+  replayOrder(): Iterable<number>;
+  event(index: number): unknown;
+}
 
 export interface ReplayOptions {
   /** Run time-driven work up to this instant; events after it are skipped. Default: the last event. */
@@ -71,8 +83,13 @@ export interface EngineCore {
   readState(state: unknown): EngineState;
   /** Applies one event (raw JSON or parsed); a rejected event returns the input state unchanged. */
   apply(state: EngineState, event: unknown): ApplyResult;
-  /** Folds a whole stream, sorted by `at` (input order among equal times). */
-  replay(events: readonly unknown[], options?: ReplayOptions): ReplayResult;
+  /**
+   * Folds a whole stream, sorted by `at` (input order among equal times): an array, or an
+   * EventSource that gives the events one at a time in that order.
+   *
+   * @throws {EngineError} INVALID_ARGUMENT when `events` is neither.
+   */
+  replay(events: readonly unknown[] | EventSource, options?: ReplayOptions): ReplayResult;
   /** Runs the time-driven work due up to `at` (reviews, hold periods, payout runs). */
   advance(state: EngineState, at: string): AdvanceResult;
   /** A batch over a copy of `state`: apply events in time order, advance, then take the result. */
@@ -118,32 +135,56 @@ function apply(runtime: Runtime, state: EngineState, input: unknown): ApplyResul
 
 function replay(
   runtime: Runtime,
-  events: readonly unknown[],
+  events: readonly unknown[] | EventSource,
   options: ReplayOptions,
   empty: () => EngineState,
 ): ReplayResult {
   const asOf = options.asOf === undefined ? null : parseInstant(options.asOf, 'asOf');
+  const source = sourceOf(events);
   const batch = new Batch(runtime, options.state ?? empty(), options);
-  const order = replayOrder(events);
   const every = options.progressEvery ?? 10_000;
+  const total = source.count;
   let last = Number.NEGATIVE_INFINITY;
-  order.forEach((index, done) => {
-    if (options.onProgress && done % every === 0) options.onProgress(done, order.length);
-    const input = events[index];
+  let done = 0;
+  for (const index of source.replayOrder()) {
+    if (options.onProgress && done % every === 0) options.onProgress(done, total);
+    done += 1;
+    const input = source.event(index);
     const lateId = asOf === null ? null : afterAsOf(input, asOf);
     if (lateId !== null) {
       batch.skipAfterAsOf(lateId, index);
-      return;
+      continue;
     }
     // The as-of time defaults to the time of the last accepted event: a rejected event, whatever
     // its time, moves nothing (not even the time-driven work run at the end).
     const outcome = batch.apply(input, index);
     if (outcome.kind !== 'rejected') last = Math.max(last, instantOf(input));
-  });
-  options.onProgress?.(order.length, order.length);
+  }
+  options.onProgress?.(total, total);
   const until = asOf ?? last;
   if (Number.isFinite(until)) batch.advance(new Date(until).toISOString());
   return { asOf: Number.isFinite(until) ? new Date(until).toISOString() : null, ...batch.result() };
+}
+
+/** An array of events as an EventSource; refuses anything that is neither. */
+function sourceOf(events: unknown): EventSource {
+  if (Array.isArray(events)) {
+    return { count: events.length, replayOrder: () => replayOrder(events), event: (index) => events[index] };
+  }
+  const candidate = events as Partial<EventSource> | null;
+  if (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.count === 'number' &&
+    typeof candidate.replayOrder === 'function' &&
+    typeof candidate.event === 'function'
+  )
+    return candidate as EventSource;
+  throw new EngineError(
+    'INVALID_ARGUMENT',
+    'replay takes an array of events, or an EventSource (count, replayOrder, event)',
+    'events',
+  );
 }
 
 /** The id of a well-formed event later than the as-of time, or null. */

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunFormat, runCommand } from '../../src/cli/commands/run.js';
 import { withUnparsable } from '../../src/cli/commands/run-streams.js';
 import { IndexedEvents, openEventsFile } from '../../src/cli/event-index.js';
-import { replayIndexed } from '../../src/cli/indexed-replay.js';
 import { readEventsFile } from '../../src/cli/io.js';
 import { createEngine, generateEvents, runReport, sisoProgram } from '../../src/index.js';
 
@@ -124,8 +123,8 @@ describe('run over NDJSON and over the same events as a JSON array', () => {
   });
 });
 
-describe('replayIndexed', () => {
-  it('gives what engine.replay gives for the same events, progress calls included', () => {
+describe('engine.replay over an index of a file', () => {
+  it('gives what it gives for the same events held in an array, progress calls included', () => {
     const events = [...shuffled(generated, 5), generated[0]];
     const path = file('replay.ndjson', `${lines(events).join('\n')}\n`);
     const engine = createEngine(sisoProgram);
@@ -138,14 +137,14 @@ describe('replayIndexed', () => {
         progressEvery: 100,
         onProgress: (done: number, total: number) => list.push([done, total]),
       });
-      const fromIndex = replayIndexed(engine, indexed, options(calls.indexed));
+      const fromIndex = engine.replay(indexed, options(calls.indexed));
       const held = engine.replay(events, options(calls.held));
       expect(fromIndex).toEqual(held);
       // 472 events every 100: at 0, 100, 200, 300, 400, then once at the end.
       expect(calls.indexed).toEqual([0, 100, 200, 300, 400, 472].map((done) => [done, 472]));
       expect(calls.indexed).toEqual(calls.held);
     }
-    expect(replayIndexed(engine, indexed).skipped).toEqual([
+    expect(engine.replay(indexed).skipped).toEqual([
       { eventId: 'e0000001', index: 471, reason: 'duplicate' },
     ]);
     indexed.close();
@@ -155,7 +154,7 @@ describe('replayIndexed', () => {
     const path = file('range.ndjson', `${lines(generated).join('\n')}\n`);
     const indexed = openEventsFile(path);
     if (!(indexed instanceof IndexedEvents)) throw new Error('not indexed');
-    expect(() => replayIndexed(createEngine(sisoProgram), indexed, { asOf: '2199-01-01T00:00:00Z' })).toThrow(
+    expect(() => createEngine(sisoProgram).replay(indexed, { asOf: '2199-01-01T00:00:00Z' })).toThrow(
       /asOf 2199-01-01T00:00:00Z is outside the supported range/,
     );
     indexed.close();

@@ -74,3 +74,27 @@ describe('a batch result', () => {
     expect(batch.result().ledger.map((entry) => entry.amount)).toEqual(['200.00', '200.00']);
   });
 });
+
+describe('replay input', () => {
+  it('refuses what is neither an array of events nor an event source, with INVALID_ARGUMENT', () => {
+    // A Set of events has no positions: before, it replayed nothing without a word.
+    for (const input of [new Set([joined]), null, {}, 'events'])
+      expect(codeOf(() => engine.replay(input as never))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('reads an event source one event at a time, in its replay order', () => {
+    const events = [deal('d1', '2025-01-02T00:00:00Z'), joined];
+    const read: number[] = [];
+    const source = {
+      count: 2,
+      replayOrder: () => [1, 0],
+      event: (index: number) => {
+        read.push(index);
+        return events[index];
+      },
+    };
+    const result = engine.replay(source);
+    expect(read).toEqual([1, 0]);
+    expect(result).toEqual(engine.replay(events));
+  });
+});

@@ -63,7 +63,8 @@ export function unsortedEngine(engine: Engine): Engine {
     ...engine,
     replay: (events, options = {}) => {
       const batch = engine.batch(options.state);
-      for (const [index, event] of events.entries()) batch.apply(event, index);
+      const all = Array.isArray(events) ? events : [];
+      for (const [index, event] of all.entries()) batch.apply(event, index);
       if (options.asOf) batch.advance(options.asOf);
       const result = batch.result();
       const { clock } = result.state;

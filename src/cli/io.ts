@@ -257,9 +257,11 @@ function isOneJsonObject(text: string): boolean {
   }
 }
 
+/** A file's text without a leading byte order mark (editors on some systems write one). */
 function readText(path: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    const text = readFileSync(path, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
     throw new CliError(`cannot read ${what} "${path}": ${reasonOf(error)}`);
   }

@@ -21,9 +21,10 @@ const BLOCK_ROWS = 50;
  */
 export function textTable(
   head: readonly string[],
-  rows: readonly Row[],
+  given: readonly Row[],
   alignments: readonly ColumnAlignment[] = [],
 ): string {
+  const rows = given.map((row) => row.map((cell) => (typeof cell === 'string' ? printable(cell) : cell)));
   if (rows.length <= BLOCK_ROWS || head.length === 0) return drawn(head, rows, alignments);
   const drawings = drawnInBlocks(head, rows, alignments).map((drawing) => drawing.split('\n'));
   // Each block is: top border, the head's lines, the line under the head, its rows, bottom border.
@@ -97,4 +98,22 @@ function columnWidths(drawing: string): number[] {
     .slice(1, drawing.indexOf('\n') - 1)
     .split('┬')
     .map((segment) => segment.length);
+}
+
+// C0 and C1 control characters and DEL: an id holding an escape sequence, a carriage return or a
+// line feed must not move the cursor, recolour the terminal or forge a row.
+const CONTROL = /\p{Cc}/gu;
+
+/**
+ * Text as a terminal shows it safely: each control character written as its code, `\x1B`.
+ *
+ * @example
+ * printable('p1\u001b[31m')
+ * //=> 'p1\\x1B[31m'
+ */
+export function printable(text: string): string {
+  return text.replace(
+    CONTROL,
+    (character) => `\\x${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }

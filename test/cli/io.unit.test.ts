@@ -1,9 +1,11 @@
-// Reading event files: NDJSON, a JSON array, and one event pretty-printed over several lines.
+// Reading event files: NDJSON, a JSON array, and one event pretty-printed over several lines;
+// reading a programme file that starts with a byte order mark.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEventsFile } from '../../src/cli/io.js';
+import { readEventsFile, readProgramFile } from '../../src/cli/io.js';
+import { sisoProgram } from '../../src/index.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'events-'));
 const file = (name: string, text: string) => {
@@ -31,5 +33,12 @@ describe('readEventsFile', () => {
     const read = readEventsFile(file('broken.ndjson', `${JSON.stringify(joined)}\n{"id":\n`));
     expect(read.events).toEqual([joined, null]);
     expect(read.unparsable).toEqual([expect.objectContaining({ index: 1 })]);
+  });
+});
+
+describe('readProgramFile', () => {
+  it('reads a programme saved with a byte order mark as the same programme', () => {
+    const path = file('siso-bom.json', `\ufeff${JSON.stringify(sisoProgram)}`);
+    expect(readProgramFile(path).id).toBe(sisoProgram.id);
   });
 });

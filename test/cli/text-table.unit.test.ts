@@ -2,7 +2,7 @@
 // text must be what cli-table3 draws for the whole table at once.
 import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
-import { type ColumnAlignment, textTable } from '../../src/cli/text-table.js';
+import { type ColumnAlignment, printable, textTable } from '../../src/cli/text-table.js';
 
 const head = ['id', 'tier', 'deals', 'revenue'];
 const alignments: ColumnAlignment[] = ['left', 'left', 'right', 'right'];
@@ -36,5 +36,16 @@ describe('textTable', () => {
     expect(textTable(['tier', 'rate'], [['starter', '20%']], ['left', 'right'])).toBe(
       '┌─────────┬──────┐\n│ tier    │ rate │\n├─────────┼──────┤\n│ starter │  20% │\n└─────────┴──────┘',
     );
+  });
+});
+
+describe('cells holding control characters', () => {
+  it('shows them as codes, so an id cannot move the cursor, recolour the terminal or forge a row', () => {
+    const table = textTable(['id'], [['p1\u001b[31m'], ['p2\r\nforged']]);
+    expect(table).toContain('p1\\x1B[31m');
+    expect(table).toContain('p2\\x0D\\x0Aforged');
+    // No control character is left on any line (the table's own line breaks aside).
+    expect(table.split('\n').some((line) => /\p{Cc}/u.test(line))).toBe(false);
+    expect(printable('caf\u00e9 \u2013 ok')).toBe('caf\u00e9 \u2013 ok');
   });
 });

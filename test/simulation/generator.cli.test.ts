@@ -49,6 +49,17 @@ describe('generateOptionsOf', () => {
     expect(generateOptionsOf({ ...base, seed: '9007199254740993' })).toMatch(/^--seed/);
     expect(generateOptionsOf({ ...base, start: '2025-01-01' })).toMatch(/^--start/);
   });
+
+  it('keeps the stream within what the engine takes: at most a million partners, times 2000–2099', () => {
+    expect(generateOptionsOf({ ...base, partners: '100000000' })).toBe(
+      '--partners must be at most 1000000; got "100000000"',
+    );
+    expect(generateOptionsOf({ ...base, start: '1970-01-01T00:00:00Z' })).toMatch(/^--start and --months/);
+    // June 2099 + 12 months of at most 31 days runs past 2099-12-31.
+    expect(generateOptionsOf({ ...base, start: '2099-06-01T00:00:00Z' })).toMatch(
+      /within 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z/,
+    );
+  });
 });
 
 describe('partner-engine generate', () => {

@@ -5,8 +5,13 @@
 import { once } from 'node:events';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
+import { isSupportedInstant, SUPPORTED_RANGE } from '../../events/instants.js';
 import { type GenerateOptions, generateEvents } from '../../simulation/generator.js';
 import { CliError } from '../io.js';
+
+/** The most partners one generated stream has (about 100 events each). */
+const MAX_PARTNERS = 1_000_000;
+const DAY_MS = 86_400_000;
 
 /** Lines written at once: large enough to be fast, small enough to keep memory flat. */
 const LINES_PER_CHUNK = 4_096;
@@ -71,6 +76,7 @@ export function generateOptionsOf(options: GenerateArguments): GenerateOptions |
   const partners = wholeNumber(options.partners);
   if (partners === null || partners < 1)
     return `--partners must be a whole number of at least 1; got "${options.partners}"`;
+  if (partners > MAX_PARTNERS) return `--partners must be at most ${MAX_PARTNERS}; got "${options.partners}"`;
   const months = wholeNumber(options.months);
   if (months === null || months < 1 || months > 1200)
     return `--months must be a whole number from 1 to 1200; got "${options.months}"`;
@@ -81,6 +87,10 @@ export function generateOptionsOf(options: GenerateArguments): GenerateOptions |
     Number.isNaN(Date.parse(options.start))
   )
     return `--start must be an ISO-8601 date-time with an offset or Z; got "${options.start}"`;
+  // The events must fall in the range the engine takes (every month at most 31 days on).
+  const first = Date.parse(options.start);
+  if (!isSupportedInstant(first) || !isSupportedInstant(first + months * 31 * DAY_MS))
+    return `--start and --months must keep the events within ${SUPPORTED_RANGE}; got ${options.start} and ${months} months`;
   return {
     partners,
     months,

@@ -2,7 +2,7 @@
 // the state per event. apply, replay and advance are all batches; a host with a stream (a file, a
 // queue) can use one directly and never hold the whole stream in memory.
 import type { EventError } from '../events/codes.js';
-import { isSupportedInstant, SUPPORTED_RANGE } from '../events/instants.js';
+import { isFinerThanMillisecond, isSupportedInstant, SUPPORTED_RANGE } from '../events/instants.js';
 import { Draft } from './draft.js';
 import { EngineError } from './errors.js';
 import { type FoldOutcome, foldEvent, parseWith } from './fold.js';
@@ -46,6 +46,14 @@ export function parseInstant(at: string, what: string): number {
   const instant = Date.parse(at);
   if (!/T.*(Z|[+-]\d\d:\d\d)$/.test(at) || Number.isNaN(instant)) {
     throw new RangeError(`${what} must be an ISO-8601 date-time with an offset or Z; got "${at}"`);
+  }
+  // Kept exactly or refused, never cut: the work due by this instant depends on it.
+  if (isFinerThanMillisecond(at)) {
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `${what} ${at} is more precise than a millisecond; the engine keeps instants in whole milliseconds`,
+      what,
+    );
   }
   // The range events may name: time-driven work runs up to this instant, so it bounds the cost.
   if (!isSupportedInstant(instant)) {

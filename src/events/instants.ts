@@ -21,6 +21,19 @@ export function isSupportedInstant(instant: number): boolean {
 }
 // The digits of the seconds' fraction, in a date-time the schema already accepted.
 const FRACTION = /\.(\d+)/;
+
+/**
+ * Whether a date-time names a fraction of a millisecond (digits past the third that are not
+ * zeros), which `Date.parse` would silently cut: the engine refuses such an instant.
+ *
+ * @example
+ * isFinerThanMillisecond('2025-01-01T00:00:00.0001Z')
+ * //=> true
+ */
+export function isFinerThanMillisecond(text: string): boolean {
+  const fraction = FRACTION.exec(text)?.[1] ?? '';
+  return /[1-9]/.test(fraction.slice(3));
+}
 const MAX_SHOWN_CHARACTERS = 40;
 
 /**
@@ -34,8 +47,7 @@ const MAX_SHOWN_CHARACTERS = 40;
  * //=> { ok: false, message: 'at "2025-01-01T00:00:00.0001Z" is more precise than a millisecond; …' }
  */
 export function normaliseInstant(field: string, text: string): ParseResult<string> {
-  const fraction = FRACTION.exec(text)?.[1] ?? '';
-  if (/[1-9]/.test(fraction.slice(3))) {
+  if (isFinerThanMillisecond(text)) {
     const message =
       `${field} ${show(text)} is more precise than a millisecond; the engine keeps instants in whole ` +
       'milliseconds, so write at most 3 digits after the point (any further digits must be zeros)';

@@ -218,7 +218,7 @@ describe('partner-engine run --format json', () => {
     expect(JSON.parse(inTokyo.stdout).asOf).toBe('2025-01-03T09:00:00.000Z');
   });
 
-  it.each(['2025-02-30T00:00:00Z', '2025-04-01', '2025-04-01T00:00:00', 'soon'])(
+  it.each(['2025-02-30T00:00:00Z', '2025-04-01', '2025-04-01T00:00:00', 'soon', '2025-04-01T00:00:00.0001Z'])(
     '--at %s exits 2 with one line',
     (instant) => {
       const path = dataFile('at.ndjson', ndjson(events));

@@ -49,6 +49,19 @@ describe('how far the clock may move', () => {
     const { state } = engine.replay([joined]);
     expect(() => engine.advance(state, '9999-01-01T00:00:00Z')).toThrow(/outside the supported range/);
   });
+
+  it('refuses an as-of time finer than a millisecond, which it would otherwise cut', () => {
+    // 00:00:00.0001 is not 00:00:00.000: cutting it would move the as-of time.
+    expect(() => engine.replay([joined], { asOf: '2025-02-01T00:00:00.0001Z' })).toThrow(
+      /more precise than a millisecond/,
+    );
+    const { state } = engine.replay([joined]);
+    expect(() => engine.advance(state, '2025-02-01T00:00:00.0009Z')).toThrow(EngineError);
+    // Trailing zeros name the same millisecond and are fine.
+    expect(engine.advance(state, '2025-02-01T00:00:00.000000Z').state.clock).toBe(
+      Date.parse('2025-02-01T00:00:00Z'),
+    );
+  });
 });
 
 describe('a hostile input object', () => {

@@ -68,14 +68,34 @@ export function judgeAchievements(
   badges: readonly CompiledBadge[],
   milestones: readonly CompiledMilestone[],
 ): void {
+  const read = sourcesRead(badges, milestones);
   for (const partnerId of context.touched) {
     // After the first pass only the partner's badges changed: only rules reading them again.
     let changed = context.touched.of(partnerId);
+    // Nothing any badge or milestone reads changed (an upline's team grew by one, far up).
+    if ((changed & read) === 0) continue;
     for (let pass = 0; pass <= badges.length + milestones.length; pass++) {
       if (!judgePartner(context, partnerId, changed, { badges, milestones })) break;
       changed = SOURCE.badge;
     }
   }
+}
+
+const readBy = new WeakMap<readonly CompiledBadge[], number>();
+
+/** The fact sources some badge, badge level or milestone reads: made once per programme version. */
+function sourcesRead(badges: readonly CompiledBadge[], milestones: readonly CompiledMilestone[]): number {
+  let read = readBy.get(badges);
+  if (read === undefined) {
+    read = 0;
+    for (const badge of badges) {
+      read |= badge.when.sources;
+      for (const level of badge.levels) read |= level.when.sources;
+    }
+    for (const milestone of milestones) read |= milestone.when.sources;
+    readBy.set(badges, read);
+  }
+  return read;
 }
 
 /** One pass over a partner's badges and milestones; whether it awarded anything. */

@@ -34,6 +34,7 @@ export type FactSource =
   | 'tier'
   | 'team'
   | 'teamRevenue'
+  | 'teamSize'
   | 'time';
 
 /** One bit per fact source, for the masks of what changed and of what a rule reads. */
@@ -48,6 +49,7 @@ export const SOURCE: Readonly<Record<FactSource, number>> = {
   team: 1 << 7,
   time: 1 << 8,
   teamRevenue: 1 << 9,
+  teamSize: 1 << 10,
 };
 
 /** Every source: what a partner who just joined changed. */
@@ -276,14 +278,14 @@ export const FACTS: readonly FactDefinition[] = [
     'teamSize',
     'number',
     'Every partner below this one in the sponsor tree, all levels.',
-    ['team'],
+    ['teamSize'],
     ({ partner }) => partner.team.size,
   ),
   define(
     'teamSizeByLevel',
     'number[]',
     'Team size by level, level 1 first: use path "$[0]" for direct sub-partners.',
-    ['team'],
+    ['teamSize'],
     ({ partner }) => [...partner.team.sizeByLevel],
   ),
   define(

@@ -86,17 +86,20 @@ export const teamSlice: Slice = {
           sponsor.team.directIds = context.draft.own(sponsor.team.directIds, (ids) => [...ids]);
           sponsor.team.directIds.push(event.partnerId);
           sponsor.team.directAtOrAbove[0] = (sponsor.team.directAtOrAbove[0] ?? 0) + 1;
+          // The sponsor's direct team changed; every upline's whole team grew by one.
+          context.touched.add(event.sponsorId, SOURCE.team);
           let level = 0;
           for (const uplineId of uplineIds(context.draft, event.partnerId)) {
             const team = context.draft.writablePartner(uplineId).team;
             team.size += 1;
             team.sizeByLevel[level] = (team.sizeByLevel[level] ?? 0) + 1;
-            // Revenue by level has a figure for every level that has partners, sold or not.
+            // Revenue by level has a figure for every level that has partners, sold or not: a
+            // level more, at zero, changes what rules on it read.
+            const deeper = team.revenueByLevel.length < team.sizeByLevel.length;
             while (team.revenueByLevel.length < team.sizeByLevel.length)
               team.revenueByLevel.push(NO_MINOR_UNITS);
             level += 1;
-            // Its size, and its revenue by level (a level more, at zero).
-            context.touched.add(uplineId, SOURCE.team | SOURCE.teamRevenue);
+            context.touched.add(uplineId, deeper ? SOURCE.teamSize | SOURCE.teamRevenue : SOURCE.teamSize);
           }
         },
         'deal.closed': (context, event) => {

@@ -28,7 +28,8 @@ export function csvTable(head: readonly string[], rows: readonly (readonly Cell[
 }
 
 /**
- * A table in GitHub-flavoured Markdown; `right` columns are aligned right.
+ * A table in GitHub-flavoured Markdown; `right` columns are aligned right. Each cell is written
+ * by `cell` (by default: pipes and backslashes escaped, line ends as `<br>`).
  *
  * @example
  * markdownTable(['tier', 'value'], [['a|b', '1.00']], ['left', 'right'])
@@ -38,12 +39,13 @@ export function markdownTable(
   head: readonly string[],
   rows: readonly (readonly Cell[])[],
   alignments: readonly ('left' | 'right')[] = [],
+  cell: (text: string) => string = markdownCell,
 ): string {
-  const line = (cells: readonly Cell[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
+  const line = (cells: readonly Cell[]) => `| ${cells.map((value) => cell(String(value))).join(' | ')} |`;
   const rule = head.map((_, column) => (alignments[column] === 'right' ? '---:' : '---'));
   return [line(head), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
-function markdownCell(cell: Cell): string {
-  return String(cell).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+function markdownCell(cell: string): string {
+  return cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }

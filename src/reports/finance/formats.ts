@@ -1,9 +1,9 @@
 // A finance report document written out: aligned text tables for a terminal, Markdown, one
 // self-contained HTML file (summary, charts, tables; no script, nothing fetched) and CSV
 // (RFC 4180 by csv-stringify: a header row, one row per record, quoted where needed).
-import { stringify } from 'csv-stringify/sync';
 import { textTable } from '../../cli/text-table.js';
 import { htmlPage, type PageBlock } from '../html/index.js';
+import { csvTable, markdownTable } from '../tabular.js';
 import type { ReportDocument, ReportTable } from './document.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
@@ -36,17 +36,15 @@ export function markdownReport(document: ReportDocument): string {
   const parts = [`# ${markdownText(document.title)}`, '', `\`${document.reproducibility}\``, ''];
   parts.push(...document.summary.map((line) => `- ${markdownText(line)}`));
   for (const table of document.tables) {
-    parts.push('', `## ${markdownText(table.title)}`, '', ...markdownTable(table));
+    parts.push(
+      '',
+      `## ${markdownText(table.title)}`,
+      '',
+      markdownTable(table.head, table.rows, table.alignments, markdownText),
+    );
     if (table.notes) parts.push('', ...table.notes.map((note) => `- ${markdownText(note)}`));
   }
   return `${parts.join('\n')}\n`;
-}
-
-function markdownTable(table: ReportTable): string[] {
-  const row = (cells: ReadonlyArray<string | number>) =>
-    `| ${cells.map((cell) => markdownText(String(cell))).join(' | ')} |`;
-  const rule = table.head.map((_, column) => (table.alignments[column] === 'right' ? '---:' : '---'));
-  return [row(table.head), `| ${rule.join(' | ')} |`, ...table.rows.map(row)];
 }
 
 /** Text that Markdown shows as it is: no table breaks, no stray emphasis, no HTML. */
@@ -88,7 +86,5 @@ export function htmlReport(document: ReportDocument): string {
  * //=> 'candidate,measure,key,baseline,value,delta'
  */
 export function csvReport(document: ReportDocument): string {
-  return stringify([[...document.csv.head], ...document.csv.records.map((record) => [...record])], {
-    record_delimiter: 'windows',
-  });
+  return csvTable(document.csv.head, document.csv.records);
 }

@@ -102,7 +102,7 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
   // A deal keeps one of these per entry for as long as it lives: only the fields it needs.
   const record: DealEntry = {
     id,
-    partnerId: earning.partnerId,
+    partnerId: earner.id,
     kind: earning.kind,
     rate: entry.rate,
     amount,

@@ -181,7 +181,8 @@ export const partnersSlice: Slice = {
           if (context.compiled.retroactivePeriods.size > 0) {
             rememberDeal(context, partner.recentDeals, keys, event.dealId);
           }
-          context.draft.addDeal(newDeal(context, event.id, event.dealId, event.partnerId, amount));
+          // The partner's own id string, not the event's copy: a deal lives as long as the state.
+          context.draft.addDeal(newDeal(context, event.id, event.dealId, partner.id, amount));
           context.touched.add(event.partnerId, SOURCE.deal);
         },
         'deal.refunded': (context, event) => {

@@ -45,6 +45,7 @@ export { type Facts, partnerFacts } from './facts/partner-facts.js';
 export { formatPath, type Issue, type JsonPath } from './issues.js';
 export { type BalanceSummary, formatBalance } from './ledger/balance.js';
 export type { Derivation, Explanation } from './ledger/explain.js';
+export { dealEntryId } from './ledger/ids.js';
 export * from './money/index.js';
 export type { Team, TeamMember, TeamOptions } from './overrides/query.js';
 export { type CompiledProgram, compileProgram, versionAt } from './program/compile.js';

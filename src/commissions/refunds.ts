@@ -11,7 +11,7 @@ import { SOURCE } from '../facts/catalogue.js';
 import { bookEntry } from '../ledger/balance.js';
 import { addToHistory } from '../ledger/book.js';
 import { makeEntry } from '../ledger/entry.js';
-import { reversalId } from '../ledger/ids.js';
+import { dealEntryId, reversalId } from '../ledger/ids.js';
 import { readableMoney, readableRate } from '../ledger/words.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney, formatRate } from '../money/format.js';
@@ -41,7 +41,8 @@ function book(context: Context, deal: DealState, eventId: string, reversal: Reve
   const { currency } = context.compiled.program;
   const text = (value: Decimal) => formatMoney(value, currency.decimals);
   const earner = context.draft.writablePartner(reversal.entry.partnerId);
-  const id = reversalId(eventId, reversal.kind, reversal.entry.id);
+  const reverses = dealEntryId(deal, reversal.entry);
+  const id = reversalId(eventId, reversal.kind, reverses);
   const entry = makeEntry(
     context,
     { deal, eventId, earner },
@@ -53,7 +54,7 @@ function book(context: Context, deal: DealState, eventId: string, reversal: Reve
       basis: text(reversal.basis),
       rateSource: 'refund',
       level: reversal.entry.level,
-      reverses: reversal.entry.id,
+      reverses,
       explanation: reversal.reason,
     },
   );
@@ -122,7 +123,8 @@ function proportionalReversal(
   const decimals = context.compiled.program.currency.decimals;
   const text = (value: Decimal) => formatMoney(value, decimals);
   const { id: dealId, amount: dealAmount } = deal;
-  const { id: entryId, amount: entryAmount } = entry;
+  const entryId = dealEntryId(deal, entry);
+  const entryAmount = entry.amount;
   const reason = () => [
     `${readableRate(terms.rate)} of ${readableMoney(text(terms.basis))} = ${readableMoney(text(terms.amount))}: `,
     `deal ${dealId} was refunded ${readableMoney(text(refunded))} of ${readableMoney(formatMinor(dealAmount, decimals))}, `,
@@ -147,7 +149,8 @@ function remainderOf(
   const text = (value: Decimal) => formatMoney(value, decimals);
   const remainder = decimalOf(negateMinor(entry.net), decimals);
   const { id: dealId, amount: dealAmount } = deal;
-  const { id: entryId, amount: entryAmount } = entry;
+  const entryId = dealEntryId(deal, entry);
+  const entryAmount = entry.amount;
   const earlier = subtractMinor(entry.amount, entry.net);
   const minor = (units: MinorUnits) => readableMoney(formatMinor(units, decimals));
   const reason = () => [

@@ -5,6 +5,7 @@
 import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
 import { earn } from '../ledger/book.js';
+import { dealEntryId } from '../ledger/ids.js';
 import { Decimal } from '../money/decimal.js';
 import { subtractMinor } from '../money/minor.js';
 import { versionAt } from '../program/compile.js';
@@ -25,7 +26,7 @@ function ratePaid(
     if (entry.kind === 'commission') {
       rate = rate.plus(entry.rate);
       fromTier = entry.source === 'tier';
-      commissionId = entry.id;
+      commissionId = dealEntryId(deal, entry);
     } else if (entry.kind === 'adjustment') rate = rate.plus(entry.rate);
   }
   return { rate, fromTier, commissionId };

@@ -78,7 +78,7 @@ export interface EngineCore {
    *   STATE_PROGRAM_MISMATCH for a state made under another programme.
    * @example
    * engine.readState(JSON.parse(saved)).format
-   * //=> 'partner-engine/state@4'
+   * //=> 'partner-engine/state@5'
    */
   readState(state: unknown): EngineState;
   /** Applies one event (raw JSON or parsed); a rejected event returns the input state unchanged. */

@@ -1,15 +1,17 @@
 // The shape of a saved state, checked when a state this engine did not just produce comes in
 // (read back from a database, a file, a host's own code): a corrupt state is refused with a
-// path and a message instead of failing somewhere inside the fold. States of formats 1 to 3 are
+// path and a message instead of failing somewhere inside the fold. States of formats 1 to 4 are
 // migrated.
 import { z } from 'zod';
 import { formatPath, type JsonPath } from '../issues.js';
+import { dealEntryId } from '../ledger/ids.js';
 import { addMinor, MAX_VOLUME_MINOR, type MinorUnits, minorUnitsOf, NO_MINOR_UNITS } from '../money/minor.js';
 import { EngineError } from './errors.js';
 import {
   type BucketNode,
   type Buckets,
   bucketPath,
+  type DealEntry,
   type DealState,
   type EngineState,
   type EpochMs,
@@ -137,7 +139,7 @@ const dealShape = <M extends z.ZodType, I extends z.ZodType>(amount: M, instant:
     released: z.boolean(),
     entries: z.array(
       z.object({
-        id,
+        id: id.optional(),
         partnerId: id,
         kind: z.enum(['commission', 'referral-bonus', 'override', 'adjustment']),
         rate: z.string(),
@@ -212,6 +214,9 @@ const stateSchema = z.object({
   volume: z.number().int().min(0).max(MAX_VOLUME_MINOR),
 });
 
+/** Format 4: format 5 with every deal entry's id written out. */
+const formatFourSchema = stateSchema.extend({ format: z.literal('partner-engine/state@4') });
+
 const formatThreeSchema = z.object({
   ...textFields,
   format: z.literal('partner-engine/state@3'),
@@ -260,7 +265,7 @@ export interface StateProgram {
 
 /**
  * The state to work on: the same object when it is this library's, else checked (and migrated
- * from formats 1 to 3). Throws EngineError INVALID_STATE for a corrupt state or an unknown format, and
+ * from formats 1 to 4). Throws EngineError INVALID_STATE for a corrupt state or an unknown format, and
  * STATE_PROGRAM_MISMATCH for a state made under another programme.
  */
 export function readState(input: unknown, program: StateProgram): EngineState {
@@ -287,11 +292,12 @@ function parseState(input: unknown, decimals: number): EngineState {
   if (format === 'partner-engine/state@1') return inFormatFour(migrateFormatOne(input), decimals);
   if (format === 'partner-engine/state@2') return inFormatFour(migrateFormatTwo(input), decimals);
   if (format === 'partner-engine/state@3') return inFormatFour(readFormatThree(input), decimals);
+  if (format === 'partner-engine/state@4') return fromFormatFour(input);
   if (format !== STATE_FORMAT) {
     const got = typeof format === 'string' ? `"${format}"` : 'no format';
     throw new EngineError(
       'INVALID_STATE',
-      `not a state this engine can read: format must be "${STATE_FORMAT}" (or "partner-engine/state@1" to "@3", migrated); got ${got}`,
+      `not a state this engine can read: format must be "${STATE_FORMAT}" (or "partner-engine/state@1" to "@4", migrated); got ${got}`,
       'format',
     );
   }
@@ -592,10 +598,10 @@ function migrateFormatOne(input: unknown): TextState {
 }
 
 /**
- * Formats 1 to 3 wrote money as decimal text and instants as ISO text: format 4 keeps whole minor
+ * Formats 1 to 3 wrote money as decimal text and instants as ISO text: formats 4 and 5 keep whole minor
  * units and epoch milliseconds, and the money taken in (its deals' amounts and payouts) as its
  * volume. An amount with more places than the currency has, or a state holding more money than
- * format 4 keeps exactly, is refused.
+ * one state keeps exactly, is refused.
  */
 function inFormatFour(old: TextState, decimals: number): EngineState {
   const minor = (text: string, path: JsonPath) => minorOfText(text, decimals, path);
@@ -715,8 +721,32 @@ function partnerInFormatFour(old: TextPartner, minor: ToMinor): PartnerState {
   } as PartnerState;
 }
 
+/**
+ * Format 4 wrote out the id of every entry a deal remembers; format 5 keeps only those the deal
+ * cannot derive (see `dealEntryId`). The input is left as it was: its deals are rebuilt.
+ */
+function fromFormatFour(input: unknown): EngineState {
+  refuseIssues(formatFourSchema.safeParse(input), input);
+  const old = input as Omit<EngineState, 'format'>;
+  // Read where they sit, checked as a format 5 state's are, then placed again as format 5 keeps them.
+  const deals = Array.from(recordsOf('deals', old.deals), ([deal]): [string, DealState] => [
+    deal.id,
+    withoutDerivedIds(deal),
+  ]);
+  return { ...old, format: STATE_FORMAT, deals: intoBuckets(deals) };
+}
+
+/** A deal whose entries keep only the ids it cannot derive. */
+function withoutDerivedIds(deal: DealState): DealState {
+  const entries = deal.entries.map(
+    ({ id, ...entry }): DealEntry =>
+      id === undefined || id === dealEntryId(deal, entry) ? entry : { id, ...entry },
+  );
+  return { ...deal, entries };
+}
+
 function dealInFormatFour(old: TextDeal, minor: ToMinor): DealState {
-  return {
+  return withoutDerivedIds({
     ...old,
     closedAt: ms(old.closedAt),
     amount: minor(old.amount, 'amount'),
@@ -732,5 +762,5 @@ function dealInFormatFour(old: TextDeal, minor: ToMinor): DealState {
           : { capCounted: minor(capCounted, 'entries', index, 'capCounted') }),
       };
     }),
-  } as DealState;
+  } as DealState);
 }

@@ -128,7 +128,11 @@ export interface PartnerState {
 
 /** One ledger entry of a deal, as the deal remembers it for clawbacks (kept small: one per entry). */
 export interface DealEntry {
-  id: string;
+  /**
+   * The ledger entry's id, kept only when it is not the one its deal derives (`dealEntryId`: the
+   * deal's event, the kind and the override level), as for an adjustment a later event booked.
+   */
+  id?: string | undefined;
   partnerId: string;
   kind: 'commission' | 'referral-bonus' | 'override' | 'adjustment';
   rate: string;
@@ -183,8 +187,8 @@ export interface Schedule {
   nextPayoutRun: EpochMs;
 }
 
-/** The state format this engine writes; states of formats 1 and 2 are migrated when read. */
-export const STATE_FORMAT = 'partner-engine/state@4';
+/** The state format this engine writes; states of formats 1 to 4 are migrated when read. */
+export const STATE_FORMAT = 'partner-engine/state@5';
 
 export interface EngineState {
   readonly format: typeof STATE_FORMAT;

@@ -52,6 +52,55 @@ export function addToHistory(context: Context, partner: PartnerState, amount: Mi
   result.commission = addMinor(result.commission, amount);
 }
 
+/**
+ * Whether the entry's id is the one its deal derives (`dealEntryId`): booked by the deal's own
+ * event and told apart by its override level alone, so the deal need not keep it.
+ */
+function ownId(deal: DealState, eventId: string, earning: Earning): boolean {
+  const qualifiers = earning.qualifiers ?? [];
+  if (eventId !== deal.eventId) return false;
+  if (earning.level === undefined) return qualifiers.length === 0;
+  return qualifiers.length === 1 && qualifiers[0] === String(earning.level);
+}
+
+/**
+ * What a deal remembers of one of its entries for as long as it lives (for clawbacks and top-ups):
+ * only the fields its kind needs, in one literal per kind, so each is one object of exactly its
+ * fields (a field added later takes a second block of memory).
+ */
+function dealRecord(
+  earning: Earning,
+  partnerId: string,
+  rate: string,
+  amount: MinorUnits,
+  id: string | undefined,
+): DealEntry {
+  const record: DealEntry = entryOfKind(earning, partnerId, rate, amount);
+  // Rare: an entry a later event booked (an adjustment) keeps its id.
+  if (id !== undefined) record.id = id;
+  return record;
+}
+
+function entryOfKind(earning: Earning, partnerId: string, rate: string, amount: MinorUnits): DealEntry {
+  const { kind } = earning;
+  switch (kind) {
+    case 'commission':
+      return { partnerId, kind, rate, amount, net: amount, source: earning.source };
+    case 'referral-bonus':
+      return { partnerId, kind, rate, amount, net: amount };
+    case 'override': {
+      const basisOf = earning.basisOf === 'commission' ? 'commission' : undefined;
+      return { partnerId, kind, rate, amount, net: amount, basisOf, level: earning.level };
+    }
+    case 'adjustment':
+      return { partnerId, kind, rate, amount, net: amount, source: earning.source };
+    default: {
+      const unknown: never = kind;
+      throw new Error(`internal: entry kind ${String(unknown)}`);
+    }
+  }
+}
+
 /** Records one earning on a deal and returns the ledger entry made. */
 export function earn(context: Context, deal: DealState, eventId: string, earning: Earning): LedgerEntry {
   const { currency, rounding } = context.compiled.program;
@@ -99,18 +148,13 @@ export function earn(context: Context, deal: DealState, eventId: string, earning
     },
   );
   context.record(entry);
-  // A deal keeps one of these per entry for as long as it lives: only the fields it needs.
-  const record: DealEntry = {
-    id,
-    partnerId: earner.id,
-    kind: earning.kind,
-    rate: entry.rate,
+  const record = dealRecord(
+    earning,
+    earner.id,
+    entry.rate,
     amount,
-    net: amount,
-  };
-  if (earning.basisOf === 'commission') record.basisOf = 'commission';
-  if (earning.kind === 'commission' || earning.kind === 'adjustment') record.source = earning.source;
-  if (earning.level !== undefined) record.level = earning.level;
+    ownId(deal, eventId, earning) ? undefined : id,
+  );
   if (capped) record.capped = true;
   // A new array of exactly the right length rather than a push: the deal keeps it for as long as
   // the state lives, and a push would leave room for about 16 entries more it never takes.

@@ -1,3 +1,5 @@
+import type { DealEntry, DealState } from '../engine/state.js';
+
 // Ledger ids derived from the causing event's id (never from input position), so they stay the
 // same when the input is reordered. Parts are escaped so that no two distinct entries can
 // collide, whatever characters the host's ids contain.
@@ -30,4 +32,23 @@ export function ledgerId(eventId: string, kind: string, ...qualifiers: string[])
  */
 export function reversalId(eventId: string, kind: string, entryId: string): string {
   return `${escapePart(eventId)}:${escapePart(kind)}:${entryId}`;
+}
+
+/**
+ * The id of a ledger entry a deal remembers: the one it keeps when it has one, else the id made
+ * from the deal's event, the entry's kind and its override level (how every entry the deal's own
+ * event booked is named, so the state keeps no copy of it).
+ *
+ * @example
+ * dealEntryId({ eventId: 'e7' }, { kind: 'override', level: 2 })
+ * //=> 'e7:override:2'
+ */
+export function dealEntryId(
+  deal: Pick<DealState, 'eventId'>,
+  entry: Pick<DealEntry, 'id' | 'kind' | 'level'>,
+): string {
+  if (entry.id !== undefined) return entry.id;
+  return entry.level === undefined
+    ? ledgerId(deal.eventId, entry.kind)
+    : ledgerId(deal.eventId, entry.kind, String(entry.level));
 }

@@ -8,6 +8,7 @@ import type { Context, Slice } from '../engine/slice.js';
 import type { DealState, PartnerState } from '../engine/state.js';
 import { ruleFacts } from '../facts/partner-facts.js';
 import { earn } from '../ledger/book.js';
+import { dealEntryId } from '../ledger/ids.js';
 import { Decimal } from '../money/decimal.js';
 import {
   addMinor,
@@ -104,7 +105,7 @@ export function payOverrides(context: Context, deal: DealState, eventId: string)
         (room === undefined ? '' : `; cap room left ${formatMinor(room, places)}`),
     });
     const record = plan.perPeriodCap
-      ? context.draft.writableDeal(deal.id).entries.find((item) => item.id === entry.id)
+      ? context.draft.writableDeal(deal.id).entries.find((item) => dealEntryId(deal, item) === entry.id)
       : undefined;
     countTowardCap(context, plan, upline.id, record?.amount ?? NO_MINOR_UNITS);
     if (record) record.capCounted = record.amount;

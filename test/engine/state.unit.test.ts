@@ -1,7 +1,8 @@
-// State format 4 (docs/engine.md, "The state"): partners, seen ids and deals in trees of buckets
-// (levels of 32 slots), the hold queue in chunks, so one apply copies what its event changes, and
-// money in whole minor units; states of formats 1 to 3 (money as decimal text) are migrated; a
-// state of another programme, of an unknown format or corrupt is refused with a code.
+// State format 5 (docs/engine.md, "The state"): partners, seen ids and deals in trees of buckets
+// (levels of 32 slots), the hold queue in chunks, so one apply copies what its event changes,
+// money in whole minor units, and deal entries without the ids their deal derives; states of
+// formats 1 to 4 are migrated; a state of another programme, of an unknown format or corrupt is
+// refused with a code.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/create-engine.js';
 import { EngineError } from '../../src/engine/errors.js';
@@ -87,7 +88,20 @@ function partnerAsText(partner: Json): Json {
   };
 }
 
-function dealAsText(deal: Json): Json {
+/**
+ * A deal as formats 1 to 4 wrote it: every entry with its id, which for an entry of the deal's
+ * own event is that event's id, the kind and the override level, joined by ':'.
+ */
+function dealWithIds(deal: Json): Json {
+  const entries = (deal.entries as Json[]).map(({ id, ...entry }) => ({
+    id: id ?? [deal.eventId, entry.kind, ...(entry.level === undefined ? [] : [entry.level])].join(':'),
+    ...entry,
+  }));
+  return { ...deal, entries };
+}
+
+function dealAsText(written: Json): Json {
+  const deal = dealWithIds(written);
   const entries = (deal.entries as Json[]).map((entry) => ({
     ...entry,
     amount: text(entry.amount),
@@ -137,6 +151,16 @@ function asFormatThree(current: EngineState): EngineState {
     },
     partners: mapRecords(copy.partners, partnerAsText),
     deals: mapRecords(copy.deals, dealAsText),
+  } as unknown as EngineState;
+}
+
+/** The same state as format 4 wrote it: format 5 with every deal entry's id written out. */
+function asFormatFour(current: EngineState): EngineState {
+  const copy = JSON.parse(JSON.stringify(current)) as Json;
+  return {
+    ...copy,
+    format: 'partner-engine/state@4',
+    deals: mapRecords(copy.deals, dealWithIds),
   } as unknown as EngineState;
 }
 
@@ -214,10 +238,24 @@ function refusal(run: () => unknown): EngineError {
   throw new Error('not refused');
 }
 
-describe('state format 4', () => {
+describe('state format 5', () => {
   it('is written by the engine', () => {
     expect(state.format).toBe(STATE_FORMAT);
-    expect(STATE_FORMAT).toBe('partner-engine/state@4');
+    expect(STATE_FORMAT).toBe('partner-engine/state@5');
+  });
+
+  it("keeps no id of a deal's entry that the deal derives from its event, kind and level", () => {
+    const deal = [...allDeals(state)].find((candidate) => candidate.id === 'p-d1');
+    // p's first deal pays p's commission (Starter's 20 %), booked by the deal's own event.
+    expect(deal?.entries.map((entry) => [entry.kind, entry.partnerId, entry.id])).toEqual([
+      ['commission', 'p', undefined],
+    ]);
+    const refund = events.refund('p-d1', '500.00', '2025-01-04', 'r1');
+    const { ledger } = engine.replay([refund], { state });
+    // The clawbacks still name the entries they reverse by their ledger ids.
+    expect(ledger.map((entry) => [entry.id, entry.reverses])).toEqual([
+      ['r1:clawback:e-p-d1:commission', 'e-p-d1:commission'],
+    ]);
   });
 
   it('keeps money as whole minor units, and the money taken in as its volume', () => {
@@ -254,6 +292,16 @@ describe('a state of an older format', () => {
   const more = [events.deal('p', 'later', '200.00', '2025-02-20')];
   const options = { asOf: '2025-03-20T00:00:00Z' };
   const fromFour = engine.replay(more, { ...options, state });
+
+  it('of format 4 is migrated: the entry ids a deal derives are left out, the input left as it was', () => {
+    const four = asFormatFour(state);
+    const before = JSON.stringify(four);
+    const fromOld = engine.replay(more, { ...options, state: four });
+    expect(fromOld.state.format).toBe(STATE_FORMAT);
+    expect(fromOld).toEqual(fromFour);
+    expect(JSON.stringify(fromOld.state)).toBe(JSON.stringify(fromFour.state));
+    expect(JSON.stringify(four)).toBe(before);
+  });
 
   it('of format 3 is migrated: money into minor units, the volume from its deals and payouts', () => {
     const three = asFormatThree(state);

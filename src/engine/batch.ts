@@ -8,7 +8,7 @@ import { EngineError } from './errors.js';
 import { type FoldOutcome, foldEvent, parseWith } from './fold.js';
 import { type Effect, EffectIds, type LedgerEntry } from './outputs.js';
 import { type Outputs, type Runtime, runDueWork, startSchedule } from './runtime.js';
-import type { EngineState } from './state.js';
+import { type EngineState, initialState } from './state.js';
 import { trustState } from './state-schema.js';
 
 export interface Rejection {
@@ -75,12 +75,18 @@ export class Batch {
   private readonly skipped: Skip[] = [];
   private count = 0;
 
+  /** A batch on `state` (never changed), or on a new empty state when there is none. */
   constructor(
     private readonly runtime: Runtime,
-    state: EngineState,
+    state: EngineState | undefined,
     options: BatchOptions = {},
   ) {
-    this.draft = new Draft(state);
+    const { program } = runtime.compiled;
+    // A state made here is nobody else's: the draft changes it in place.
+    this.draft =
+      state === undefined
+        ? new Draft(initialState(program.id, program.tiers.length), 'made for it')
+        : new Draft(state);
     const ids = new EffectIds();
     const sink = options.onEffect ?? ((effect: Effect) => this.effects.push(effect));
     this.outputs = {

@@ -31,6 +31,12 @@ function revise(partner: PartnerState): void {
 export class Draft {
   /** The state being worked on (a new object after `handOver`). */
   state: EngineState;
+  /**
+   * Whether everything the state holds is this draft's own: a state it made itself (a replay from
+   * nothing), until it first hands the state out. Then nothing is copied and nothing need be
+   * remembered as its own (for a long replay, millions of records in `owned`).
+   */
+  private ownsAll: boolean;
   private owned = new WeakSet<object>();
   /** Partners read or written in this draft, so a second look skips the bucket's hash. */
   private readonly partnerCache = new Map<string, PartnerState>();
@@ -42,8 +48,25 @@ export class Draft {
   private ownedWaitlists = false;
   private ownedChunks = false;
 
-  constructor(base: EngineState) {
-    this.state = workingCopy(base);
+  /** A draft of `base`, which it never changes. */
+  constructor(base: EngineState);
+  /** A draft of a state nobody else holds (made for it): it changes it in place. */
+  constructor(base: EngineState, madeForIt: 'made for it');
+  constructor(base: EngineState, madeForIt?: 'made for it') {
+    this.ownsAll = madeForIt !== undefined;
+    this.ownedWaitlists = this.ownsAll;
+    this.ownedChunks = this.ownsAll;
+    this.state = this.ownsAll ? base : workingCopy(base);
+  }
+
+  /** Whether this draft may change `part` in place: it made it, or copied it. */
+  private owns(part: object): boolean {
+    return this.ownsAll || this.owned.has(part);
+  }
+
+  /** Notes that this draft made `part` (a copy, a new record), so it may change it in place. */
+  private claim(part: object): void {
+    if (!this.ownsAll) this.owned.add(part);
   }
 
   /**
@@ -54,6 +77,7 @@ export class Draft {
   handOver(): EngineState {
     const state = this.state;
     this.state = workingCopy(state);
+    this.ownsAll = false;
     this.owned = new WeakSet<object>();
     this.ownedWaitlists = false;
     this.ownedChunks = false;
@@ -74,12 +98,12 @@ export class Draft {
     const current = this.partner(id);
     if (current === undefined) throw new Error(`internal: partner ${JSON.stringify(id)} does not exist`);
     this.noteWritten(id);
-    if (this.owned.has(current)) {
+    if (this.owns(current)) {
       revise(current);
       return current;
     }
     const copy = clonePartner(current);
-    this.owned.add(copy);
+    this.claim(copy);
     revise(copy);
     this.write('partners', id, copy);
     this.partnerCache.set(id, copy);
@@ -92,7 +116,7 @@ export class Draft {
   }
 
   addPartner(partner: PartnerState): void {
-    this.owned.add(partner);
+    this.claim(partner);
     revise(partner);
     this.write('partners', partner.id, partner);
     this.partnerCache.set(partner.id, partner);
@@ -144,7 +168,7 @@ export class Draft {
   private write(tree: 'deals', id: string, record: DealState): void;
   private write(tree: 'seen' | 'partners' | 'deals', id: string, record: unknown): void {
     const { state } = this;
-    if (!this.owned.has(state[tree])) {
+    if (!this.owns(state[tree])) {
       // One assignment per tree, so each keeps its own type.
       if (tree === 'seen') state.seen = this.claimed(state.seen.slice());
       else if (tree === 'partners') state.partners = this.claimed(state.partners.slice());
@@ -155,14 +179,14 @@ export class Draft {
   }
 
   private claimed<T extends object>(table: T): T {
-    this.owned.add(table);
+    this.claim(table);
     return table;
   }
 
   // Made once, not per write: the bucket path asks them at every level.
-  private readonly ownsTable = (table: object) => this.owned.has(table);
+  private readonly ownsTable = (table: object) => this.owns(table);
   private readonly claimTable = (table: object) => {
-    this.owned.add(table);
+    this.claim(table);
   };
 
   /**
@@ -171,9 +195,9 @@ export class Draft {
    * owns. The caller stores the result back on the record.
    */
   own<T extends object>(part: T, copy: (part: T) => T): T {
-    if (this.owned.has(part)) return part;
+    if (this.owns(part)) return part;
     const made = copy(part);
-    this.owned.add(made);
+    this.claim(made);
     return made;
   }
 
@@ -193,15 +217,15 @@ export class Draft {
   writableDeal(id: string): DealState {
     const current = this.deal(id);
     if (current === undefined) throw new Error(`internal: deal ${JSON.stringify(id)} does not exist`);
-    if (this.owned.has(current)) return current;
+    if (this.owns(current)) return current;
     const copy = cloneDeal(current);
-    this.owned.add(copy);
+    this.claim(copy);
     this.write('deals', id, copy);
     return copy;
   }
 
   addDeal(deal: DealState): void {
-    this.owned.add(deal);
+    this.claim(deal);
     this.write('deals', deal.id, deal);
   }
 
@@ -259,16 +283,16 @@ export class Draft {
   }
 
   private addChunk(chunk: HoldItem[]): void {
-    this.owned.add(chunk);
+    this.claim(chunk);
     this.writableChunks().push(chunk);
   }
 
   private writableChunk(index: number): HoldItem[] {
     const chunks = this.writableChunks();
     const current = chunks[index] as HoldItem[];
-    if (this.owned.has(current)) return current;
+    if (this.owns(current)) return current;
     const copy = [...current];
-    this.owned.add(copy);
+    this.claim(copy);
     chunks[index] = copy;
     return copy;
   }

@@ -113,14 +113,14 @@ export function createEngineCore(program: Program, slices: readonly Slice[]): En
     readState: read,
     apply: (state, event) => apply(runtime, read(state), event),
     replay: (events, options = {}) =>
-      replay(runtime, events, { ...options, state: options.state && read(options.state) }, empty),
+      replay(runtime, events, { ...options, state: options.state && read(options.state) }),
     advance: (state, at) => {
       const batch = new Batch(runtime, read(state));
       batch.advance(at);
       const { state: advanced, effects, ledger } = batch.result();
       return { state: advanced, effects, ledger };
     },
-    batch: (state, options) => new Batch(runtime, state === undefined ? empty() : read(state), options),
+    batch: (state, options) => new Batch(runtime, state === undefined ? undefined : read(state), options),
   };
 }
 
@@ -137,11 +137,10 @@ function replay(
   runtime: Runtime,
   events: readonly unknown[] | EventSource,
   options: ReplayOptions,
-  empty: () => EngineState,
 ): ReplayResult {
   const asOf = options.asOf === undefined ? null : parseInstant(options.asOf, 'asOf');
   const source = sourceOf(events);
-  const batch = new Batch(runtime, options.state ?? empty(), options);
+  const batch = new Batch(runtime, options.state, options);
   const every = options.progressEvery ?? 10_000;
   const total = source.count;
   let last = Number.NEGATIVE_INFINITY;

@@ -368,7 +368,13 @@ export function writeIn<T>(
     level = next;
   }
   const slot = slotAt(hash, LEVELS - 1);
-  const leaf = (level[slot] as Leaf<T> | null | undefined) ?? [];
+  const leaf = level[slot] as Leaf<T> | null | undefined;
+  if (leaf === null || leaf === undefined) {
+    const made: Leaf<T> = [id, record];
+    claim(made);
+    level[slot] = made;
+    return;
+  }
   const index = indexIn(leaf, id);
   if (own(leaf)) {
     // The writer's own (a long batch writes it again and again): changed in place.

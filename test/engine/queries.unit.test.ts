@@ -1,7 +1,7 @@
 // Queries read their state as apply does (checked once, refused with an EngineError and a code),
 // and a batch's result is the state so far for good: what the batch applies later never changes it.
 import { describe, expect, it } from 'vitest';
-import { createEngine, EngineError, loadProgram, sisoProgram } from '../../src/index.js';
+import { createEngine, EngineError, loadProgram, partnerOf, sisoProgram } from '../../src/index.js';
 
 const engine = createEngine(sisoProgram);
 const joined = {
@@ -72,6 +72,38 @@ describe('a batch result', () => {
     expect(first.ledger).toHaveLength(entries);
     // The batch went on from where it was: d1 and d2 at Starter's 20 % of 1,000.00 = 200.00 each.
     expect(batch.result().ledger.map((entry) => entry.amount)).toEqual(['200.00', '200.00']);
+  });
+});
+
+describe('a batch from nothing', () => {
+  // It works on a state it made itself, in place; one given a state copies what it writes.
+  const stream = [joined, deal('d1', '2025-01-02T00:00:00Z'), deal('d2', '2025-02-20T00:00:00Z')];
+
+  it('gives what a batch on an initial state gives, and leaves that state as it was', () => {
+    const initial = engine.initialState();
+    const before = JSON.stringify(initial);
+    const given = engine.batch(initial);
+    const own = engine.batch();
+    for (const event of stream) {
+      given.apply(event);
+      own.apply(event);
+    }
+    expect(JSON.stringify(own.result())).toBe(JSON.stringify(given.result()));
+    expect(JSON.stringify(initial)).toBe(before);
+    // Two deals of 1,000.00 taken in: 200,000 cents.
+    expect(own.result().state.volume).toBe(200_000);
+  });
+
+  it('keeps its state out of what it handed out before, once it goes on', () => {
+    const batch = engine.batch();
+    batch.apply(joined);
+    const first = batch.result().state;
+    const saved = JSON.stringify(first);
+    for (const event of stream.slice(1)) batch.apply(event);
+    batch.advance('2025-04-01T00:00:00Z');
+    expect(JSON.stringify(first)).toBe(saved);
+    // Two deals at Starter's 20 % of 1,000.00: 200.00 each.
+    expect(partnerOf(batch.result().state, 'p')?.balance.earned).toBe(40_000);
   });
 });
 

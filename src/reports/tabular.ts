@@ -13,18 +13,33 @@ export type TextTable = (
 ) => string;
 
 /**
- * A table as RFC 4180 CSV with a header row.
+ * A table as RFC 4180 CSV with a header row. A text cell a spreadsheet would run as a formula
+ * (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return: a partner id from a CRM such as
+ * `=HYPERLINK(…)`) is written with a `'` before it, which spreadsheets show as text; a number,
+ * `-12.50` or `-4.2 %` among them, is written as it is.
  *
  * @example
  * csvTable(['kpi', 'value'], [['Activation rate', '75.0'], ['Note, with comma', 'n/a']])
  * //=> 'kpi,value\r\nActivation rate,75.0\r\n"Note, with comma",n/a\r\n'
+ * csvTable(['partner'], [['=1+1']])
+ * //=> "partner\r\n'=1+1\r\n"
  */
 export function csvTable(head: readonly string[], rows: readonly (readonly Cell[])[]): string {
   // csv-stringify quotes a field holding CRLF, not one with a bare CR or LF: those are quoted too.
-  return stringify([[...head], ...rows.map((row) => row.map(String))], {
+  return stringify([head.map(csvCell), ...rows.map((row) => row.map(csvCell))], {
     record_delimiter: 'windows',
     quoted_match: /[\r\n]/,
   });
+}
+
+/** What starts a formula in a spreadsheet cell. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A number as the reports write one: a sign, digits with a point, and maybe a per cent sign. */
+const NUMBER_TEXT = /^[+-]?\d+(\.\d+)?( ?%)?$/;
+
+function csvCell(cell: Cell): string {
+  const text = String(cell);
+  return typeof cell === 'string' && FORMULA_START.test(text) && !NUMBER_TEXT.test(text) ? `'${text}` : text;
 }
 
 /**

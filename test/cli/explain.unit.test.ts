@@ -75,6 +75,32 @@ describe('partner-engine explain', () => {
     });
   });
 
+  it('shows the control characters of ids from the events, never sends them to the terminal', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'explain-control-'));
+    const file = join(folder, 'events.ndjson');
+    // A partner id carrying an escape sequence that would clear the screen, and a carriage return.
+    const id = 'p\u001b[2J\r1';
+    const stream = [
+      { id: 'j1', type: 'partner.joined', at: '2025-01-01T00:00:00Z', partnerId: id, sponsorId: null },
+      {
+        id: 'd1\u0007',
+        type: 'deal.closed',
+        at: '2025-01-02T00:00:00Z',
+        partnerId: id,
+        dealId: 'x1',
+        amount: '10.00',
+        currency: 'USD',
+      },
+    ];
+    writeFileSync(file, stream.map((event) => JSON.stringify(event)).join('\n'));
+    const partner = explainCommand({ ...options, events: file, partner: id });
+    expect(partner).toContain('Partner p\\x1B[2J\\x0D1: Starter');
+    const entry = explainCommand({ ...options, events: file, entry: 'd1\u0007:commission' });
+    expect(entry).toContain('Entry d1\\x07:commission (commission, 2.00 USD)');
+    // Nothing but line ends is a control character in either text.
+    for (const text of [partner, entry]) expect(text.replace(/\n/g, '')).not.toMatch(/\p{Cc}/u);
+  });
+
   it('refuses both or neither of --entry and --partner, and an unknown entry, with exit code 2', () => {
     expect(() => explainCommand({ ...options, events })).toThrow(CliError);
     expect(() => explainCommand({ ...options, events, entry: 'x', partner: 'p1' })).toThrow(/exactly one/);

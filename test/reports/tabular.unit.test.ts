@@ -22,6 +22,28 @@ describe('csvTable', () => {
       ['two\nlines', '3'],
     ]);
   });
+
+  it('writes a text a spreadsheet would run as a formula after a quote, and numbers as they are', () => {
+    const text = csvTable(
+      ['partner', 'delta'],
+      [
+        ['=HYPERLINK("http://x","y")', '-12.50'],
+        ['+1', '-4.2 %'],
+        ['@SUM(A1)', -3],
+        ['-2+3', '+7'],
+        ['\tcmd', 'ok'],
+      ],
+    );
+    // '=HYPERLINK(…)' holds quotes, so the field is quoted and its quotes doubled.
+    expect(parseCsv(text)).toEqual([
+      ['partner', 'delta'],
+      ['\'=HYPERLINK("http://x","y")', '-12.50'],
+      ['+1', '-4.2 %'],
+      ["'@SUM(A1)", '-3'],
+      ["'-2+3", '+7'],
+      ["'\tcmd", 'ok'],
+    ]);
+  });
 });
 
 describe('markdownTable', () => {

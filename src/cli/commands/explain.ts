@@ -4,7 +4,7 @@ import { type Command, Option } from 'commander';
 import { EngineError, type Explanation, formatBalance, partnerOf, type Statement } from '../../index.js';
 import { CliError, writeOutput } from '../io.js';
 import { parseInstant, type ReplayedFile, replayFile, withReplayOptions } from '../replay.js';
-import { textTable } from '../text-table.js';
+import { printable, textTable } from '../text-table.js';
 
 export interface ExplainOptions {
   readonly program?: string;
@@ -79,7 +79,15 @@ function explainEntry(
     );
     for (const line of current.words) lines.push(`  ${line}`);
   }
-  return lines.join('\n');
+  return printableLines(lines);
+}
+
+/**
+ * Lines for a terminal: the ids and names in them come from events and programmes, so a control
+ * character among them (an escape sequence, a carriage return) is shown, never obeyed.
+ */
+function printableLines(lines: readonly string[]): string {
+  return lines.map(printable).join('\n');
 }
 
 function explainPartner(replayed: ReplayedFile, partnerId: string, options: ExplainOptions): string {
@@ -94,18 +102,18 @@ function explainPartner(replayed: ReplayedFile, partnerId: string, options: Expl
   const held = partnerOf(result.state, partnerId)?.balance;
   const balance = held && formatBalance(held, engine.program.currency.decimals);
   if (options.format === 'json') return JSON.stringify({ statement, balance, nextPayout, progress }, null, 2);
-  return [
+  return printableLines([
     `Partner ${partnerId}: ${progress.tier.name} (${progress.status}), as of ${result.asOf ?? '-'}`,
     '',
-    statementText(statement),
+    ...statementText(statement).split('\n'),
     '',
     `Balance: earned ${balance?.earned}, pending ${balance?.pending}, payable ${balance?.payable}, paid ${balance?.paid}, clawed back ${balance?.clawedBack}`,
     nextPayout.at === null
       ? 'Next payout: none scheduled'
       : `Next payout: ${nextPayout.at}, expected ${nextPayout.expected}${nextPayout.reachesMinimum ? '' : ` (below the ${nextPayout.minimum} minimum: carries over)`}`,
     '',
-    progressText(progress),
-  ].join('\n');
+    ...progressText(progress).split('\n'),
+  ]);
 }
 
 function statementText(statement: Statement): string {

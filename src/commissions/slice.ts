@@ -79,7 +79,10 @@ export const commissionsSlice: Slice = {
             from: Date.parse(event.effectiveFrom ?? event.at),
             until: event.until === undefined ? null : Date.parse(event.until),
           };
-          partner.terms = [...partner.terms, terms];
+          // Added in place once the draft owns the list: a copy per event would cost a partner with
+          // many terms (or payouts below) the square of their number.
+          partner.terms = context.draft.own(partner.terms, (list) => [...list]);
+          partner.terms.push(terms);
         },
         'deal.closed': (context, event) => {
           const seller = context.draft.partner(event.partnerId);
@@ -110,7 +113,8 @@ export const commissionsSlice: Slice = {
           takeIn(context, amount);
           const partner = context.draft.writablePartner(event.partnerId);
           pay(partner.balance, amount);
-          partner.payouts = [...partner.payouts, { eventId: event.id, at: context.instant, amount }];
+          partner.payouts = context.draft.own(partner.payouts, (list) => [...list]);
+          partner.payouts.push({ eventId: event.id, at: context.instant, amount });
         },
       },
     },

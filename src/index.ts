@@ -35,6 +35,7 @@ export {
   partnerOf,
   pendingHolds,
   STATE_FORMAT,
+  tagOf,
 } from './engine/state.js';
 export { type EventError, REJECTION_CODES, type RejectionCode } from './events/codes.js';
 export { canonicalJson, fingerprint } from './events/fingerprint.js';

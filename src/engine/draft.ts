@@ -45,6 +45,8 @@ export class Draft {
   private readonly sweeps = new Map<string, { members: Set<string>; written: Set<string> }>();
   /** The `written` sets of the sweeps, for the write path (no iterator per write). */
   private readonly sweepWrites: Set<string>[] = [];
+  /** The deal `deal` last looked up (or wrote), and its id; undefined when there is no such deal. */
+  private lastDeal: { id: string | null; deal: DealState | undefined } = { id: null, deal: undefined };
   private ownedWaitlists = false;
   private ownedChunks = false;
 
@@ -210,8 +212,16 @@ export class Draft {
     this.write('seen', eventId, fingerprint);
   }
 
+  /**
+   * A deal to read; do not change it (use `writableDeal`). The last one asked for is kept at hand:
+   * the slices working on one event ask for its deal again and again, and each other look is a
+   * walk down its bucket tree and along its leaf.
+   */
   deal(id: string): DealState | undefined {
-    return lookupIn(this.state.deals, id);
+    if (id === this.lastDeal.id) return this.lastDeal.deal;
+    const deal = lookupIn(this.state.deals, id);
+    this.lastDeal = { id, deal };
+    return deal;
   }
 
   writableDeal(id: string): DealState {
@@ -221,12 +231,14 @@ export class Draft {
     const copy = cloneDeal(current);
     this.claim(copy);
     this.write('deals', id, copy);
+    this.lastDeal = { id, deal: copy };
     return copy;
   }
 
   addDeal(deal: DealState): void {
     this.claim(deal);
     this.write('deals', deal.id, deal);
+    this.lastDeal = { id: deal.id, deal };
   }
 
   /** The waitlists this draft may change: copied from the input the first time. */

@@ -20,11 +20,13 @@ import {
   FAN_OUT,
   HOLD_CHUNK,
   type HoldItem,
+  LEAF_STRIDE,
   type Leaf,
   lookupIn,
   type PartnerState,
   STATE_FORMAT,
   type Table,
+  tagOf,
   writeIn,
 } from './state.js';
 
@@ -167,24 +169,35 @@ const scheduleShape = <I extends z.ZodType>(time: I) =>
 const node = <T extends z.ZodType>(value: T) => z.array(value.nullable()).length(FAN_OUT);
 
 /**
- * A leaf of a bucket tree: ids and records side by side. An issue inside a record is reported
- * under the record's index in the leaf (`refuseIssues` names it by its id).
+ * A leaf of a bucket tree: each id after its tag and before its record (`[tag, id, record, …]`),
+ * or, in formats 3 and 4, ids and records in pairs (`stride` 2). An issue inside a record is
+ * reported under the record's index in the leaf (`refuseIssues` names it by its id).
  */
-const leaf = <T extends z.ZodType>(value: T) =>
+const leaf = <T extends z.ZodType>(value: T, stride: LeafStride) =>
   z.array(z.unknown()).superRefine((items, context) => {
-    if (items.length % 2 !== 0)
-      context.addIssue({ code: 'custom', message: 'a leaf holds ids and records in pairs', path: [] });
-    for (let index = 0; index < items.length; index += 2) {
-      if (typeof items[index] !== 'string' || items[index] === '')
+    if (items.length % stride !== 0) {
+      const what = stride === LEAF_STRIDE ? 'its tag, an id and its record' : 'an id and its record';
+      context.addIssue({ code: 'custom', message: `a leaf holds ${what}, one after the other`, path: [] });
+    }
+    for (let index = stride - 2; index + 1 < items.length; index += stride) {
+      const id = items[index];
+      if (typeof id !== 'string' || id === '')
         context.addIssue({ code: 'custom', message: 'an id (a non-empty string)', path: [index] });
+      else if (stride === LEAF_STRIDE && items[index - 1] !== tagOf(id))
+        context.addIssue({ code: 'custom', message: `the tag of "${id}" (${tagOf(id)})`, path: [index - 1] });
       const parsed = value.safeParse(items[index + 1]);
       for (const issue of parsed.success ? [] : parsed.error.issues)
         context.addIssue({ code: 'custom', message: issue.message, path: [index + 1, ...issue.path] });
     }
   });
 
-/** A tree of buckets (three levels of slots, then a leaf of ids and records). */
-const buckets = <T extends z.ZodType>(value: T) => node(node(node(leaf(value))));
+/** How many items each id takes in a leaf: 3 (tag, id, record), or 2 in formats 3 and 4. */
+type LeafStride = typeof LEAF_STRIDE | 2;
+
+/** A tree of buckets (three levels of slots, then a leaf of tags, ids and records). */
+const buckets = <T extends z.ZodType>(value: T) => node(node(node(leaf(value, LEAF_STRIDE))));
+/** A tree of buckets as formats 3 and 4 wrote it: leaves of ids and records in pairs. */
+const pairBuckets = <T extends z.ZodType>(value: T) => node(node(node(leaf(value, 2))));
 
 /** Format 2's tree: three levels of tables keyed "0".."31", then id → record. */
 const tableBuckets = <T extends z.ZodType>(value: T) => record(record(record(record(value))));
@@ -214,15 +227,20 @@ const stateSchema = z.object({
   volume: z.number().int().min(0).max(MAX_VOLUME_MINOR),
 });
 
-/** Format 4: format 5 with every deal entry's id written out. */
-const formatFourSchema = stateSchema.extend({ format: z.literal('partner-engine/state@4') });
+/** Format 4: format 5 with leaves of ids and records in pairs, and every deal entry's id written out. */
+const formatFourSchema = stateSchema.extend({
+  format: z.literal('partner-engine/state@4'),
+  seen: pairBuckets(z.string()),
+  partners: pairBuckets(partnerSchema),
+  deals: pairBuckets(dealSchema),
+});
 
 const formatThreeSchema = z.object({
   ...textFields,
   format: z.literal('partner-engine/state@3'),
-  seen: buckets(z.string()),
-  partners: buckets(textPartnerSchema),
-  deals: buckets(textDealSchema),
+  seen: pairBuckets(z.string()),
+  partners: pairBuckets(textPartnerSchema),
+  deals: pairBuckets(textDealSchema),
   holds: holdsSchema,
 });
 
@@ -305,12 +323,17 @@ function parseState(input: unknown, decimals: number): EngineState {
   return input as EngineState;
 }
 
-function refuseIssues(result: { success: boolean; error?: z.ZodError }, input?: unknown): void {
+function refuseIssues(
+  result: { success: boolean; error?: z.ZodError },
+  input?: unknown,
+  stride: LeafStride = LEAF_STRIDE,
+): void {
   const issue = result.error?.issues[0];
   if (result.success || !issue) return;
   const segments = namedByIds(
     issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
     input,
+    stride,
   );
   const path = segments.length === 0 ? '' : formatPath(segments);
   throw new EngineError('INVALID_STATE', `corrupt state at ${path || 'its root'}: ${issue.message}`, path);
@@ -322,9 +345,15 @@ const TREES = new Set(['seen', 'partners', 'deals']);
  * A path into a record of a leaf, `partners[3][24][19][1].balance`, written with the record's id
  * instead of its index in the leaf: `partners[3][24][19].p1.balance`.
  */
-function namedByIds(path: JsonPath, input: unknown): JsonPath {
+function namedByIds(path: JsonPath, input: unknown, stride: LeafStride): JsonPath {
   const [tree, a, b, c, index, ...rest] = path;
-  if (typeof tree !== 'string' || !TREES.has(tree) || typeof index !== 'number' || index % 2 === 0)
+  // A record stands last of the items of its id.
+  if (
+    typeof tree !== 'string' ||
+    !TREES.has(tree) ||
+    typeof index !== 'number' ||
+    index % stride !== stride - 1
+  )
     return path;
   const leaf = (input as Record<string, unknown[][][][]> | undefined)?.[tree]?.[a as number]?.[b as number]?.[
     c as number
@@ -363,8 +392,22 @@ function mustSitAt(key: string, at: readonly [number, number, number], path: Jso
     inconsistent(path, `"${key}" is in the wrong bucket (its path is ${x}/${y}/${z})`);
 }
 
-/** Every entry of a bucket tree with its path, checked to sit where its key's path says. */
-function* entriesOf<T>(name: string, buckets: Buckets<T>): Generator<[string, T, JsonPath]> {
+/** The ids and records of a leaf of formats 3 and 4: ids and records in pairs. */
+function* pairsOfLeaf<T>(leaf: readonly unknown[]): Generator<[string, T]> {
+  for (let index = 0; index + 1 < leaf.length; index += 2)
+    yield [leaf[index] as string, leaf[index + 1] as T];
+}
+
+/**
+ * Every entry of a bucket tree with its path, checked to sit where its key's path says; `stride`
+ * 2 reads the leaves of formats 3 and 4.
+ */
+function* entriesOf<T>(
+  name: string,
+  buckets: Buckets<T>,
+  stride: LeafStride = LEAF_STRIDE,
+): Generator<[string, T, JsonPath]> {
+  const entriesIn = stride === LEAF_STRIDE ? entriesOfLeaf<T> : pairsOfLeaf<T>;
   for (const [a, middle] of buckets.entries()) {
     if (middle === null) continue;
     for (const [b, inner] of middle.entries()) {
@@ -372,7 +415,7 @@ function* entriesOf<T>(name: string, buckets: Buckets<T>): Generator<[string, T,
       for (const [c, leaf] of inner.entries()) {
         if (leaf === null) continue;
         const keys = new Set<string>();
-        for (const [key, value] of entriesOfLeaf(leaf)) {
+        for (const [key, value] of entriesIn(leaf)) {
           const path = [name, a, b, c, key];
           mustSitAt(key, [a, b, c], path);
           if (keys.has(key)) inconsistent(path, `"${key}" stands twice in its bucket`);
@@ -388,8 +431,9 @@ function* entriesOf<T>(name: string, buckets: Buckets<T>): Generator<[string, T,
 function* recordsOf<T extends { readonly id: string }>(
   name: string,
   buckets: Buckets<T>,
+  stride: LeafStride = LEAF_STRIDE,
 ): Generator<[T, JsonPath]> {
-  for (const [key, record, path] of entriesOf(name, buckets)) {
+  for (const [key, record, path] of entriesOf(name, buckets, stride)) {
     if (record.id !== key)
       inconsistent([...path, 'id'], `the record's id "${record.id}" is not its key "${key}"`);
     yield [record, path];
@@ -547,12 +591,12 @@ interface TextState {
   readonly deals: Iterable<[string, TextDeal]>;
 }
 
-/** Format 3: trees of 32-slot arrays like format 4's, money as decimal text. */
+/** Format 3: trees of 32-slot arrays like format 4's (leaves of pairs), money as decimal text. */
 function readFormatThree(input: unknown): TextState {
-  refuseIssues(formatThreeSchema.safeParse(input), input);
+  refuseIssues(formatThreeSchema.safeParse(input), input, 2);
   const old = input as z.infer<typeof formatThreeSchema>;
   const pairs = <T>(name: string, tree: Buckets<T>) =>
-    Array.from(entriesOf(name, tree), ([key, value]) => [key, value] as [string, T]);
+    Array.from(entriesOf(name, tree, 2), ([key, value]) => [key, value] as [string, T]);
   return {
     ...old,
     seen: pairs('seen', old.seen as Buckets<string>),
@@ -722,18 +766,27 @@ function partnerInFormatFour(old: TextPartner, minor: ToMinor): PartnerState {
 }
 
 /**
- * Format 4 wrote out the id of every entry a deal remembers; format 5 keeps only those the deal
- * cannot derive (see `dealEntryId`). The input is left as it was: its deals are rebuilt.
+ * Format 4 kept the ids of a leaf and their records in pairs, and wrote out the id of every entry
+ * a deal remembers; format 5 puts each id after its tag (see `Leaf`) and keeps only the entry ids
+ * a deal cannot derive (see `dealEntryId`). The input is left as it was: its trees are rebuilt.
  */
 function fromFormatFour(input: unknown): EngineState {
-  refuseIssues(formatFourSchema.safeParse(input), input);
+  refuseIssues(formatFourSchema.safeParse(input), input, 2);
   const old = input as Omit<EngineState, 'format'>;
   // Read where they sit, checked as a format 5 state's are, then placed again as format 5 keeps them.
-  const deals = Array.from(recordsOf('deals', old.deals), ([deal]): [string, DealState] => [
+  const entries = <T>(name: string, tree: Buckets<T>) =>
+    Array.from(entriesOf(name, tree, 2), ([key, value]): [string, T] => [key, value]);
+  const deals = Array.from(recordsOf('deals', old.deals, 2), ([deal]): [string, DealState] => [
     deal.id,
     withoutDerivedIds(deal),
   ]);
-  return { ...old, format: STATE_FORMAT, deals: intoBuckets(deals) };
+  return {
+    ...old,
+    format: STATE_FORMAT,
+    seen: intoBuckets(entries('seen', old.seen)),
+    partners: intoBuckets(entries('partners', old.partners)),
+    deals: intoBuckets(deals),
+  };
 }
 
 /** A deal whose entries keep only the ids it cannot derive. */

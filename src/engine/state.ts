@@ -264,11 +264,16 @@ function slotAt(hash: number, depth: number): number {
 export type BucketNode<T> = Array<T | null>;
 
 /**
- * A leaf of a bucket tree: the ids that fall in it and their records side by side, `[id, record,
- * id, record, …]` (a few dozen at most), so a copy is one array copy and an id is found by
- * comparing a few strings.
+ * A leaf of a bucket tree: the ids that fall in it with their records, each after its tag (the
+ * part of the id's hash its bucket path does not use), `[tag, id, record, tag, id, …]`. A copy is
+ * one array copy, and an id is found by comparing small integers side by side in the leaf: only
+ * the id whose tag matches is read, not every id the leaf holds (each a string elsewhere in
+ * memory, which a large state would have to fetch from far away, one after the other).
  */
-export type Leaf<T> = Array<string | T>;
+export type Leaf<T> = Array<number | string | T>;
+
+/** How many items each id takes in a leaf: its tag, the id, its record. */
+export const LEAF_STRIDE = 3;
 
 /**
  * Records by id in a tree of buckets: three levels of `FAN_OUT` slots chosen by a hash of the id,
@@ -301,25 +306,38 @@ export function bucketPath(id: string): [number, number, number] {
   return [slotAt(hash, 0), slotAt(hash, 1), slotAt(hash, 2)];
 }
 
-/** The leaf bucket of an id, if it exists. */
-function leafOf<T>(buckets: Buckets<T>, id: string): Leaf<T> | undefined {
-  const hash = hashOf(id);
+/**
+ * The tag an id has in its leaf: the 17 bits of its hash that its bucket path does not use (a
+ * small integer on every platform).
+ *
+ * @example
+ * tagOf('e1') === tagOf('e1')
+ * //=> true
+ */
+export function tagOf(id: string): number {
+  return hashOf(id) >>> (KEY_BITS * LEVELS);
+}
+
+/** The leaf bucket of an id's hash, if it exists. */
+function leafOf<T>(buckets: Buckets<T>, hash: number): Leaf<T> | undefined {
   const middle = buckets[slotAt(hash, 0)];
   const inner = middle?.[slotAt(hash, 1)];
   return inner?.[slotAt(hash, 2)] ?? undefined;
 }
 
-/** Where an id stands in a leaf (its record is next), or -1. */
-function indexIn<T>(leaf: Leaf<T>, id: string): number {
-  for (let index = 0; index < leaf.length; index += 2) if (leaf[index] === id) return index;
+/** Where an id with this tag stands in a leaf (its tag; the id and its record follow), or -1. */
+function indexIn<T>(leaf: Leaf<T>, tag: number, id: string): number {
+  for (let index = 0; index < leaf.length; index += LEAF_STRIDE)
+    if (leaf[index] === tag && leaf[index + 1] === id) return index;
   return -1;
 }
 
 /** A record of a bucket tree, by id. */
 export function lookupIn<T>(buckets: Buckets<T>, id: string): T | undefined {
-  const leaf = leafOf(buckets, id);
-  const index = leaf === undefined ? -1 : indexIn(leaf, id);
-  return index < 0 ? undefined : ((leaf as Leaf<T>)[index + 1] as T);
+  const hash = hashOf(id);
+  const leaf = leafOf(buckets, hash);
+  const index = leaf === undefined ? -1 : indexIn(leaf, hash >>> (KEY_BITS * LEVELS), id);
+  return index < 0 ? undefined : ((leaf as Leaf<T>)[index + 2] as T);
 }
 
 /** Every leaf bucket of a tree. */
@@ -335,8 +353,8 @@ export function* leavesOf<T>(buckets: Buckets<T>): Generator<Leaf<T>> {
 
 /** The ids and records of a leaf, in the order they were added. */
 export function* entriesOfLeaf<T>(leaf: Leaf<T>): Generator<[string, T]> {
-  for (let index = 0; index + 1 < leaf.length; index += 2)
-    yield [leaf[index] as string, leaf[index + 1] as T];
+  for (let index = 0; index + 2 < leaf.length; index += LEAF_STRIDE)
+    yield [leaf[index + 1] as string, leaf[index + 2] as T];
 }
 
 /**
@@ -368,23 +386,24 @@ export function writeIn<T>(
     level = next;
   }
   const slot = slotAt(hash, LEVELS - 1);
+  const tag = hash >>> (KEY_BITS * LEVELS);
   const leaf = level[slot] as Leaf<T> | null | undefined;
   if (leaf === null || leaf === undefined) {
-    const made: Leaf<T> = [id, record];
+    const made: Leaf<T> = [tag, id, record];
     claim(made);
     level[slot] = made;
     return;
   }
-  const index = indexIn(leaf, id);
+  const index = indexIn(leaf, tag, id);
   if (own(leaf)) {
     // The writer's own (a long batch writes it again and again): changed in place.
-    if (index >= 0) leaf[index + 1] = record;
-    else leaf.push(id, record);
+    if (index >= 0) leaf[index + 2] = record;
+    else leaf.push(tag, id, record);
     return;
   }
-  // A copy with the record in place, or one pair longer; `concat` of a pair adds its two items.
-  const written = index >= 0 ? leaf.slice() : leaf.concat([id, record]);
-  if (index >= 0) written[index + 1] = record;
+  // A copy with the record in place, or one id longer; `concat` of an array adds its items.
+  const written = index >= 0 ? leaf.slice() : leaf.concat([tag, id, record]);
+  if (index >= 0) written[index + 2] = record;
   claim(written);
   level[slot] = written;
 }

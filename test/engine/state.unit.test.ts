@@ -116,20 +116,30 @@ function dealAsText(written: Json): Json {
   };
 }
 
-/** Every record of a bucket tree mapped in place of the copy (the leaf keeps ids and records in pairs). */
-function mapRecords(tree: unknown, map: (record: Json) => Json): unknown {
+/**
+ * A tree of the current format as formats 3 and 4 wrote it, every record mapped: format 5 keeps
+ * each id after its tag (`[tag, id, record, …]`), those formats ids and records in pairs.
+ */
+function asPairTree(tree: unknown, map: (record: Json) => Json = (record) => record): unknown {
   return (tree as unknown[]).map(
     (middle) =>
       (middle as unknown[] | null)?.map(
         (inner) =>
-          (inner as unknown[] | null)?.map(
-            (leaf) =>
-              (leaf as unknown[] | null)?.map((item, index) =>
-                index % 2 === 1 ? map(item as Json) : item,
-              ) ?? null,
+          (inner as unknown[] | null)?.map((leaf) =>
+            leaf === null
+              ? null
+              : [...entriesOfLeaf(leaf as unknown[])].flatMap(([id, record]) => [id, map(record as Json)]),
           ) ?? null,
       ) ?? null,
   );
+}
+
+/** The ids and records of a leaf of formats 3 and 4 (pairs). */
+function pairsOf(leaf: unknown[]): Array<[string, Json]> {
+  const pairs: Array<[string, Json]> = [];
+  for (let index = 0; index + 1 < leaf.length; index += 2)
+    pairs.push([leaf[index] as string, leaf[index + 1] as Json]);
+  return pairs;
 }
 
 /** The same state as format 3 wrote it: format 4's trees, money and instants as text, no volume. */
@@ -149,8 +159,9 @@ function asFormatThree(current: EngineState): EngineState {
       ...holds,
       chunks: holds.chunks.map((chunk) => chunk.map((hold) => ({ ...hold, releaseAt: iso(hold.releaseAt) }))),
     },
-    partners: mapRecords(copy.partners, partnerAsText),
-    deals: mapRecords(copy.deals, dealAsText),
+    seen: asPairTree(copy.seen),
+    partners: asPairTree(copy.partners, partnerAsText),
+    deals: asPairTree(copy.deals, dealAsText),
   } as unknown as EngineState;
 }
 
@@ -160,7 +171,9 @@ function asFormatFour(current: EngineState): EngineState {
   return {
     ...copy,
     format: 'partner-engine/state@4',
-    deals: mapRecords(copy.deals, dealWithIds),
+    seen: asPairTree(copy.seen),
+    partners: asPairTree(copy.partners),
+    deals: asPairTree(copy.deals, dealWithIds),
   } as unknown as EngineState;
 }
 
@@ -169,11 +182,12 @@ function asFormatOne(current: EngineState): unknown {
   const three = asFormatThree(current);
   const copy = three as unknown as Record<string, unknown>;
   const partners: Record<string, unknown> = {};
-  for (const partner of allPartners(three)) partners[partner.id] = partner;
+  for (const partner of allPartners(current))
+    partners[partner.id] = partnerAsText(partner as unknown as Json);
   const seen: Record<string, string> = {};
   for (const leaf of leavesOf(current.seen)) Object.assign(seen, Object.fromEntries(entriesOfLeaf(leaf)));
   const deals: Record<string, unknown> = {};
-  for (const deal of allDeals(three)) deals[deal.id] = deal;
+  for (const deal of allDeals(current)) deals[deal.id] = dealAsText(deal as unknown as Json);
   const items: HoldItem[] = [...pendingHolds(three)];
   return {
     ...copy,
@@ -192,7 +206,7 @@ function asFormatOne(current: EngineState): unknown {
 function asFormatTwo(current: EngineState): unknown {
   const copy = asFormatThree(current) as unknown as Record<string, unknown>;
   const asTables = (node: unknown, depth: number): unknown => {
-    if (depth === 3) return Object.fromEntries(entriesOfLeaf(node as unknown[]));
+    if (depth === 3) return Object.fromEntries(pairsOf(node as unknown[]));
     const tableOf: Record<string, unknown> = {};
     (node as unknown[]).forEach((child, slot) => {
       if (child !== null) tableOf[String(slot)] = asTables(child, depth + 1);
@@ -214,13 +228,13 @@ function leafOfPartner(current: EngineState, id: string): Record<string, unknown
   return Object.fromEntries(entriesOfLeaf<unknown>(current.partners[a]?.[b]?.[c] ?? []));
 }
 
-/** Moves an id and its record into the next leaf of the same level (off its path); that leaf's slot. */
+/** Moves an id, its tag and record into the next leaf of the same level (off its path); that leaf's slot. */
 function moveAside(tree: Buckets<unknown>, id: string): number {
   const [a, b, c] = bucketPath(id);
   const inner = tree[a]?.[b] as Array<unknown[] | null>;
   const leaf = inner[c] ?? [];
-  const at = leaf.findIndex((item, index) => index % 2 === 0 && item === id);
-  const pair = leaf.splice(at, 2);
+  const at = leaf.findIndex((item, index) => index % 3 === 1 && item === id);
+  const pair = leaf.splice(at - 1, 3);
   const other = c === 0 ? 1 : 0;
   inner[other] = [...(inner[other] ?? []), ...pair];
   return other;
@@ -314,13 +328,14 @@ describe('a state of an older format', () => {
     const three = asFormatThree(state) as unknown as { partners: unknown };
     const [a, b, c] = bucketPath('p');
     const leaf = (three.partners as Json[][][][])[a]?.[b]?.[c] as unknown[];
+    // Format 3's leaves hold ids and records in pairs.
     const index = leaf.indexOf('p') + 1;
     (leaf[index] as { revenue: string }).revenue = '1500.005';
     const places = refusal(() => engine.replay([], { state: three as EngineState }));
     expect([places.code, places.path]).toEqual(['INVALID_STATE', 'partners.p.revenue']);
     const huge = asFormatThree(state) as unknown as { deals: unknown };
     for (const leafOfDeals of leavesOf(huge.deals as Buckets<Json>))
-      for (const [, deal] of entriesOfLeaf(leafOfDeals)) deal.amount = '1407374883553.28';
+      for (const [, deal] of pairsOf(leafOfDeals as unknown[])) deal.amount = '1407374883553.28';
     // Three deals of 2^47 cents each: more than the 2^47 one state takes in.
     expect(refusal(() => engine.replay([], { state: huge as EngineState })).message).toMatch(
       /more money than one state keeps exactly/,
@@ -445,7 +460,7 @@ describe('a state that cannot be used', () => {
     expect(refusal(() => engine.advance(clock, '2025-02-01T00:00:00Z')).path).toBe('clock');
   });
 
-  it('with a leaf that is not ids and records in pairs, or holds an id twice, is refused', () => {
+  it('with a leaf that is not tags, ids and records, a wrong tag, or an id twice, is refused', () => {
     const [a, b, c] = bucketPath('p');
     const leafOf = (state: EngineState) => state.partners[a]?.[b]?.[c] as unknown[];
     const odd = saved();
@@ -459,8 +474,18 @@ describe('a state that cannot be used', () => {
     expect(refusal(() => engine.advance(numbered, '2025-02-01T00:00:00Z')).path).toBe(
       `partners[${a}][${b}][${c}][${at}]`,
     );
+    // The tag before an id is the part of its hash the path does not use: another is refused.
+    const mistagged = saved();
+    const tagAt = leafOf(mistagged).indexOf('p') - 1;
+    leafOf(mistagged)[tagAt] = (leafOf(mistagged)[tagAt] as number) ^ 1;
+    const wrongTag = refusal(() => engine.advance(mistagged, '2025-02-01T00:00:00Z'));
+    expect([wrongTag.path, wrongTag.message]).toEqual([
+      `partners[${a}][${b}][${c}][${tagAt}]`,
+      expect.stringContaining('the tag of "p"'),
+    ]);
     const twice = saved();
-    leafOf(twice).push('p', leafOf(twice)[leafOf(twice).indexOf('p') + 1]);
+    const pAt = leafOf(twice).indexOf('p');
+    leafOf(twice).push(...leafOf(twice).slice(pAt - 1, pAt + 2));
     expect(refusal(() => engine.advance(twice, '2025-02-01T00:00:00Z')).message).toContain('stands twice');
   });
 

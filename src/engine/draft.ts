@@ -43,6 +43,8 @@ export class Draft {
   private sortedIds: string[] | null = null;
   /** Per named sweep: the partners it holds for, and those written since it last looked. */
   private readonly sweeps = new Map<string, { members: Set<string>; written: Set<string> }>();
+  /** The partner noted written last, since the sweeps last looked. */
+  private lastNoted: string | null = null;
   /** The `written` sets of the sweeps, for the write path (no iterator per write). */
   private readonly sweepWrites: Set<string>[] = [];
   /** The deal `deal` last looked up (or wrote), and its id; undefined when there is no such deal. */
@@ -127,6 +129,9 @@ export class Draft {
   }
 
   private noteWritten(id: string): void {
+    // One event writes its partners again and again: noted once until a sweep next looks.
+    if (id === this.lastNoted) return;
+    this.lastNoted = id;
     for (let index = 0; index < this.sweepWrites.length; index++) this.sweepWrites[index]?.add(id);
   }
 
@@ -137,6 +142,7 @@ export class Draft {
    * `holds` must read only the partner's own state.
    */
   partnersWhere(sweep: string, holds: (partner: PartnerState) => boolean): string[] {
+    this.lastNoted = null;
     let known = this.sweeps.get(sweep);
     if (known === undefined) {
       const members = new Set(this.partnerIds().filter((id) => holds(this.partner(id) as PartnerState)));

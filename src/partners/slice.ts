@@ -147,21 +147,24 @@ export const partnersSlice: Slice = {
           context.touched.add(event.partnerId, ALL_SOURCES);
         },
         'training.completed': (context, event) => {
+          // A module done again changes nothing.
+          const seen = context.draft.partner(event.partnerId);
+          if (seen === undefined || seen.trainings.includes(event.moduleId)) return;
           const partner = context.draft.writablePartner(event.partnerId);
-          if (partner.trainings.includes(event.moduleId)) return;
           partner.trainings = withSorted(partner.trainings, event.moduleId);
           context.touched.add(event.partnerId, SOURCE.training);
         },
         'feature.used': (context, event) => {
+          // Only a first use changes the partner: a use again writes nothing (most uses are).
+          const seen = context.draft.partner(event.partnerId);
+          if (seen === undefined || Object.hasOwn(seen.featuresUsed, event.feature)) return;
           const partner = context.draft.writablePartner(event.partnerId);
-          if (!Object.hasOwn(partner.featuresUsed, event.feature)) {
-            // A fresh null-prototype table (a clone or a parsed state has an ordinary object): a
-            // feature id such as "__proto__" stays a plain key.
-            partner.featuresUsed = Object.assign(table<number>(), partner.featuresUsed, {
-              [event.feature]: context.instant,
-            });
-            context.touched.add(event.partnerId, SOURCE.feature);
-          }
+          // A fresh null-prototype table (a clone or a parsed state has an ordinary object): a
+          // feature id such as "__proto__" stays a plain key.
+          partner.featuresUsed = Object.assign(table<number>(), partner.featuresUsed, {
+            [event.feature]: context.instant,
+          });
+          context.touched.add(event.partnerId, SOURCE.feature);
         },
         'deal.closed': (context, event) => {
           const partner = context.draft.writablePartner(event.partnerId);

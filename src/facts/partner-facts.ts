@@ -39,9 +39,13 @@ export function partnerFacts(
   return facts;
 }
 
-// The facts of a partner at an instant, kept until the partner is next handed out for writing:
-// the tiers and the badges of one event then read one facts object.
-const cached = new WeakMap<PartnerState, { key: object; instant: number; revision: number; facts: Facts }>();
+// The facts of partners at one instant, kept until the partner is next handed out for writing
+// or the instant passes: the tiers and the badges of one event then read one facts object. Only
+// the instant being worked on is kept, so facts made for an event die young (a cache of every
+// partner's last facts kept each of them until the partner's next change, long enough to reach
+// the old generation of the heap and to be garbage there, hundreds of bytes an event).
+const cached = new Map<PartnerState, { revision: number; facts: Facts }>();
+let cachedAt: { compiled: object | null; instant: number } = { compiled: null, instant: Number.NaN };
 
 /** The facts the programme's rules read, for a partner at the context's instant (the hot path). */
 export function ruleFacts(
@@ -57,11 +61,14 @@ export function ruleFacts(
     instant: context.instant,
   };
   if (reviewPeriod) return partnerFacts(partner, { ...view, reviewPeriod }, context.compiled.factsUsed);
+  if (cachedAt.compiled !== context.compiled || cachedAt.instant !== context.instant) {
+    cached.clear();
+    cachedAt = { compiled: context.compiled, instant: context.instant };
+  }
   const revision = context.draft.revisionOf(partner);
   const hit = cached.get(partner);
-  if (hit && hit.key === context.compiled && hit.instant === context.instant && hit.revision === revision)
-    return hit.facts;
+  if (hit && hit.revision === revision) return hit.facts;
   const facts = partnerFacts(partner, view, context.compiled.factsUsed);
-  cached.set(partner, { key: context.compiled, instant: context.instant, revision, facts });
+  cached.set(partner, { revision, facts });
   return facts;
 }

@@ -42,7 +42,7 @@ export function planPayouts(sorted: readonly TimedEvent[], startMs: number, endM
   const engine = createEngine(sisoProgram);
   // The amount each partner was last asked for, since the last payment day.
   const due = new Map<string, string>();
-  const batch = engine.batch(engine.initialState(), {
+  const batch = engine.batch(undefined, {
     onEffect: (effect) => {
       if (effect.type === 'payout.due') due.set(effect.partnerId, effect.amount);
     },

@@ -791,9 +791,11 @@ function fromFormatFour(input: unknown): EngineState {
 
 /** A deal whose entries keep only the ids it cannot derive. */
 function withoutDerivedIds(deal: DealState): DealState {
+  // A kept id goes last, where a replay puts it (book.ts), so a migrated state is written as a
+  // replayed one is, byte for byte.
   const entries = deal.entries.map(
     ({ id, ...entry }): DealEntry =>
-      id === undefined || id === dealEntryId(deal, entry) ? entry : { id, ...entry },
+      id === undefined || id === dealEntryId(deal, entry) ? entry : { ...entry, id },
   );
   return { ...deal, entries };
 }

@@ -1,6 +1,6 @@
 // `partner-engine explain` through its command function: an entry's derivation, a partner's
 // statement, and the errors for unusable arguments.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,14 @@ describe('partner-engine explain', () => {
     expect(entry).toContain('Entry d1\\x07:commission (commission, 2.00 USD)');
     // Nothing but line ends is a control character in either text.
     for (const text of [partner, entry]) expect(text.replace(/\n/g, '')).not.toMatch(/\p{Cc}/u);
+    // A line end in a programme's tier name stays on its line: it cannot forge one.
+    const program = JSON.parse(readFileSync('examples/programs/siso.json', 'utf8'));
+    program.tiers[1].name = 'Active\nFORGED LINE';
+    const programFile = join(folder, 'program.json');
+    writeFileSync(programFile, JSON.stringify(program));
+    const forged = explainCommand({ ...options, events: file, partner: id, program: programFile });
+    expect(forged.split('\n').some((line) => line.startsWith('FORGED'))).toBe(false);
+    expect(forged).toContain('Progress to Active\\x0AFORGED LINE: ');
   });
 
   it('refuses both or neither of --entry and --partner, and an unknown entry, with exit code 2', () => {

@@ -94,6 +94,13 @@ describe('a batch from nothing', () => {
     expect(own.result().state.volume).toBe(200_000);
   });
 
+  it('is what a caller without types gets with a null state', () => {
+    expect(engine.replay(stream, { state: null as never })).toEqual(engine.replay(stream));
+    const batch = engine.batch(null as never);
+    for (const event of stream) batch.apply(event);
+    expect(batch.result().state).toEqual(engine.replay(stream).state);
+  });
+
   it('keeps its state out of what it handed out before, once it goes on', () => {
     const batch = engine.batch();
     batch.apply(joined);

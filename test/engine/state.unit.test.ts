@@ -19,7 +19,9 @@ import {
   STATE_FORMAT,
 } from '../../src/engine/state.js';
 import { formatMinor, type MinorUnits } from '../../src/money/minor.js';
+import type { ProgramInput } from '../../src/program/schema.js';
 import { sisoProgram } from '../../src/program/siso.js';
+import { joinedPartner } from '../commissions/givens.js';
 import { events, sisoWith } from '../support/scenario.js';
 import { dealRun } from '../support/tiers.js';
 
@@ -315,6 +317,30 @@ describe('a state of an older format', () => {
     expect(fromOld).toEqual(fromFour);
     expect(JSON.stringify(fromOld.state)).toBe(JSON.stringify(fromFour.state));
     expect(JSON.stringify(four)).toBe(before);
+  });
+
+  it('of format 4 with an adjustment, whose entry keeps its id, is migrated byte for byte', () => {
+    // Active's rate retroactive within the month: p1's third deal (Active, 22 %) tops up d1 by
+    // 0.22 - 0.20 = 2 % of 1,000.00 = 20.00, an adjustment booked by e-d3 that d1 keeps the id of.
+    const tiers = JSON.parse(JSON.stringify(sisoProgram.tiers)) as ProgramInput['tiers'];
+    if (tiers[1]) tiers[1].retroactive = { period: 'month' };
+    const retroactive = createEngine(sisoWith({ tiers }));
+    const { state: topped } = retroactive.replay([
+      ...joinedPartner('p1', '2025-02-20'),
+      events.deal('p1', 'd1', '1000.00', '2025-03-03'),
+      events.deal('p1', 'd2', '500.00', '2025-03-05'),
+      events.deal('p1', 'd3', '800.00', '2025-03-10'),
+    ]);
+    const d1 = [...allDeals(topped)].find((deal) => deal.id === 'd1');
+    expect(d1?.entries.map((entry) => [entry.kind, entry.id, entry.amount])).toEqual([
+      ['commission', undefined, 20_000],
+      ['adjustment', 'e-d3:adjustment:d1', 2_000],
+    ]);
+    const at = { asOf: '2025-03-10T00:00:00Z' };
+    const fromOld = retroactive.replay([], { ...at, state: asFormatFour(topped) });
+    expect(JSON.stringify(fromOld.state)).toBe(
+      JSON.stringify(retroactive.replay([], { ...at, state: topped }).state),
+    );
   });
 
   it('of format 3 is migrated: money into minor units, the volume from its deals and payouts', () => {

@@ -105,18 +105,19 @@ function explainPartner(replayed: ReplayedFile, partnerId: string, options: Expl
   return printableLines([
     `Partner ${partnerId}: ${progress.tier.name} (${progress.status}), as of ${result.asOf ?? '-'}`,
     '',
-    ...statementText(statement).split('\n'),
+    ...statementLines(statement),
     '',
     `Balance: earned ${balance?.earned}, pending ${balance?.pending}, payable ${balance?.payable}, paid ${balance?.paid}, clawed back ${balance?.clawedBack}`,
     nextPayout.at === null
       ? 'Next payout: none scheduled'
       : `Next payout: ${nextPayout.at}, expected ${nextPayout.expected}${nextPayout.reachesMinimum ? '' : ` (below the ${nextPayout.minimum} minimum: carries over)`}`,
     '',
-    ...progressText(progress).split('\n'),
+    ...progressLines(progress),
   ]);
 }
 
-function statementText(statement: Statement): string {
+/** The statement's lines; a table's own lines are split apart, never a value from the input. */
+function statementLines(statement: Statement): string[] {
   const rows = statement.entries.map((entry) => [
     entry.at,
     entry.kind,
@@ -137,22 +138,23 @@ function statementText(statement: Statement): string {
   return [
     `Statement ${period} (${statement.currency})`,
     `Opening balance: ${statement.openingBalance}`,
-    rows.length + payouts.length === 0
-      ? '(no entries)'
+    ...(rows.length + payouts.length === 0
+      ? ['(no entries)']
       : textTable(
           ['at', 'kind', 'id', 'rate', 'basis', 'amount'],
           [...rows, ...payouts].sort(([a], [b]) =>
             String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
           ),
           ['left', 'left', 'left', 'right', 'right', 'right'],
-        ),
+        ).split('\n')),
     `Closing balance: ${statement.closingBalance}`,
-  ].join('\n');
+  ];
 }
 
-function progressText(progress: ReturnType<ReplayedFile['engine']['progress']>): string {
+/** The progress lines; a tier's name or message with a line end in it stays on its line. */
+function progressLines(progress: ReturnType<ReplayedFile['engine']['progress']>): string[] {
   if (!progress.next)
-    return `Progress: top tier reached (${progress.percent} %). ${progress.message ?? ''}`.trim();
+    return [`Progress: top tier reached (${progress.percent} %). ${progress.message ?? ''}`.trim()];
   const rows = progress.requirements.map((requirement) => [
     requirement.tier,
     requirement.fact,
@@ -163,7 +165,7 @@ function progressText(progress: ReturnType<ReplayedFile['engine']['progress']>):
   ]);
   return [
     `Progress to ${progress.next.name}: ${progress.percent} %`,
-    textTable(['tier', 'fact', 'operator', 'target', 'current', 'met'], rows),
+    ...textTable(['tier', 'fact', 'operator', 'target', 'current', 'met'], rows).split('\n'),
     progress.message ?? '',
-  ].join('\n');
+  ];
 }

@@ -2,7 +2,8 @@
 // touched: each bucket on the way to a record (the root's 32 references included) is copied the
 // first time this draft writes it, each partner or deal the first time it is written, and of the
 // hold queue only the chunk written. So one apply costs what its event changes, whatever the state's size,
-// and a long replay clones each record at most once.
+// and a long replay clones each record at most once. A draft of a state made for it (a replay
+// from nothing) has no input to spare: it changes that state in place until it hands it out.
 import {
   type Buckets,
   cloneDeal,

@@ -361,7 +361,7 @@ export function* entriesOfLeaf<T>(leaf: Leaf<T>): Generator<[string, T]> {
  * Writes a record under its id, copying the levels and the leaf on the way the first time:
  * `own(node)` says whether a level or leaf is already the writer's own, `claim(copy)` makes a
  * copy its own. The root must be the writer's. A leaf not yet the writer's is copied at its
- * exact length (one pair longer for a new id); one already its own is changed in place.
+ * exact length (one id longer, with its tag and record, for a new id); one already its own is changed in place.
  */
 export function writeIn<T>(
   root: Buckets<T>,

@@ -81,7 +81,7 @@ export function foldEvent(
   const early = createContext(runtime, draft, outputs, instant, event.id, event.at);
   const refused = checkEvent(runtime, early, event, 'before');
   if (refused) return { kind: 'rejected', eventId: event.id, error: refused };
-  if (runtime.checkedNow.has(event.type)) {
+  if (runtime.plans[event.type].now.length > 0) {
     const error = refusalAtEventTime(runtime, draft, early, event, instant);
     if (error) return { kind: 'rejected', eventId: event.id, error };
   }
@@ -109,7 +109,7 @@ function refusalAtEventTime(
   instant: number,
 ) {
   if (!workDueBy(draft, instant)) return checkEvent(runtime, early, event, 'now');
-  if (runtime.easedByTime.has(event.type) && checkEvent(runtime, early, event, 'now') === null) return null;
+  if (runtime.plans[event.type].easedByTime && checkEvent(runtime, early, event, 'now') === null) return null;
   return checkEvent(runtime, new AtEventTime(runtime, early), event, 'now');
 }
 

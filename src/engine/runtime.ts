@@ -29,7 +29,10 @@ type Check = (context: Context, event: PartnerEvent) => EventError | null;
  */
 interface Plan {
   readonly before: readonly Check[];
+  /** The refusals judged on what holds at the event's time (`checkNow`), if any. */
   readonly now: readonly Check[];
+  /** Whether every slice with such a refusal says time-driven work only eases it (`easedByTime`). */
+  readonly easedByTime: boolean;
   readonly work: readonly Work[];
 }
 
@@ -41,23 +44,9 @@ export interface Runtime {
   readonly plans: Readonly<Record<PartnerEvent['type'], Plan>>;
   /** The settling work (SETTLE_PHASES), in order. */
   readonly settling: readonly ((context: Context) => void)[];
-  /** The event types some slice refuses on what holds at their time (`checkNow`). */
-  readonly checkedNow: ReadonlySet<PartnerEvent['type']>;
-  /** Of those, the types every such slice says time-driven work only eases (`easedByTime`). */
-  readonly easedByTime: ReadonlySet<PartnerEvent['type']>;
 }
 
 export function createRuntime(compiled: CompiledProgram, slices: readonly Slice[]): Runtime {
-  const checkedNow = new Set(
-    EVENT_TYPES.filter((type) => slices.some((slice) => handlerOf(slice.checkNow, type) !== undefined)),
-  );
-  const easedByTime = new Set(
-    [...checkedNow].filter((type) =>
-      slices.every(
-        (slice) => handlerOf(slice.checkNow, type) === undefined || slice.easedByTime?.includes(type),
-      ),
-    ),
-  );
   const calendar = new Calendar(compiled.program.timeZone);
   const plans = Object.fromEntries(EVENT_TYPES.map((type) => [type, planOf(slices, type)])) as Record<
     PartnerEvent['type'],
@@ -66,7 +55,7 @@ export function createRuntime(compiled: CompiledProgram, slices: readonly Slice[
   const settling = SETTLE_PHASES.flatMap((phase) =>
     slices.flatMap((slice) => slice.phases?.[phase]?.each ?? []),
   );
-  return { compiled, calendar, slices, plans, settling, checkedNow, easedByTime };
+  return { compiled, calendar, slices, plans, settling };
 }
 
 function planOf(slices: readonly Slice[], type: PartnerEvent['type']): Plan {
@@ -80,7 +69,10 @@ function planOf(slices: readonly Slice[], type: PartnerEvent['type']): Plan {
       return [...(on ? [on] : []), ...(part.each ? [part.each] : [])];
     }),
   );
-  return { before: checks('check'), now: checks('checkNow'), work };
+  const easedByTime = slices.every(
+    (slice) => handlerOf(slice.checkNow, type) === undefined || slice.easedByTime?.includes(type) === true,
+  );
+  return { before: checks('check'), now: checks('checkNow'), easedByTime, work };
 }
 
 /** The context of one event or one moment of time-driven work: plain fields and shared methods, no closures. */

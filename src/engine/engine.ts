@@ -106,6 +106,8 @@ export function createEngineCore(program: Program, slices: readonly Slice[]): En
       tierCount: program.tiers.length,
       decimals: program.currency.decimals,
     });
+  // No state (undefined, or null from a caller without types) is a batch or replay from nothing.
+  const readGiven = (state: unknown) => (state === undefined || state === null ? undefined : read(state));
   return {
     program,
     compiled,
@@ -113,19 +115,14 @@ export function createEngineCore(program: Program, slices: readonly Slice[]): En
     readState: read,
     apply: (state, event) => apply(runtime, read(state), event),
     replay: (events, options = {}) =>
-      // No state (undefined, or null from a caller without types) is a replay from nothing.
-      replay(runtime, events, {
-        ...options,
-        state: options.state === undefined || options.state === null ? undefined : read(options.state),
-      }),
+      replay(runtime, events, { ...options, state: readGiven(options.state) }),
     advance: (state, at) => {
       const batch = new Batch(runtime, read(state));
       batch.advance(at);
       const { state: advanced, effects, ledger } = batch.result();
       return { state: advanced, effects, ledger };
     },
-    batch: (state, options) =>
-      new Batch(runtime, state === undefined || state === null ? undefined : read(state), options),
+    batch: (state, options) => new Batch(runtime, readGiven(state), options),
   };
 }
 

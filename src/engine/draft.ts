@@ -48,8 +48,9 @@ export class Draft {
   private lastNoted: string | null = null;
   /** The `written` sets of the sweeps, for the write path (no iterator per write). */
   private readonly sweepWrites: Set<string>[] = [];
-  /** The deal `deal` last looked up (or wrote), and its id; undefined when there is no such deal. */
-  private lastDeal: { id: string | null; deal: DealState | undefined } = { id: null, deal: undefined };
+  /** The id `deal` last looked up (or wrote), and its deal: undefined when there is no such deal. */
+  private lastDealId: string | null = null;
+  private lastDeal: DealState | undefined = undefined;
   private ownedWaitlists = false;
   private ownedChunks = false;
 
@@ -225,10 +226,8 @@ export class Draft {
    * walk down its bucket tree and along its leaf.
    */
   deal(id: string): DealState | undefined {
-    if (id === this.lastDeal.id) return this.lastDeal.deal;
-    const deal = lookupIn(this.state.deals, id);
-    this.lastDeal = { id, deal };
-    return deal;
+    if (id !== this.lastDealId) this.keepDeal(id, lookupIn(this.state.deals, id));
+    return this.lastDeal;
   }
 
   writableDeal(id: string): DealState {
@@ -238,14 +237,19 @@ export class Draft {
     const copy = cloneDeal(current);
     this.claim(copy);
     this.write('deals', id, copy);
-    this.lastDeal = { id, deal: copy };
+    this.keepDeal(id, copy);
     return copy;
   }
 
   addDeal(deal: DealState): void {
     this.claim(deal);
     this.write('deals', deal.id, deal);
-    this.lastDeal = { id: deal.id, deal };
+    this.keepDeal(deal.id, deal);
+  }
+
+  private keepDeal(id: string, deal: DealState | undefined): void {
+    this.lastDealId = id;
+    this.lastDeal = deal;
   }
 
   /** The waitlists this draft may change: copied from the input the first time. */

@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunFormat, runCommand } from '../../src/cli/commands/run.js';
-import { withUnparsable } from '../../src/cli/commands/run-streams.js';
 import { IndexedEvents, openEventsFile } from '../../src/cli/event-index.js';
-import { readEventsFile } from '../../src/cli/io.js';
-import { createEngine, generateEvents, runReport, sisoProgram } from '../../src/index.js';
+import { createEngine, generateEvents, sisoProgram } from '../../src/index.js';
+import { inMemoryJson } from '../support/run-report.js';
 
 let folder = '';
 let generated: Array<Record<string, unknown>> = [];
@@ -75,18 +74,6 @@ function run(events: string, format: RunFormat, at: string | undefined): string 
   return readFileSync(out, 'utf8');
 }
 
-/** The report stringified at once from the events held in memory, as `run` printed it before streaming. */
-function wholeReport(path: string, at: string | undefined): string {
-  const { events, unparsable } = readEventsFile(path);
-  const engine = createEngine(sisoProgram);
-  const result = engine.replay(events, at === undefined ? {} : { asOf: at });
-  const report = {
-    ...runReport(engine.compiled, result),
-    rejected: withUnparsable(result.rejected, unparsable),
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
-
 describe.each(Object.keys(streams))('run over an NDJSON file %s', (name) => {
   const path = () => file(`${name.replace(/\W+/g, '-')}.ndjson`, (streams[name] as () => string)());
 
@@ -99,7 +86,7 @@ describe.each(Object.keys(streams))('run over an NDJSON file %s', (name) => {
   it.each([undefined, AS_OF])('prints the bytes of the whole report stringified at once (--at %s)', (at) => {
     const events = path();
     const printed = run(events, 'json', at);
-    expect(printed).toBe(wholeReport(events, at));
+    expect(printed).toBe(inMemoryJson(events, at));
     // Not an empty run: every partner who joined by the as-of time is listed, with entries and effects.
     const report = JSON.parse(printed);
     const until = at === undefined ? Number.POSITIVE_INFINITY : Date.parse(at);

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunOptions, runCommand } from '../../src/cli/commands/run.js';
-import { withUnparsable } from '../../src/cli/commands/run-streams.js';
-import { CliError, readEventsFile } from '../../src/cli/io.js';
-import { createEngine, generateEvents, runReport, sisoProgram } from '../../src/index.js';
+import { CliError } from '../../src/cli/io.js';
+import { generateEvents } from '../../src/index.js';
 import type { RunRecord } from '../../src/reports/run-records.js';
+import { inMemoryJson } from '../support/run-report.js';
 
 let folder = '';
 let eventsPath = '';
@@ -53,18 +53,6 @@ const jsonReport = () => {
 function run(options: Partial<RunOptions>): string {
   runCommand({ events: eventsPath, at: asOf, format: 'json', out: outPath, ...options });
   return readFileSync(outPath, 'utf8');
-}
-
-/** What `run --format json` printed before it streamed: the whole report stringified at once. */
-function inMemoryJson(path: string, at?: string): string {
-  const { events, unparsable } = readEventsFile(path);
-  const engine = createEngine(sisoProgram);
-  const result = engine.replay(events, at === undefined ? {} : { asOf: at });
-  const report = {
-    ...runReport(engine.compiled, result),
-    rejected: withUnparsable(result.rejected, unparsable),
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 describe('run --format json', () => {

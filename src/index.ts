@@ -122,3 +122,4 @@ export {
   sweep,
   sweepInWorkers,
 } from './simulation/sweep.js';
+export * from './ports/index.js';

@@ -1,0 +1,81 @@
+// The ports a host implements to keep a programme's history: an event store, a snapshot store,
+// an outbox of effects and the ledger. The library ships an in-memory implementation of each
+// (`memoryStore`) and a PostgreSQL one; storage and delivery stay the host's.
+import type { Effect, LedgerEntry } from '../engine/outputs.js';
+
+/** An event as stored: its place in the stream (1 for the first) and the event as it came. */
+export interface StoredEvent {
+  readonly position: number;
+  readonly event: unknown;
+}
+
+/**
+ * What one ingest stores at once: the accepted events, appended after exactly `expectedVersion`
+ * events, with the effects and ledger entries they caused. An adapter writes all of it in one
+ * transaction, or none of it.
+ */
+export interface Append {
+  readonly expectedVersion: number;
+  readonly events: readonly unknown[];
+  readonly effects: readonly Effect[];
+  readonly ledger: readonly LedgerEntry[];
+}
+
+export interface EventStore {
+  /** How many events are stored: the version the next append must expect. */
+  version(): Promise<number>;
+  /**
+   * Appends `append.events` (with their effects into the outbox and their entries into the
+   * ledger) if exactly `append.expectedVersion` events are stored, and returns the new version.
+   *
+   * @throws {ConflictError} VERSION_CONFLICT when another writer appended first: nothing is stored.
+   */
+  append(append: Append): Promise<number>;
+  /** The events after `position`, in stream order (`ORDER BY position`). */
+  read(after: number): AsyncIterable<StoredEvent>;
+}
+
+/** A saved state and the number of events it covers. */
+export interface Snapshot {
+  readonly position: number;
+  /** The engine's state as plain JSON data (`JSON.parse(JSON.stringify(state))` of it). */
+  readonly state: unknown;
+}
+
+export interface SnapshotStore {
+  /** The latest snapshot, or undefined when none was saved. */
+  load(): Promise<Snapshot | undefined>;
+  /** Keeps `snapshot` as the latest one (an older position than the latest is ignored). */
+  save(snapshot: Snapshot): Promise<void>;
+}
+
+/** An effect waiting in the outbox, with how many times it was handed out before. */
+export interface OutboxItem {
+  readonly effect: Effect;
+  readonly attempts: number;
+}
+
+export interface Outbox {
+  /**
+   * Adds effects no event caused (time-driven work the host ran with `advance`); an effect whose
+   * id is already in the outbox, delivered or not, is not added again.
+   */
+  add(effects: readonly Effect[]): Promise<void>;
+  /** Up to `limit` undelivered effects, oldest first, each counted as one more attempt. */
+  claim(limit: number): Promise<readonly OutboxItem[]>;
+  /** Marks effects delivered: they are never handed out again. */
+  delivered(ids: readonly string[]): Promise<void>;
+}
+
+export interface LedgerStore {
+  /** Every stored ledger entry of the partner (earned by it), in the order they were booked. */
+  entries(partnerId: string): Promise<readonly LedgerEntry[]>;
+}
+
+/** The four ports together, as one adapter gives them over one database. */
+export interface ProgrammeStore {
+  readonly events: EventStore;
+  readonly snapshots: SnapshotStore;
+  readonly outbox: Outbox;
+  readonly ledger: LedgerStore;
+}

@@ -55,6 +55,7 @@ export { type PartnerSummary, partnerSummaries, type RunReport, runReport } from
 export * from './rules/index.js';
 export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
 export const VERSION = '0.1.0';
+export * from './ports/index.js';
 export {
   eventsDigest,
   type ProgramDigest,
@@ -122,4 +123,3 @@ export {
   sweep,
   sweepInWorkers,
 } from './simulation/sweep.js';
-export * from './ports/index.js';

@@ -25,7 +25,8 @@ export function memoryStore(): ProgrammeStore {
 
   const enqueue = (effects: readonly Effect[]) => {
     for (const effect of effects) {
-      if (!outbox.has(effect.id)) outbox.set(effect.id, { effect: structuredClone(effect), attempts: 0, delivered: false });
+      if (!outbox.has(effect.id))
+        outbox.set(effect.id, { effect: structuredClone(effect), attempts: 0, delivered: false });
     }
   };
 
@@ -34,7 +35,8 @@ export function memoryStore(): ProgrammeStore {
       version: async () => events.length,
       append: async (append: Append) => {
         checkCount(append.expectedVersion, 'expectedVersion');
-        if (append.expectedVersion !== events.length) throw new ConflictError(append.expectedVersion, events.length);
+        if (append.expectedVersion !== events.length)
+          throw new ConflictError(append.expectedVersion, events.length);
         // Copied before anything is kept, so a copy that fails leaves the store as it was.
         const copied = structuredClone({ events: append.events, ledger: append.ledger });
         events.push(...copied.events);

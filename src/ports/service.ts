@@ -147,7 +147,8 @@ export async function createPartnerProgramme(options: PartnerProgrammeOptions): 
     state: () => state,
     version: () => version,
     async ingest(events) {
-      if (!Array.isArray(events)) throw new StoreError('INVALID_ARGUMENT', 'ingest takes an array of events', 'events');
+      if (!Array.isArray(events))
+        throw new StoreError('INVALID_ARGUMENT', 'ingest takes an array of events', 'events');
       for (let attempt = 0; ; attempt += 1) {
         const decision = decide(events);
         const { accepted, effects, ledger, rejected, skipped } = decision;

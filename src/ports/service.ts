@@ -149,6 +149,8 @@ export async function createPartnerProgramme(options: PartnerProgrammeOptions): 
     async ingest(events) {
       if (!Array.isArray(events))
         throw new StoreError('INVALID_ARGUMENT', 'ingest takes an array of events', 'events');
+      // Decided on the stream as it is now: a rejection seen on a stale state would be wrong.
+      if ((await store.events.version()) !== version) await catchUp();
       for (let attempt = 0; ; attempt += 1) {
         const decision = decide(events);
         const { accepted, effects, ledger, rejected, skipped } = decision;

@@ -142,44 +142,56 @@ export async function createPartnerProgramme(options: PartnerProgrammeOptions): 
     return { accepted, ...batch.result() };
   };
 
+  // One change of the state at a time: an ingest or a refresh sees the state the one before
+  // left, never one half caught up by another.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const ingest = async (events: readonly unknown[]): Promise<IngestResult> => {
+    if (!Array.isArray(events))
+      throw new StoreError('INVALID_ARGUMENT', 'ingest takes an array of events', 'events');
+    // Decided on the stream as it is now: a rejection seen on a stale state would be wrong.
+    if ((await store.events.version()) !== version) await catchUp();
+    for (let attempt = 0; ; attempt += 1) {
+      const decision = decide(events);
+      const { accepted, effects, ledger, rejected, skipped } = decision;
+      try {
+        const next =
+          accepted.length === 0
+            ? version
+            : await store.events.append({ expectedVersion: version, events: accepted, effects, ledger });
+        state = decision.state;
+        version = next;
+        if (version - snapshotAt >= snapshotEvery) await saveSnapshot();
+        return { version, appended: accepted.length, effects, ledger, rejected, skipped };
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        if (attempt >= retries) {
+          throw new StoreError(
+            'CONFLICT_RETRIES_EXHAUSTED',
+            `another writer appended first ${attempt + 1} times in a row; nothing of this ingest was stored`,
+            'events',
+          );
+        }
+        await catchUp();
+      }
+    }
+  };
+
   return {
     engine,
     state: () => state,
     version: () => version,
-    async ingest(events) {
-      if (!Array.isArray(events))
-        throw new StoreError('INVALID_ARGUMENT', 'ingest takes an array of events', 'events');
-      // Decided on the stream as it is now: a rejection seen on a stale state would be wrong.
-      if ((await store.events.version()) !== version) await catchUp();
-      for (let attempt = 0; ; attempt += 1) {
-        const decision = decide(events);
-        const { accepted, effects, ledger, rejected, skipped } = decision;
-        try {
-          const next =
-            accepted.length === 0
-              ? version
-              : await store.events.append({ expectedVersion: version, events: accepted, effects, ledger });
-          state = decision.state;
-          version = next;
-          if (version - snapshotAt >= snapshotEvery) await saveSnapshot();
-          return { version, appended: accepted.length, effects, ledger, rejected, skipped };
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error;
-          if (attempt >= retries) {
-            throw new StoreError(
-              'CONFLICT_RETRIES_EXHAUSTED',
-              `another writer appended first ${attempt + 1} times in a row; nothing of this ingest was stored`,
-              'events',
-            );
-          }
-          await catchUp();
-        }
-      }
-    },
-    async refresh() {
-      await catchUp();
-      return version;
-    },
+    ingest: (events) => exclusive(() => ingest(events)),
+    refresh: () =>
+      exclusive(async () => {
+        await catchUp();
+        return version;
+      }),
     async advance(at) {
       const advanced = engine.advance(state, at);
       await store.outbox.add(advanced.effects);

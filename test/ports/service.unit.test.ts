@@ -168,6 +168,19 @@ describe('two writers on one stream', () => {
     expect(result).toMatchObject({ version: 2, appended: 1, rejected: [] });
   });
 
+  it('takes two ingests of one process one after the other', async () => {
+    const store = memoryStore();
+    const programme = await createPartnerProgramme({ engine, store });
+    // Both start before either is stored; the second decides on the state the first left, so
+    // p1's training is accepted (p1 joined in the first).
+    const [first, second] = await Promise.all([
+      programme.ingest([history[0]]),
+      programme.ingest([history[1]]),
+    ]);
+    expect(first).toMatchObject({ version: 1, appended: 1 });
+    expect(second).toMatchObject({ version: 2, appended: 1, rejected: [] });
+  });
+
   it('gives up with a typed error, storing nothing, when every retry meets a conflict', async () => {
     const store = memoryStore();
     const first = await createPartnerProgramme({ engine, store });

@@ -51,7 +51,13 @@ export * from './money/index.js';
 export type { Team, TeamMember, TeamOptions } from './overrides/query.js';
 export { type CompiledProgram, compileProgram, versionAt } from './program/compile.js';
 export * from './program/index.js';
-export { type PartnerSummary, partnerSummaries, type RunReport, runReport } from './reports/run-report.js';
+export {
+  type PartnerSummary,
+  partnerSummaries,
+  partnerSummary,
+  type RunReport,
+  runReport,
+} from './reports/run-report.js';
 export * from './rules/index.js';
 export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
 export const VERSION = '0.1.0';

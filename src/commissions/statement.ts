@@ -32,6 +32,19 @@ export interface Statement {
 const inPeriod = (at: string, from: string | null, to: string | null) =>
   (from === null || Date.parse(at) >= Date.parse(from)) && (to === null || Date.parse(at) < Date.parse(to));
 
+/** A bound of the statement's period as given, refused unless it is an ISO-8601 instant. */
+function periodBound(value: unknown, name: 'from' | 'to'): string | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || !/T.*(Z|[+-]\d\d:\d\d)$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `${name} must be an ISO-8601 date-time with an offset or Z; got ${JSON.stringify(value)}`,
+      name,
+    );
+  }
+  return value;
+}
+
 /**
  * A partner's statement from the ledger and the state (which holds its payouts).
  *
@@ -49,8 +62,8 @@ export function statement(
   const partner = partnerOf(state, partnerId);
   if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
   const places = compiled.program.currency.decimals;
-  const from = options.from ?? null;
-  const to = options.to ?? null;
+  const from = periodBound(options.from, 'from');
+  const to = periodBound(options.to, 'to');
   let opening = new Decimal(0);
   const entries: LedgerEntry[] = [];
   const totals = new Map<LedgerKind, Decimal>();

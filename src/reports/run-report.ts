@@ -41,22 +41,39 @@ export function* eachPartnerSummary(
   compiled: CompiledProgram,
   state: EngineState,
 ): Generator<PartnerSummary> {
-  const places = compiled.program.currency.decimals;
   for (const id of partnerIds(state)) {
-    const partner = partnerOf(state, id);
-    if (!partner) throw new Error(`internal: partner ${id} vanished`);
-    yield {
-      id,
-      tier: compiled.program.tiers[partner.tier]?.id ?? '',
-      status: partnerStatus(partner),
-      sponsorId: partner.sponsorId,
-      deals: partner.countedDeals,
-      revenue: formatMinor(partner.revenue, places),
-      badges: [...new Set(partner.badges.map((award) => award.badge))],
-      unlocks: unlocksOf(compiled, partner.tier),
-      balance: formatBalance(partner.balance, places),
-    };
+    const summary = partnerSummary(compiled, state, id);
+    if (!summary) throw new Error(`internal: partner ${id} vanished`);
+    yield summary;
   }
+}
+
+/**
+ * One partner as `run --format json` writes it, or undefined when it never joined.
+ *
+ * @example
+ * partnerSummary(engine.compiled, state, 'p1')?.balance.payable
+ * //=> '200.00'
+ */
+export function partnerSummary(
+  compiled: CompiledProgram,
+  state: EngineState,
+  partnerId: string,
+): PartnerSummary | undefined {
+  const partner = partnerOf(state, partnerId);
+  if (!partner) return undefined;
+  const places = compiled.program.currency.decimals;
+  return {
+    id: partnerId,
+    tier: compiled.program.tiers[partner.tier]?.id ?? '',
+    status: partnerStatus(partner),
+    sponsorId: partner.sponsorId,
+    deals: partner.countedDeals,
+    revenue: formatMinor(partner.revenue, places),
+    badges: [...new Set(partner.badges.map((award) => award.badge))],
+    unlocks: unlocksOf(compiled, partner.tier),
+    balance: formatBalance(partner.balance, places),
+  };
 }
 
 /**

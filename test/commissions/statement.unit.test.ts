@@ -99,3 +99,17 @@ describe('next payout', () => {
     });
   });
 });
+
+describe('a statement period it cannot read', () => {
+  it('is refused with INVALID_ARGUMENT and the bound that is wrong', () => {
+    const outcome = replay([events.joined('p1', '2025-01-01')]);
+    const ask = (options: { from?: string; to?: string }) => () =>
+      outcome.engine.statement(outcome.state, outcome.ledger, 'p1', options);
+    expect(ask({ from: 'yesterday' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', path: 'from' }),
+    );
+    expect(ask({ to: '2025-02-01' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', path: 'to' }),
+    );
+  });
+});

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmeServer } from '../../examples/http/server.js';
 import { createEngine } from '../../src/create-engine.js';
+import type { PartnerSummary } from '../../src/index.js';
 import { memoryStore } from '../../src/ports/memory.js';
-import { createPartnerProgramme } from '../../src/ports/service.js';
+import { createPartnerProgramme, type IngestResult } from '../../src/ports/service.js';
 import { sisoProgram } from '../../src/program/siso.js';
+import type { Progress } from '../../src/tiers/progress.js';
 import { events } from '../support/scenario.js';
 
 const server = programmeServer(
@@ -36,19 +38,15 @@ describe('the HTTP example', () => {
   it('stores posted events and answers with what it stored', async () => {
     const response = await post('/events', JSON.stringify(history));
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as IngestResult;
     expect(body).toMatchObject({ version: 5, appended: 5, rejected: [], skipped: [] });
-    expect(body.ledger.map((entry: { amount: string }) => entry.amount)).toEqual([
-      '200.00',
-      '100.00',
-      '330.00',
-    ]);
+    expect(body.ledger.map((entry) => entry.amount)).toEqual(['200.00', '100.00', '330.00']);
   });
 
   it("reads a partner's tier, progress, badges and balance", async () => {
     const response = await fetch(`${base}/partners/p1`);
     expect(response.status).toBe(200);
-    const partner = await response.json();
+    const partner = (await response.json()) as PartnerSummary & { progress: Progress };
     // 200.00 + 100.00 + 330.00 = 630.00, all still within the 30 days of pending on the 21st.
     expect(partner).toMatchObject({
       id: 'p1',
@@ -84,7 +82,10 @@ describe('the HTTP example', () => {
     });
     const notJson = await post('/events', '{"id": ');
     expect(notJson.status).toBe(400);
-    expect((await notJson.json()).error).toMatchObject({ code: 'INVALID_JSON', path: 'body' });
+    expect(((await notJson.json()) as { error: unknown }).error).toMatchObject({
+      code: 'INVALID_JSON',
+      path: 'body',
+    });
     const wrongMethod = await fetch(`${base}/events`);
     expect(wrongMethod.status).toBe(405);
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
@@ -97,7 +98,7 @@ describe('the HTTP example', () => {
     const deal = events.deal('p1', 'd4', '100.00', '2025-01-26');
     const response = await post('/events', JSON.stringify([refund, deal]));
     expect(response.status).toBe(422);
-    const body = await response.json();
+    const body = (await response.json()) as IngestResult;
     expect(body).toMatchObject({ version: 6, appended: 1 });
     expect(body.rejected).toMatchObject([{ eventId: 'r9', index: 0, code: 'UNKNOWN_DEAL', path: 'dealId' }]);
   });

@@ -19,7 +19,9 @@ import {
   type StatementOptions,
   statement,
 } from './commissions/statement.js';
+import { parseInstant } from './engine/batch.js';
 import { createEngineCore, type EngineCore } from './engine/engine.js';
+import { EngineError } from './engine/errors.js';
 import type { LedgerEntry } from './engine/outputs.js';
 import type { EngineState } from './engine/state.js';
 import { type Explanation, explain } from './ledger/explain.js';
@@ -32,6 +34,9 @@ import type { OperatorFunction } from './rules/operators.js';
 import { type Progress, progressOf } from './tiers/progress.js';
 import { tiersSlice } from './tiers/slice.js';
 import { can } from './tiers/unlocks.js';
+import { programmeOverview } from './views/overview.js';
+import { partnerView } from './views/partner-view.js';
+import type { PartnerView, ProgrammeOverview } from './views/types.js';
 
 /** The slices, in the order each does its part of a phase (the phases are in engine/phases.ts). */
 export const SLICES = [
@@ -67,6 +72,27 @@ export interface Engine extends EngineCore {
   team(state: EngineState, partnerId: string, options?: TeamOptions): Team;
   /** The next payout run and what it would pay the partner. */
   nextPayout(state: EngineState, partnerId: string): NextPayout;
+  /**
+   * Everything a partner's dashboard shows, as of the state's clock or a later `at`.
+   *
+   * @example
+   * engine.partnerView(state, 'p1').progress.message
+   * //=> 'Close 1 more deal to reach Active Partner and its 22 % commission.'
+   */
+  partnerView(state: EngineState, partnerId: string, options?: ViewOptions): PartnerView;
+  /**
+   * What a programme manager acts on, as of the state's clock or a later `at`.
+   *
+   * @example
+   * engine.programmeOverview(state).money.owed
+   * //=> '1530.00'
+   */
+  programmeOverview(state: EngineState, options?: ViewOptions): ProgrammeOverview;
+}
+
+export interface ViewOptions {
+  /** The moment to view (ISO-8601): the state's clock by default; a later one runs the time-driven work due first. */
+  readonly at?: string;
 }
 
 export interface CreateEngineOptions {
@@ -104,5 +130,27 @@ export function createEngine(program: Program, options: CreateEngineOptions = {}
     boards: (state, options) => programmeBoards(core.compiled, core.readState(state), options),
     team: (state, partnerId, options) => team(core.compiled, core.readState(state), partnerId, options),
     nextPayout: (state, partnerId) => nextPayout(core.compiled, core.readState(state), partnerId),
+    partnerView: (state, partnerId, options = {}) =>
+      partnerView(core.compiled, stateAt(core, state, options.at), partnerId),
+    programmeOverview: (state, options = {}) =>
+      programmeOverview(core.compiled, stateAt(core, state, options.at)),
   };
+}
+
+/**
+ * The state a view is of: as given, or advanced to a later `at` (the reviews, payout runs and
+ * releases due by then done). A view of a time before the state's clock cannot be told from it.
+ */
+function stateAt(core: EngineCore, given: EngineState, at: string | undefined): EngineState {
+  const state = core.readState(given);
+  if (at === undefined) return state;
+  const instant = parseInstant(at, 'at');
+  if (state.clock !== null && instant < state.clock) {
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `at ${at} is before the state's last event (${new Date(state.clock).toISOString()}); replay with asOf for an earlier view`,
+      'at',
+    );
+  }
+  return instant === state.clock ? state : core.advance(state, at).state;
 }

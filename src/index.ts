@@ -7,7 +7,13 @@ export type {
   ProgrammeBoard,
 } from './achievements/leaderboard.js';
 export type { NextPayout, Statement, StatementOptions } from './commissions/statement.js';
-export { type CreateEngineOptions, createEngine, type Engine, SLICES } from './create-engine.js';
+export {
+  type CreateEngineOptions,
+  createEngine,
+  type Engine,
+  SLICES,
+  type ViewOptions,
+} from './create-engine.js';
 export type { Batch, BatchOptions, BatchResult } from './engine/batch.js';
 export type { PeriodRange } from './engine/calendar.js';
 export { Calendar, type CalendarPeriod } from './engine/calendar.js';
@@ -129,3 +135,4 @@ export {
   sweep,
   sweepInWorkers,
 } from './simulation/sweep.js';
+export type * from './views/types.js';

@@ -45,7 +45,11 @@ export interface BatchResult {
 export function parseInstant(at: string, what: string): number {
   const instant = Date.parse(at);
   if (!/T.*(Z|[+-]\d\d:\d\d)$/.test(at) || Number.isNaN(instant)) {
-    throw new RangeError(`${what} must be an ISO-8601 date-time with an offset or Z; got "${at}"`);
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `${what} must be an ISO-8601 date-time with an offset or Z; got "${at}"`,
+      what,
+    );
   }
   // Kept exactly or refused, never cut: the work due by this instant depends on it.
   if (isFinerThanMillisecond(at)) {

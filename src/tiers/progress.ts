@@ -118,6 +118,33 @@ function score(
   return 0;
 }
 
+/** One comparison of a rule, judged on a partner's facts. */
+export type JudgedLeaf = Omit<Requirement, 'tier' | 'rule'>;
+
+/**
+ * Every comparison of `rule` judged on `facts`, and how far the rule is met (0 to 1: numeric
+ * at-least targets count partly, `all` averages, `any` takes its best branch).
+ */
+export function judgeRule(
+  compiled: CompiledProgram,
+  facts: Facts,
+  rule: Condition,
+): { readonly score: number; readonly leaves: readonly JudgedLeaf[] } {
+  const judge: Judge = (node) => compiled.compile({ all: [node] }).test(facts);
+  const leaves: JudgedLeaf[] = [];
+  const ruleScore = score(rule, facts, judge, (leaf, met) => {
+    leaves.push({
+      fact: leaf.fact,
+      ...(leaf.path === undefined ? {} : { path: leaf.path }),
+      operator: leaf.operator,
+      target: targetOf(facts, leaf.value),
+      current: factValue(facts, leaf.fact, leaf.path),
+      met,
+    });
+  });
+  return { score: ruleScore, leaves };
+}
+
 /**
  * A partner's progress toward its next tier.
  *
@@ -151,7 +178,6 @@ export function progressOf(
   if (!next) return { ...base, next: null, requirements: [], percent: 100 };
   const requirements: Requirement[] = [];
   const scores: number[] = [];
-  const judge: Judge = (node) => compiled.compile({ all: [node] }).test(facts);
   const rules: Array<[CompiledTier, 'qualify' | 'maintain', Condition]> = version.tiers
     .slice(0, next.index + 1)
     .map((tier): [CompiledTier, 'qualify', Condition] => [tier, 'qualify', tier.qualify.rule]);
@@ -160,23 +186,12 @@ export function progressOf(
   }
   for (const [tier, kind, rule] of rules) {
     const isNext = tier.index === next.index || kind === 'maintain';
-    const leaves: Requirement[] = [];
-    const ruleScore = score(rule, facts, judge, (leaf, met) => {
-      leaves.push({
-        tier: tier.id,
-        rule: kind,
-        fact: leaf.fact,
-        ...(leaf.path === undefined ? {} : { path: leaf.path }),
-        operator: leaf.operator,
-        target: targetOf(facts, leaf.value),
-        current: factValue(facts, leaf.fact, leaf.path),
-        met,
-      });
-    });
+    const judged = judgeRule(compiled, facts, rule);
+    const leaves = judged.leaves.map((leaf): Requirement => ({ tier: tier.id, rule: kind, ...leaf }));
     // Lower tiers count only where they are no longer met (a refund may have undone one).
-    if (isNext || ruleScore < 1) {
+    if (isNext || judged.score < 1) {
       requirements.push(...(isNext ? leaves : leaves.filter((leaf) => !leaf.met)));
-      scores.push(ruleScore);
+      scores.push(judged.score);
     }
   }
   const overall = scores.length === 0 ? 1 : scores.reduce((sum, value) => sum + value, 0) / scores.length;

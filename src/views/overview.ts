@@ -1,0 +1,180 @@
+// The programme manager's overview as plain data: partners by tier and status, who is at risk
+// and what they lack, who is one requirement from promotion, who is held back by something other
+// than deals, this month's leaders per tier, what the company owes and pays next, and the places
+// of capped tiers. One pass over the partners, one over the held earnings.
+import { leaderboard } from '../achievements/leaderboard.js';
+import type { EngineState, PartnerState } from '../engine/state.js';
+import { dealOf, partnerIds, partnerOf, pendingHolds } from '../engine/state.js';
+import { addMinor, decimalOf, formatMinor, type MinorUnits, NO_MINOR_UNITS } from '../money/minor.js';
+import type { CompiledProgram } from '../program/compile.js';
+import { versionAt } from '../program/compile.js';
+import { progressView, tierCard, type Viewing, viewing } from './partner-view.js';
+import type { PartnerLack, ProgrammeOverview } from './types.js';
+
+/** Facts that count deals: a requirement on one of them is a deal requirement. */
+const DEAL_FACTS = new Set(['countedDeals', 'dealsClosed']);
+const LEADERS_PER_TIER = 3;
+
+type Totals = Record<'earned' | 'pending' | 'payable' | 'paid' | 'clawedBack', MinorUnits>;
+
+/**
+ * What a manager acts on, as of the state's clock (`engine.programmeOverview` advances the state
+ * to a later `at` first).
+ *
+ * @example
+ * programmeOverview(compiled, state).money.owed   // pending + payable of every partner
+ * //=> '1530.00'
+ */
+export function programmeOverview(compiled: CompiledProgram, state: EngineState): ProgrammeOverview {
+  const { tiers } = compiled.program;
+  const byTier = tiers.map((tier) => ({ tier: tier.id, name: tier.name, good: 0, atRisk: 0, waitlisted: 0 }));
+  const atRisk: ProgrammeOverview['atRisk'][number][] = [];
+  const closeToPromotion: ProgrammeOverview['closeToPromotion'][number][] = [];
+  const heldBack: ProgrammeOverview['heldBack'][number][] = [];
+  const totals: Totals = {
+    earned: zero(),
+    pending: zero(),
+    payable: zero(),
+    paid: zero(),
+    clawedBack: zero(),
+  };
+  const ids = partnerIds(state);
+  let moment: Viewing | undefined;
+  for (const partnerId of ids) {
+    const view = viewing(compiled, state, partnerId);
+    moment ??= view;
+    const { partner } = view;
+    const row = byTier[partner.tier];
+    if (row) count(row, partner);
+    addBalance(totals, partner);
+    const card = tierCard(view);
+    if (card.atRisk) {
+      const missing = card.atRisk.keep.filter((requirement) => !requirement.met);
+      atRisk.push({ partnerId, tier: card.id, reviewAt: card.atRisk.reviewAt, missing });
+    }
+    const progress = progressView(view);
+    if (!progress.next || progress.waitlist) continue;
+    const missing = progress.requirements.filter((requirement) => !requirement.met);
+    const lack: PartnerLack & { next: string } = {
+      partnerId,
+      tier: card.id,
+      missing,
+      next: progress.next.id,
+    };
+    if (missing.length === 1) closeToPromotion.push(lack);
+    const dealsMet = progress.requirements.some(
+      (requirement) => DEAL_FACTS.has(requirement.fact) && requirement.met,
+    );
+    const otherMissing = missing.filter((requirement) => !DEAL_FACTS.has(requirement.fact));
+    if (dealsMet && otherMissing.length > 0 && otherMissing.length === missing.length) {
+      heldBack.push({ ...lack, missing: otherMissing, deals: partner.countedDeals });
+    }
+  }
+  heldBack.sort((a, b) => b.deals - a.deals || (a.partnerId < b.partnerId ? -1 : 1));
+  const instant = moment?.instant ?? state.clock;
+  const month = moment ? moment.calendar.periodOf(moment.instant, 'month').key : null;
+  return {
+    asOf: instant === null || instant === undefined ? '' : new Date(instant).toISOString(),
+    currency: compiled.program.currency.code,
+    partners: ids.length,
+    byTier,
+    atRisk,
+    closeToPromotion,
+    heldBack,
+    leaders: month === null ? [] : leaders(compiled, state, month),
+    money: money(compiled, state, totals),
+    capacity: capacity(compiled, state),
+  };
+}
+
+const zero = () => NO_MINOR_UNITS;
+
+function count(row: { good: number; atRisk: number; waitlisted: number }, partner: PartnerState): void {
+  if (partner.failedReviews > 0) row.atRisk += 1;
+  else if (partner.waitingFor !== null) row.waitlisted += 1;
+  else row.good += 1;
+}
+
+function addBalance(totals: Totals, partner: PartnerState): void {
+  for (const key of Object.keys(totals) as (keyof Totals)[])
+    totals[key] = addMinor(totals[key], partner.balance[key]);
+}
+
+function leaders(
+  compiled: CompiledProgram,
+  state: EngineState,
+  period: string,
+): ProgrammeOverview['leaders'] {
+  return compiled.program.tiers.map((tier) => {
+    const board = leaderboard(compiled, state, {
+      period,
+      metric: 'revenue',
+      tier: tier.id,
+      limit: LEADERS_PER_TIER,
+    });
+    // A partner who sold nothing this month leads nothing.
+    const rows = board.rows
+      .filter((row) => row.value !== formatMinor(NO_MINOR_UNITS, compiled.program.currency.decimals))
+      .map(({ rank, partnerId, value }) => ({ rank, partnerId, value }));
+    return { tier: tier.id, period, rows };
+  });
+}
+
+function money(compiled: CompiledProgram, state: EngineState, totals: Totals): ProgrammeOverview['money'] {
+  const places = compiled.program.currency.decimals;
+  const show = (units: MinorUnits) => formatMinor(units, places);
+  return {
+    earned: show(totals.earned),
+    pending: show(totals.pending),
+    payable: show(totals.payable),
+    paid: show(totals.paid),
+    clawedBack: show(totals.clawedBack),
+    owed: show(addMinor(totals.pending, totals.payable)),
+    nextPayoutRun: nextRun(compiled, state),
+  };
+}
+
+/**
+ * The next payout run: every partner's payable balance plus the earnings released by then, paid
+ * where it reaches the programme's minimum (as `nextPayout` works it out for one partner).
+ */
+function nextRun(compiled: CompiledProgram, state: EngineState): ProgrammeOverview['money']['nextPayoutRun'] {
+  const places = compiled.program.currency.decimals;
+  const run = state.schedule?.nextPayoutRun ?? null;
+  if (run === null) return { at: null, total: formatMinor(NO_MINOR_UNITS, places), partners: 0 };
+  const expected = new Map<string, MinorUnits>();
+  for (const hold of pendingHolds(state)) {
+    if (hold.releaseAt > run) break;
+    for (const entry of dealOf(state, hold.dealId)?.entries ?? []) {
+      expected.set(entry.partnerId, addMinor(expected.get(entry.partnerId) ?? NO_MINOR_UNITS, entry.net));
+    }
+  }
+  const minimum = versionAt(compiled, run).payouts.minimum;
+  let total = NO_MINOR_UNITS;
+  let partners = 0;
+  for (const partnerId of partnerIds(state)) {
+    const partner = partnerOf(state, partnerId) as PartnerState;
+    const amount = addMinor(partner.balance.payable, expected.get(partnerId) ?? NO_MINOR_UNITS);
+    const decimal = decimalOf(amount, places);
+    if (decimal.isPositive() && !decimal.isZero() && decimal.greaterThanOrEqualTo(minimum)) {
+      total = addMinor(total, amount);
+      partners += 1;
+    }
+  }
+  return { at: new Date(run).toISOString(), total: formatMinor(total, places), partners };
+}
+
+function capacity(compiled: CompiledProgram, state: EngineState): ProgrammeOverview['capacity'] {
+  return compiled.program.tiers.flatMap((tier, index) =>
+    tier.capacity === undefined || tier.capacity === null
+      ? []
+      : [
+          {
+            tier: tier.id,
+            places: tier.capacity,
+            held: state.holders[index] ?? 0,
+            waitlist: [...(state.waitlists[index] ?? [])],
+          },
+        ],
+  );
+}

@@ -1,0 +1,160 @@
+// A rule's comparisons in a partner's words: "Close 3 deals" (2 of 3 deals), "Complete the
+// certification training" (not completed yet). A fact the words do not know reads from its
+// catalogue description, never as code ("countedDeals greaterThanInclusive").
+import { FACTS } from '../facts/catalogue.js';
+import { Decimal } from '../money/decimal.js';
+import { formatMoney } from '../money/format.js';
+import type { CompiledProgram } from '../program/compile.js';
+import type { JudgedLeaf } from '../tiers/progress.js';
+import type { RequirementView } from './types.js';
+
+type Counted = { readonly one: string; readonly many: string; readonly when: string };
+
+/** Facts that count deals, and the period each counts over. */
+const DEAL_COUNTS: Readonly<Record<string, Counted>> = {
+  countedDeals: { one: 'deal', many: 'deals', when: '' },
+  dealsClosed: { one: 'deal closed', many: 'deals closed', when: '' },
+  monthDeals: { one: 'deal', many: 'deals', when: ' this month' },
+  quarterDeals: { one: 'deal', many: 'deals', when: ' this quarter' },
+  yearDeals: { one: 'deal', many: 'deals', when: ' this year' },
+  reviewPeriodDeals: { one: 'deal', many: 'deals', when: ' this review period' },
+};
+
+/** Facts that are money, and what the partner does to raise them. */
+const MONEY: Readonly<Record<string, { readonly verb: string; readonly when: string }>> = {
+  revenue: { verb: 'Sell', when: ' in total' },
+  monthRevenue: { verb: 'Sell', when: ' this month' },
+  quarterRevenue: { verb: 'Sell', when: ' this quarter' },
+  yearRevenue: { verb: 'Sell', when: ' this year' },
+  reviewPeriodRevenue: { verb: 'Sell', when: ' this review period' },
+  earned: { verb: 'Earn', when: ' in commissions' },
+  teamRevenue: { verb: 'Have your team sell', when: ' in total' },
+};
+
+const PEOPLE: Readonly<Record<string, { readonly one: string; readonly many: string }>> = {
+  directSubPartners: { one: 'partner you referred', many: 'partners you referred' },
+  sellingSubPartners: { one: 'referred partner with a sale', many: 'referred partners with a sale' },
+  teamSize: { one: 'partner in your team', many: 'partners in your team' },
+};
+
+const AT_LEAST = new Set(['greaterThanInclusive', 'greaterThan']);
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** The smallest whole count that meets an at-least comparison (`> 2` needs 3). */
+const countNeeded = (operator: string, target: number) =>
+  operator === 'greaterThan' ? Math.floor(target) + 1 : Math.ceil(target);
+
+/**
+ * One judged comparison in words.
+ *
+ * @example
+ * requirementView(compiled, { fact: 'countedDeals', operator: 'greaterThanInclusive', target: 3, current: 2, met: false }).label
+ * //=> 'Close 3 deals'
+ */
+export function requirementView(compiled: CompiledProgram, leaf: JudgedLeaf): RequirementView {
+  const base = { fact: leaf.fact, current: leaf.current, target: leaf.target, met: leaf.met };
+  return { ...wordsOf(compiled, leaf), ...base };
+}
+
+interface Words {
+  readonly label: string;
+  readonly progress: string;
+  readonly remaining: string | null;
+}
+
+function wordsOf(compiled: CompiledProgram, leaf: JudgedLeaf): Words {
+  const { fact, operator, target, current } = leaf;
+  const numeric = typeof target === 'number' && typeof current === 'number';
+  const counted = DEAL_COUNTS[fact];
+  if (counted && numeric && AT_LEAST.has(operator)) {
+    const needed = countNeeded(operator, target);
+    const left = Math.max(0, needed - current);
+    return {
+      label: `Close ${plural(needed, counted.one, counted.many)}${counted.when}`,
+      progress:
+        current >= needed
+          ? `${plural(current, counted.one, counted.many)} (${needed} needed)`
+          : `${current} of ${plural(needed, counted.one, counted.many)}`,
+      remaining: leaf.met
+        ? null
+        : `Close ${plural(left, `more ${counted.one}`, `more ${counted.many}`)}${counted.when}`,
+    };
+  }
+  const money = MONEY[fact];
+  if (money && numeric && AT_LEAST.has(operator)) {
+    const places = compiled.program.currency.decimals;
+    const currency = compiled.program.currency.code;
+    const show = (value: number) =>
+      `${formatMoney(new Decimal(value).toDecimalPlaces(places), places)} ${currency}`;
+    const left = new Decimal(target).minus(current).toNumber();
+    return {
+      label: `${money.verb} ${show(target)}${money.when}`,
+      progress: `${show(current)} of ${show(target)}`,
+      remaining: leaf.met ? null : `${money.verb} ${show(Math.max(0, left))} more${money.when}`,
+    };
+  }
+  const people = PEOPLE[fact];
+  if (people && numeric && AT_LEAST.has(operator)) {
+    const needed = countNeeded(operator, target);
+    const left = Math.max(0, needed - current);
+    return {
+      label: `Have ${plural(needed, people.one, people.many)}`,
+      progress: `${current} of ${needed}`,
+      remaining: leaf.met ? null : `Have ${plural(left, `more ${people.one}`, `more ${people.many}`)}`,
+    };
+  }
+  if (operator === 'contains' && typeof target === 'string')
+    return containsWords(compiled, fact, target, leaf.met);
+  return genericWords(leaf);
+}
+
+function containsWords(compiled: CompiledProgram, fact: string, target: string, met: boolean): Words {
+  const done = (label: string, progress: string) => ({ label, progress, remaining: met ? null : label });
+  if (fact === 'trainingsCompleted') {
+    return done(`Complete the ${target} training`, met ? 'completed' : 'not completed yet');
+  }
+  if (fact === 'featuresUsed') return done(`Use ${target}`, met ? 'used' : 'not used yet');
+  if (fact === 'badges') {
+    const name = compiled.program.badges.find((badge) => badge.id === target)?.name ?? target;
+    return done(`Earn the ${name} badge`, met ? 'earned' : 'not earned yet');
+  }
+  return genericWords({ fact, operator: 'contains', target, current: undefined, met });
+}
+
+const OPERATOR_WORDS: Readonly<Record<string, string>> = {
+  equal: 'is',
+  notEqual: 'is not',
+  lessThan: 'is below',
+  lessThanInclusive: 'is at most',
+  greaterThan: 'is above',
+  greaterThanInclusive: 'is at least',
+  in: 'is one of',
+  notIn: 'is none of',
+  contains: 'includes',
+  doesNotContain: 'does not include',
+};
+
+/** A fact the words above do not cover, from its catalogue description. */
+function genericWords(leaf: JudgedLeaf): Words {
+  const negated = leaf.operator.startsWith('not:');
+  const operator = negated ? leaf.operator.slice(4) : leaf.operator;
+  const subject = (FACTS.find((fact) => fact.name === leaf.fact)?.description ?? leaf.fact).replace(
+    /\.$/,
+    '',
+  );
+  const relation = OPERATOR_WORDS[operator] ?? operator;
+  const shown = (value: unknown) =>
+    typeof value === 'number' ? String(Math.round(value * 100) / 100) : JSON.stringify(value);
+  const label = `${negated ? 'Not: ' : ''}${subject} ${relation} ${shown(leaf.target)}`;
+  return {
+    label,
+    progress: leaf.current === undefined ? (leaf.met ? 'met' : 'not met yet') : `now ${shown(leaf.current)}`,
+    remaining: leaf.met ? null : label,
+  };
+}
+
+/** "a, b and c". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -118,7 +118,7 @@ export function progressView(view: Viewing): ProgressView {
   if (!nextTier) {
     const held = heldTier(view);
     const message = [`You hold ${held.name}, the highest tier.`, held.message].filter(Boolean).join(' ');
-    return { next: null, requirements: [], percent: 100, message, waitlist: null };
+    return { next: null, requirements: [], percent: 100, message, unlockingMessage: null, waitlist: null };
   }
   const next = {
     id: nextTier.id,
@@ -130,16 +130,12 @@ export function progressView(view: Viewing): ProgressView {
   };
   const waitlist = waitlistPlace(view);
   if (waitlist) {
+    const places = waitlist.capacity === 1 ? 'its only place is' : `all ${waitlist.capacity} places are`;
     const message =
-      `You qualify for ${waitlist.name}, and all ${waitlist.capacity} places are taken: you are number ` +
-      `${waitlist.place} of ${waitlist.of} in the queue and move up as soon as a place frees.`;
-    return {
-      next,
-      requirements,
-      percent: 100,
-      message,
-      waitlist: { tier: waitlist.tier, place: waitlist.place, of: waitlist.of },
-    };
+      `You qualify for ${waitlist.name}, and ${places} taken: you are number ${waitlist.place} of ` +
+      `${waitlist.of} in the queue and move up as soon as a place frees.`;
+    const place = { tier: waitlist.tier, place: waitlist.place, of: waitlist.of };
+    return { next, requirements, percent: 100, message, unlockingMessage: null, waitlist: place };
   }
   const steps = requirements
     .filter((requirement) => !requirement.met)
@@ -149,7 +145,9 @@ export function progressView(view: Viewing): ProgressView {
     steps.length === 0
       ? `You meet every requirement of ${goal}.`
       : `${capitalised(listInWords(steps.map(lowerFirst)))} to reach ${goal}.`;
-  return { next, requirements, percent: progress.percent, message, waitlist: null };
+  const untouched = requirements.every((requirement) => !requirement.met);
+  const unlockingMessage = untouched ? heldTier(view).message : null;
+  return { next, requirements, percent: progress.percent, message, unlockingMessage, waitlist: null };
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

@@ -54,6 +54,11 @@ export interface ProgressView {
   readonly percent: number;
   /** The message that fits where the partner stands (the next step, the queue, the top). */
   readonly message: string;
+  /**
+   * The programme's unlocking message for the next tier, while it still fits: before any of the
+   * next tier's requirements is met (it describes the whole way there); null after.
+   */
+  readonly unlockingMessage: string | null;
   /** Set while the partner qualifies for a tier with no free place. */
   readonly waitlist: { readonly tier: string; readonly place: number; readonly of: number } | null;
 }

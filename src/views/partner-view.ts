@@ -128,14 +128,16 @@ export function progressView(view: Viewing): ProgressView {
     referralBonusRate: nextTier.referralBonusRate ? formatRate(nextTier.referralBonusRate) : null,
     unlocks: nextTier.unlocks,
   };
-  const waitlist = waitlistPlace(view);
+  const { waitlist } = progress;
   if (waitlist) {
-    const places = waitlist.capacity === 1 ? 'its only place is' : `all ${waitlist.capacity} places are`;
-    const message =
-      `You qualify for ${waitlist.name}, and ${places} taken: you are number ${waitlist.place} of ` +
-      `${waitlist.of} in the queue and move up as soon as a place frees.`;
-    const place = { tier: waitlist.tier, place: waitlist.place, of: waitlist.of };
-    return { next, requirements, percent: 100, message, unlockingMessage: null, waitlist: place };
+    return {
+      next,
+      requirements,
+      percent: 100,
+      message: progress.message ?? '',
+      unlockingMessage: null,
+      waitlist,
+    };
   }
   const steps = requirements
     .filter((requirement) => !requirement.met)
@@ -145,23 +147,18 @@ export function progressView(view: Viewing): ProgressView {
     steps.length === 0
       ? `You meet every requirement of ${goal}.`
       : `${capitalised(listInWords(steps.map(lowerFirst)))} to reach ${goal}.`;
-  const untouched = requirements.every((requirement) => !requirement.met);
-  const unlockingMessage = untouched ? heldTier(view).message : null;
-  return { next, requirements, percent: progress.percent, message, unlockingMessage, waitlist: null };
+  return {
+    next,
+    requirements,
+    percent: progress.percent,
+    message,
+    unlockingMessage: progress.message,
+    waitlist: null,
+  };
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-function waitlistPlace(view: Viewing) {
-  const { partner, state } = view;
-  if (partner.waitingFor === null) return undefined;
-  const tier = view.version.tiers[partner.waitingFor];
-  const queue = state.waitlists[partner.waitingFor] ?? [];
-  const place = queue.indexOf(partner.id) + 1;
-  if (!tier || place === 0) return undefined;
-  return { tier: tier.id, name: tier.name, capacity: tier.capacity ?? 0, place, of: queue.length };
-}
 
 function badgesEarned(view: Viewing): BadgeEarned[] {
   const earned = new Map<string, BadgeEarned>();

@@ -8,6 +8,7 @@ import { type Facts, partnerFacts } from '../facts/partner-facts.js';
 import { formatRate } from '../money/format.js';
 import {
   type CompiledProgram,
+  type CompiledRule,
   type CompiledTier,
   type CompiledVersion,
   versionAt,
@@ -136,6 +137,23 @@ function score(
   return 0;
 }
 
+// Each comparison compiled once per programme: an overview judges every partner's rules.
+const compiledNodes = new WeakMap<CompiledProgram, WeakMap<NestedCondition, CompiledRule>>();
+
+function judgeOf(compiled: CompiledProgram, node: NestedCondition): CompiledRule {
+  let nodes = compiledNodes.get(compiled);
+  if (!nodes) {
+    nodes = new WeakMap();
+    compiledNodes.set(compiled, nodes);
+  }
+  let rule = nodes.get(node);
+  if (!rule) {
+    rule = compiled.compile({ all: [node] });
+    nodes.set(node, rule);
+  }
+  return rule;
+}
+
 /** One comparison of a rule, judged on a partner's facts. */
 export type JudgedLeaf = Omit<Requirement, 'tier' | 'rule'>;
 
@@ -148,7 +166,7 @@ export function judgeRule(
   facts: Facts,
   rule: Condition,
 ): { readonly score: number; readonly leaves: readonly JudgedLeaf[] } {
-  const judge: Judge = (node) => compiled.compile({ all: [node] }).test(facts);
+  const judge: Judge = (node) => judgeOf(compiled, node).test(facts);
   const leaves: JudgedLeaf[] = [];
   const ruleScore = score(rule, facts, judge, (leaf, met) => {
     leaves.push({
@@ -175,16 +193,13 @@ export function progressOf(
   state: EngineState,
   partnerId: string,
   at?: string,
+  calendar = new Calendar(compiled.program.timeZone),
 ): Progress {
   const partner = partnerOf(state, partnerId);
   if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
   const instant = at === undefined ? (state.clock ?? partner.joinedAt) : Date.parse(at);
   const version = versionAt(compiled, instant);
-  const facts = partnerFacts(partner, {
-    compiled,
-    calendar: new Calendar(compiled.program.timeZone),
-    instant,
-  });
+  const facts = partnerFacts(partner, { compiled, calendar, instant });
   const held = version.tiers[partner.tier] as CompiledTier;
   const next = version.tiers[partner.tier + 1];
   const base = {

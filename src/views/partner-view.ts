@@ -44,12 +44,16 @@ export interface Viewing {
 const BADGES_WITHIN_REACH = 3;
 
 /** The moment a view is of: the state's clock (a state before any event has none). */
-export function viewing(compiled: CompiledProgram, state: EngineState, partnerId: string): Viewing {
+export function viewing(
+  compiled: CompiledProgram,
+  state: EngineState,
+  partnerId: string,
+  calendar = new Calendar(compiled.program.timeZone),
+): Viewing {
   const partner = partnerOf(state, partnerId);
   if (!partner)
     throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`, 'partnerId');
   const instant = state.clock ?? partner.joinedAt;
-  const calendar = new Calendar(compiled.program.timeZone);
   const facts = partnerFacts(partner, { compiled, calendar, instant });
   return { compiled, state, partner, version: versionAt(compiled, instant), calendar, instant, facts };
 }
@@ -112,7 +116,13 @@ export function tierCard(view: Viewing): TierCard {
 
 export function progressView(view: Viewing): ProgressView {
   const { compiled, state, partner } = view;
-  const progress = progressOf(compiled, state, partner.id, new Date(view.instant).toISOString());
+  const progress = progressOf(
+    compiled,
+    state,
+    partner.id,
+    new Date(view.instant).toISOString(),
+    view.calendar,
+  );
   const requirements = progress.requirements.map((leaf) => requirementView(compiled, leaf));
   const nextTier = progress.next === null ? undefined : view.version.tiers[progress.next.rank - 1];
   if (!nextTier) {

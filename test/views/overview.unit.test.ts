@@ -52,18 +52,10 @@ describe('the programme overview', () => {
     });
   });
 
-  it('names who is one requirement from promotion, and this month’s leaders', () => {
-    // a (Active) lacks only Performer's 10 deals; c lacks 2 deals and the certification, d both too.
-    expect(overview.closeToPromotion).toEqual([
-      {
-        partnerId: 'a',
-        tier: 'active',
-        next: 'performer',
-        missing: [
-          expect.objectContaining({ label: 'Close 10 deals', progress: '3 of 10 deals', met: false }),
-        ],
-      },
-    ]);
+  it('names nobody close to promotion when nobody is, and this month’s leaders', () => {
+    // a (Active) lacks only Performer's 10 deals, but 7 of them (more than a fifth of 10); c lacks
+    // 2 deals and the certification, d both too.
+    expect(overview.closeToPromotion).toEqual([]);
     expect(overview.heldBack).toEqual([]);
     expect(overview.atRisk).toEqual([]);
     // February: c sold 1000.00 among Starters (d sold nothing and is not listed); a sold nothing.
@@ -74,6 +66,34 @@ describe('the programme overview', () => {
       { tier: 'elite', period: '2025-02', rows: [] },
     ]);
     expect(overview.capacity).toEqual([{ tier: 'elite', places: 20, held: 0, waitlist: [] }]);
+  });
+
+  it('names who is one requirement from promotion and near it', () => {
+    // s: certified, 2 of 3 deals (1 left). t: Active, 8 of 10 deals (2 left: a fifth of 10).
+    // u: Active, 7 of 10 (3 left): not close.
+    const { state } = engine.replay([
+      events.joined('s', '2025-01-01'),
+      events.trained('s', '2025-01-01T01:00:00Z'),
+      ...dealRun('s', { from: '2025-01-02', count: 2 }),
+      events.joined('t', '2025-01-01'),
+      events.trained('t', '2025-01-01T01:00:00Z'),
+      ...dealRun('t', { from: '2025-01-03', count: 8 }),
+      events.joined('u', '2025-01-01'),
+      events.trained('u', '2025-01-01T01:00:00Z'),
+      ...dealRun('u', { from: '2025-01-04', count: 7 }),
+    ]);
+    const close = engine.programmeOverview(state).closeToPromotion;
+    expect(
+      close.map(({ partnerId, tier, next, missing }) => [
+        partnerId,
+        tier,
+        next,
+        missing.map((m) => m.remaining),
+      ]),
+    ).toEqual([
+      ['s', 'starter', 'active', ['Close 1 more deal']],
+      ['t', 'active', 'performer', ['Close 2 more deals']],
+    ]);
   });
 
   it('lists partners held back by a requirement other than deals, most deals first', () => {

@@ -13,7 +13,7 @@ export function postgresOutbox(database: SqlQueryable, stream: string): Outbox {
       const { ids, texts } = effectRows(effects);
       await insertEffects(database, stream, ids, texts);
     },
-    claim: (limit) => claim(database, stream, checkCount(limit, 'limit', 1)),
+    claim: async (limit) => claim(database, stream, checkCount(limit, 'limit', 1)),
     delivered: async (ids) => {
       if (!Array.isArray(ids)) throw new StoreError('INVALID_ARGUMENT', 'must be an array', 'ids');
       // An id with a NUL character cannot be in a text column: nothing to mark.

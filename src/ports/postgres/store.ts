@@ -37,7 +37,7 @@ export function postgresStore(database: SqlDatabase, options: PostgresStoreOptio
   return {
     events: {
       version: () => streamVersion(checked, stream),
-      append: (append) =>
+      append: async (append) =>
         appendToStream(checked, stream, append, checkCount(append?.expectedVersion, 'expectedVersion')),
       read: (after) => readEvents(checked, stream, checkCount(after, 'after'), pageSize),
     },

@@ -1,0 +1,202 @@
+// The PostgreSQL store on PGlite: the store conformance cases (each on its own stream of one
+// database, read in pages of 2 so reads cross pages), then what only a database has: migrations,
+// rollback of a statement failing mid-transaction, rows that do not read back, the connection
+// handed out to one holder at a time.
+import { PGlite } from '@electric-sql/pglite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/ports/errors.js';
+import {
+  migrate,
+  migrations,
+  pgliteDatabase,
+  postgresStore,
+  type SqlDatabase,
+} from '../../src/ports/index.js';
+import {
+  appendOf,
+  collect,
+  commission,
+  describeStoreConformance,
+  joined,
+  unlocked,
+} from '../support/store-conformance.js';
+
+const pglite = new PGlite();
+const database = pgliteDatabase(pglite);
+let streams = 0;
+const freshStore = (options: { pageSize?: number } = {}) =>
+  postgresStore(database, { stream: `stream-${++streams}`, pageSize: 2, ...options });
+
+// PGlite takes a second or more to start on a busy machine.
+beforeAll(async () => {
+  expect(await migrate(database)).toEqual([1]);
+}, 60_000);
+
+describeStoreConformance('postgresStore', async () => freshStore());
+
+describe('migrate', () => {
+  it('applies nothing the second time and records each version once', async () => {
+    expect(await migrate(database)).toEqual([]);
+    const { rows } = await database.query(
+      'SELECT version, name FROM partner_engine_migrations ORDER BY version',
+    );
+    expect(rows).toEqual(migrations.map(({ version, name }) => ({ version, name })));
+  });
+
+  it('refuses a database at a newer migration than the library knows', async () => {
+    const newer = pgliteDatabase(new PGlite());
+    // Before any migration, a store says to migrate rather than showing PostgreSQL's error.
+    await expect(postgresStore(newer).events.version()).rejects.toMatchObject({
+      code: 'SCHEMA_MISMATCH',
+      message: expect.stringContaining('run migrate(database) first'),
+    });
+    await migrate(newer);
+    await newer.query(
+      "INSERT INTO partner_engine_migrations (version, name) VALUES (2, 'from a newer library')",
+    );
+    await expect(migrate(newer)).rejects.toMatchObject({
+      code: 'SCHEMA_MISMATCH',
+      path: 'partner_engine_migrations',
+      message: expect.stringContaining('at migration 2, this library knows up to 1'),
+    });
+  });
+});
+
+describe('postgresStore', () => {
+  it('keeps streams apart in one database', async () => {
+    const siso = freshStore();
+    const other = freshStore();
+    await siso.events.append(
+      appendOf(0, { events: [joined('e1')], ledger: [commission('l1', 'a', '10.00', '2.00')] }),
+    );
+    expect(await other.events.version()).toBe(0);
+    expect(await other.ledger.entries('a')).toEqual([]);
+    // The same effect id in two streams is two effects.
+    await siso.outbox.add([unlocked('f1')]);
+    await other.outbox.add([unlocked('f1')]);
+    expect(await other.outbox.claim(5)).toEqual([{ effect: unlocked('f1'), attempts: 0 }]);
+  });
+
+  it('rolls back an append whose ledger insert fails after its events were written', async () => {
+    const stream = `stream-${++streams}`;
+    const store = postgresStore(failingOn(database, 'INSERT INTO partner_engine_ledger'), { stream });
+    const append = appendOf(0, {
+      events: [joined('e1'), joined('e2')],
+      effects: [unlocked('f1')],
+      ledger: [commission('l1', 'a', '10.00', '2.00')],
+    });
+    await expect(store.events.append(append)).rejects.toThrow('the disk is full');
+    const reader = postgresStore(database, { stream });
+    expect(await reader.events.version()).toBe(0);
+    expect(await collect(reader.events.read(0))).toEqual([]);
+    expect(await reader.outbox.claim(5)).toEqual([]);
+    expect(await reader.ledger.entries('a')).toEqual([]);
+  });
+
+  it('reads events in pages of pageSize, in position order', async () => {
+    const store = freshStore({ pageSize: 3 });
+    const events = Array.from({ length: 8 }, (_, index) => joined(`e${index + 1}`));
+    await store.events.append(appendOf(0, { events: events.slice(0, 5) }));
+    await store.events.append(appendOf(5, { events: events.slice(5) }));
+    // 8 events in pages of 3: positions 1-3, 4-6, 7-8.
+    expect(await collect(store.events.read(0))).toEqual(
+      events.map((event, index) => ({ position: index + 1, event })),
+    );
+  });
+
+  it('refuses what a PostgreSQL text column cannot hold before writing anything', async () => {
+    const store = freshStore();
+    const entry = commission('l1', 'a\u0000b', '10.00', '2.00');
+    await expect(
+      store.events.append(appendOf(0, { events: [joined('e1')], ledger: [entry] })),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      path: 'ledger[0].partnerId',
+    });
+    // In JSON text a NUL is written \u0000: an event may hold one.
+    await store.events.append(appendOf(0, { events: [joined('e\u0000')] }));
+    expect(await collect(store.events.read(0))).toEqual([{ position: 1, event: joined('e\u0000') }]);
+  });
+});
+
+describe('rows that do not read back', () => {
+  it('are CORRUPT_STORE errors naming the table and position', async () => {
+    const stream = `stream-${++streams}`;
+    const store = postgresStore(database, { stream });
+    await store.events.append(appendOf(0, { events: [joined('e1'), joined('e2')] }));
+    await store.snapshots.save({ position: 2, state: { partners: [] } });
+    await database.query(
+      'UPDATE partner_engine_events SET event = \'{"id": \' WHERE stream = $1 AND position = 2',
+      [stream],
+    );
+    await database.query("UPDATE partner_engine_snapshots SET state = 'not json' WHERE stream = $1", [
+      stream,
+    ]);
+    const reading = collect(store.events.read(0));
+    await expect(reading).rejects.toBeInstanceOf(StoreError);
+    await expect(reading).rejects.toMatchObject({
+      code: 'CORRUPT_STORE',
+      path: 'partner_engine_events[2].event',
+    });
+    await expect(store.snapshots.load()).rejects.toMatchObject({
+      code: 'CORRUPT_STORE',
+      path: 'partner_engine_snapshots[2].state',
+    });
+  });
+
+  it('a missing event below the stream version is CORRUPT_STORE, not a shorter history', async () => {
+    const stream = `stream-${++streams}`;
+    const store = postgresStore(database, { stream });
+    await store.events.append(appendOf(0, { events: [joined('e1'), joined('e2'), joined('e3')] }));
+    await database.query('DELETE FROM partner_engine_events WHERE stream = $1 AND position = 3', [stream]);
+    await expect(collect(store.events.read(0))).rejects.toMatchObject({
+      code: 'CORRUPT_STORE',
+      path: 'partner_engine_events[3]',
+    });
+    await database.query('DELETE FROM partner_engine_events WHERE stream = $1 AND position = 2', [stream]);
+    await database.query(`INSERT INTO partner_engine_events VALUES ($1, 3, '{}')`, [stream]);
+    await expect(collect(store.events.read(0))).rejects.toMatchObject({ path: 'partner_engine_events[2]' });
+  });
+});
+
+describe('pgliteDatabase', () => {
+  it('hands its connection to one holder at a time, in the order they asked', async () => {
+    const order: string[] = [];
+    const first = await database.connect();
+    const second = database.connect().then((connection) => {
+      order.push('second connected');
+      return connection;
+    });
+    const query = database.query('SELECT 1 AS one').then((result) => {
+      order.push('query ran');
+      return result;
+    });
+    await first.query('SELECT 1');
+    order.push('first released');
+    first.release();
+    const held = await second;
+    await held.query('SELECT 1');
+    order.push('second released');
+    held.release();
+    expect((await query).rows).toEqual([{ one: 1 }]);
+    expect(order).toEqual(['first released', 'second connected', 'second released', 'query ran']);
+    await expect(first.query('SELECT 1')).rejects.toThrow('released');
+  });
+});
+
+/** `database` whose statements starting with `prefix` fail, as a full disk would. */
+function failingOn(inner: SqlDatabase, prefix: string): SqlDatabase {
+  const failing = (text: string) => text.trimStart().startsWith(prefix);
+  return {
+    query: (text, params) =>
+      failing(text) ? Promise.reject(new Error('the disk is full')) : inner.query(text, params),
+    connect: async () => {
+      const connection = await inner.connect();
+      return {
+        query: (text, params) =>
+          failing(text) ? Promise.reject(new Error('the disk is full')) : connection.query(text, params),
+        release: (destroy) => connection.release(destroy),
+      };
+    },
+  };
+}

@@ -2,9 +2,11 @@
 // registers them for a store factory (each test gets a fresh, empty store). The in-memory store
 // and the PostgreSQL one run the same cases, so a host's own adapter can too.
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/create-engine.js';
 import type { Effect, LedgerEntry } from '../../src/engine/outputs.js';
 import { ConflictError, StoreError } from '../../src/ports/errors.js';
 import type { Append, ProgrammeStore, StoredEvent } from '../../src/ports/types.js';
+import { sisoProgram } from '../../src/program/siso.js';
 
 export interface ConformanceOptions {
   /**
@@ -325,6 +327,27 @@ function registerLedgerCases(test: Register): void {
     );
     expect((await store.ledger.entries('b')).map((entry) => entry.id)).toEqual(['b1', 'b2']);
     expect(await store.ledger.entries('nobody')).toEqual([]);
+  });
+
+  test("an engine's ledger entry reads back as its JSON, explanation included", async (store) => {
+    const { ledger } = createEngine(sisoProgram).replay([
+      joined('j1', 'o'),
+      {
+        id: 'd1',
+        type: 'deal.closed',
+        at: '2025-01-05T00:00:00Z',
+        partnerId: 'o',
+        dealId: 'x',
+        amount: '1000.00',
+        currency: 'USD',
+      },
+    ]);
+    await store.events.append(appendOf(0, { events: [joined('j1', 'o')], ledger }));
+    const [entry] = await store.ledger.entries('o');
+    // A Starter deal of 1000.00 at 20 % earns 200.00; the explanation is derived when read.
+    expect(entry).toMatchObject({ amount: '200.00', rate: '0.20', basis: '1000.00' });
+    expect(entry?.explanation).toContain('20 % of 1,000.00 = 200.00');
+    expect(JSON.stringify(entry)).toBe(JSON.stringify(ledger[0]));
   });
 
   test('changing an object after it was stored or read changes nothing stored', async (store) => {

@@ -11,6 +11,7 @@ import {
   pgliteDatabase,
   postgresStore,
   type SqlDatabase,
+  type SqlResult,
 } from '../../src/ports/index.js';
 import {
   appendOf,
@@ -33,6 +34,11 @@ beforeAll(async () => {
 }, 60_000);
 
 describeStoreConformance('postgresStore', async () => freshStore());
+
+// `pg` parses bigint columns (positions, versions) as strings, PGlite as numbers: the store reads both.
+describeStoreConformance('postgresStore with bigint columns read as text, as pg reads them', async () =>
+  postgresStore(bigintsAsText(database), { stream: `stream-${++streams}`, pageSize: 2 }),
+);
 
 describe('migrate', () => {
   it('applies nothing the second time and records each version once', async () => {
@@ -160,6 +166,10 @@ describe('rows that do not read back', () => {
 });
 
 describe('pgliteDatabase', () => {
+  it('and pg.Pool have the shape postgresStore takes', () => {
+    expect(pgPoolIsADatabase).toBe(true);
+  });
+
   it('hands its connection to one holder at a time, in the order they asked', async () => {
     const order: string[] = [];
     const first = await database.connect();
@@ -183,6 +193,59 @@ describe('pgliteDatabase', () => {
     await expect(first.query('SELECT 1')).rejects.toThrow('released');
   });
 });
+
+// The shapes of `pg.Pool` and `pg.PoolClient`, as @types/pg declares the overloads the adapter
+// relies on: the compiler checks the adapter takes them as they are.
+interface PgResult<R> {
+  command: string;
+  rowCount: number | null;
+  rows: R[];
+}
+interface PgQueryable {
+  query<R extends Record<string, unknown> = Record<string, unknown>>(config: {
+    text: string;
+  }): Promise<PgResult<R>>;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    values?: unknown[],
+  ): Promise<PgResult<R>>;
+  query(text: string, values: unknown[], callback: (error: Error, result: PgResult<unknown>) => void): void;
+}
+interface PgPoolClient extends PgQueryable {
+  release(error?: Error | boolean): void;
+}
+interface PgPool extends PgQueryable {
+  connect(): Promise<PgPoolClient>;
+  connect(callback: (error: Error, client: PgPoolClient, done: () => void) => void): void;
+  end(): Promise<void>;
+}
+type PgPoolIsADatabase = PgPool extends SqlDatabase ? true : never;
+const pgPoolIsADatabase: PgPoolIsADatabase = true;
+
+/** `database` with bigint columns given as strings, as `pg` gives them. */
+function bigintsAsText(inner: SqlDatabase): SqlDatabase {
+  const BIGINT_COLUMNS = new Set(['position', 'version', 'ledger_version', 'sequence']);
+  const asPg = (result: SqlResult): SqlResult => ({
+    rows: result.rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([name, value]) => [
+          name,
+          BIGINT_COLUMNS.has(name) && typeof value === 'number' ? String(value) : value,
+        ]),
+      ),
+    ),
+  });
+  return {
+    query: async (text, params) => asPg(await inner.query(text, params)),
+    connect: async () => {
+      const connection = await inner.connect();
+      return {
+        query: async (text, params) => asPg(await connection.query(text, params)),
+        release: (destroy) => connection.release(destroy),
+      };
+    },
+  };
+}
 
 /** `database` whose statements starting with `prefix` fail, as a full disk would. */
 function failingOn(inner: SqlDatabase, prefix: string): SqlDatabase {

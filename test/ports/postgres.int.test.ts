@@ -56,7 +56,8 @@ describe('migrate', () => {
       code: 'SCHEMA_MISMATCH',
       message: expect.stringContaining('run migrate(database) first'),
     });
-    await migrate(newer);
+    // Two migrators at once: the second waits for the first, then finds migration 1 applied.
+    expect(await Promise.all([migrate(newer), migrate(newer)])).toEqual([[1], []]);
     await newer.query(
       "INSERT INTO partner_engine_migrations (version, name) VALUES (2, 'from a newer library')",
     );

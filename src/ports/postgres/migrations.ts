@@ -67,6 +67,10 @@ export const migrations: readonly Migration[] = [
 /** The latest migration this version of the library knows. */
 export const schemaVersion = migrations[migrations.length - 1]?.version ?? 0;
 
+// One migrator at a time, even before the log table exists: a second one waits for the first's
+// transaction to end, then finds the migration applied. The key is the adapter's own constant.
+const LOCK = 'SELECT pg_advisory_xact_lock(5127064301)';
+
 const createLog = `
 CREATE TABLE IF NOT EXISTS partner_engine_migrations (
   version integer PRIMARY KEY,
@@ -83,13 +87,15 @@ CREATE TABLE IF NOT EXISTS partner_engine_migrations (
  * await migrate(pool) //=> [1] the first time, [] after
  */
 export async function migrate(database: SqlDatabase): Promise<number[]> {
-  await database.query(createLog);
-  refuseNewer(await appliedVersion(database));
+  await transaction(database, async (connection) => {
+    await connection.query(LOCK);
+    await connection.query(createLog);
+    refuseNewer(await appliedVersion(connection));
+  });
   const applied: number[] = [];
   for (const migration of migrations) {
     const ran = await transaction(database, async (connection) => {
-      // One migrator at a time: a second one waits here, then finds the migration applied.
-      await connection.query('LOCK TABLE partner_engine_migrations IN EXCLUSIVE MODE');
+      await connection.query(LOCK);
       const current = refuseNewer(await appliedVersion(connection));
       if (current >= migration.version) return false;
       for (const statement of migration.statements) await connection.query(statement);

@@ -166,6 +166,22 @@ describe('rows that do not read back', () => {
   });
 });
 
+describe('the primary key behind the version check', () => {
+  it('refuses an event already at the position, as corrupt when the version says it is free', async () => {
+    const stream = `stream-${++streams}`;
+    const store = postgresStore(database, { stream });
+    await store.events.append(appendOf(0, { events: [joined('e1')] }));
+    // A row written past the stream's version, by hand or by another application.
+    await database.query(`INSERT INTO partner_engine_events VALUES ($1, 2, '{}')`, [stream]);
+    await expect(store.events.append(appendOf(1, { events: [joined('e2')] }))).rejects.toMatchObject({
+      code: 'CORRUPT_STORE',
+      path: 'partner_engine_events[2]',
+    });
+    // The unique violation rolled the append back: the version is still 1.
+    expect(await store.events.version()).toBe(1);
+  });
+});
+
 describe('pgliteDatabase', () => {
   it('and pg.Pool have the shape postgresStore takes', () => {
     expect(pgPoolIsADatabase).toBe(true);

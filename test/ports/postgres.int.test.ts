@@ -151,6 +151,29 @@ describe('rows that do not read back', () => {
     });
   });
 
+  it('a missing column is CORRUPT_STORE naming the table, position and column', async () => {
+    const stream = `stream-${++streams}`;
+    await postgresStore(database, { stream }).events.append(
+      appendOf(0, { events: [joined('e1')], ledger: [commission('l1', 'a', '10.00', '2.00')] }),
+    );
+    await postgresStore(database, { stream }).snapshots.save({ position: 1, state: {} });
+    const without = (column: string) =>
+      postgresStore(
+        mappingColumns(database, (name, value) => (name === column ? undefined : value)),
+        { stream },
+      );
+    await expect(collect(without('event').events.read(0))).rejects.toMatchObject({
+      code: 'CORRUPT_STORE',
+      path: 'partner_engine_events[1].event',
+    });
+    await expect(without('state').snapshots.load()).rejects.toMatchObject({
+      path: 'partner_engine_snapshots[1].state',
+    });
+    await expect(without('entry').ledger.entries('a')).rejects.toMatchObject({
+      path: 'partner_engine_ledger[1].entry',
+    });
+  });
+
   it('a missing event below the stream version is CORRUPT_STORE, not a shorter history', async () => {
     const stream = `stream-${++streams}`;
     const store = postgresStore(database, { stream });
@@ -242,22 +265,28 @@ const pgPoolIsADatabase: PgPoolIsADatabase = true;
 /** `database` with bigint columns given as strings, as `pg` gives them. */
 function bigintsAsText(inner: SqlDatabase): SqlDatabase {
   const BIGINT_COLUMNS = new Set(['position', 'version', 'ledger_version', 'sequence']);
-  const asPg = (result: SqlResult): SqlResult => ({
+  return mappingColumns(inner, (name, value) =>
+    BIGINT_COLUMNS.has(name) && typeof value === 'number' ? String(value) : value,
+  );
+}
+
+/** `database` with each column of each row read through `map` (a column mapped to undefined is left out). */
+function mappingColumns(inner: SqlDatabase, map: (name: string, value: unknown) => unknown): SqlDatabase {
+  const mapped = (result: SqlResult): SqlResult => ({
     rows: result.rows.map((row) =>
       Object.fromEntries(
-        Object.entries(row).map(([name, value]) => [
-          name,
-          BIGINT_COLUMNS.has(name) && typeof value === 'number' ? String(value) : value,
-        ]),
+        Object.entries(row)
+          .map(([name, value]) => [name, map(name, value)])
+          .filter(([, value]) => value !== undefined),
       ),
     ),
   });
   return {
-    query: async (text, params) => asPg(await inner.query(text, params)),
+    query: async (text, params) => mapped(await inner.query(text, params)),
     connect: async () => {
       const connection = await inner.connect();
       return {
-        query: async (text, params) => asPg(await connection.query(text, params)),
+        query: async (text, params) => mapped(await connection.query(text, params)),
         release: (destroy) => connection.release(destroy),
       };
     },

@@ -103,9 +103,10 @@ async function loadSnapshot(database: SqlQueryable, stream: string): Promise<Sna
   );
   const row = rows[0];
   if (row === undefined) return undefined;
-  const path = 'partner_engine_snapshots';
-  const position = readCount(column(row, 'position', path), `${path}.position`);
-  return { position, state: readJson(column(row, 'state', path), `${path}[${position}].state`) };
+  const table = 'partner_engine_snapshots';
+  const position = readCount(column(row, 'position', table), `${table}.position`);
+  const path = `${table}[${position}]`;
+  return { position, state: readJson(column(row, 'state', path), `${path}.state`) };
 }
 
 async function saveSnapshot(database: SqlQueryable, stream: string, snapshot: Snapshot): Promise<void> {

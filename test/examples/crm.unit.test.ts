@@ -609,6 +609,33 @@ describe('mapped events in the engine', () => {
     expect(result.ledger.map((entry) => entry.amount)).toEqual(['300.10']);
   });
 
+  it('refuse, through the engine, what the README says it refuses', () => {
+    const engine = createEngine(sisoProgram);
+    // A deal won, reopened and won again maps to the same id with another time: already booked.
+    const wonAgain = eventOf(
+      mapHubSpotDeal(withField(hubspotWon, 'occurredAt', 1741597950450), hubspotWonDeal),
+    );
+    // A deal in another currency than the programme's (SISO's is USD) maps, and the engine refuses it.
+    const euros = eventOf(
+      mapHubSpotDeal(hubspotWon, withField(hubspotWonDeal, 'properties.deal_currency_code', 'EUR')),
+    );
+    const result = engine.replay([joined, mapped[0], wonAgain]);
+    expect(result.rejected.map(({ eventId, code }) => [eventId, code])).toEqual([
+      ['hubspot:62515:18432067011:closed', 'CONFLICTING_DUPLICATE'],
+    ]);
+    expect(engine.replay([joined, euros]).rejected.map(({ code }) => code)).toEqual(['CURRENCY_MISMATCH']);
+  });
+
+  it('of a late Salesforce closing are refused live once the clock passed its day, and sorted by a replay', async () => {
+    const engine = createEngine(sisoProgram);
+    const programme = await createPartnerProgramme({ engine, store: memoryStore() });
+    // The clock reaches 2025-03-04T11:00Z (the credit note); the late deal is dated 2025-02-28.
+    await programme.ingest([joined, mapped[1], mapped[3]]);
+    const late = await programme.ingest([mapped[2]]);
+    expect(late.rejected.map(({ code, path }) => [code, path])).toEqual([['OUT_OF_ORDER', 'at']]);
+    expect(engine.replay([joined, mapped[1], mapped[3], mapped[2]]).rejected).toEqual([]);
+  });
+
   it('go to programme.ingest in one call, and a batch delivered again is stored once', async () => {
     const programme = await createPartnerProgramme({
       engine: createEngine(sisoProgram),
@@ -629,6 +656,14 @@ describe('mapped events in the engine', () => {
       { eventId: 'hubspot:62515:18432067011:closed', index: 0, reason: 'duplicate' },
     ]);
     expect(programme.version()).toBe(2);
+    const nothing = await ingestMappings(
+      [mapHubSpotDeal(withField(hubspotWon, 'propertyName', 'amount'), null)],
+      programme,
+    );
+    expect(nothing.ingested.appended).toBe(0);
+    expect(nothing.ignored).toEqual([
+      { index: 0, reason: 'a change of the deal property "amount" is not a stage change' },
+    ]);
   });
 });
 

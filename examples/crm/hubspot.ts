@@ -82,12 +82,18 @@ function readNotification(notification: unknown, options: HubSpotOptions): HubSp
   if (!isRecord(notification)) {
     return unmappable('', `a HubSpot webhook event must be a JSON object, not ${typeName(notification)}`);
   }
-  const type = field(notification, 'subscriptionType');
+  const type = requiredText(
+    field(notification, 'subscriptionType'),
+    'subscriptionType',
+    'the subscription type',
+  );
+  if (isRefusal(type)) return type;
   const generic = type === 'object.propertyChange' && field(notification, 'objectTypeId') === '0-3';
   if (type !== 'deal.propertyChange' && !generic) {
     return ignored(`a ${describe(type)} event is not a change of a deal's stage`);
   }
-  const name = field(notification, 'propertyName');
+  const name = requiredText(field(notification, 'propertyName'), 'propertyName', 'the property changed');
+  if (isRefusal(name)) return name;
   if (name !== 'dealstage')
     return ignored(`a change of the deal property ${describe(name)} is not a stage change`);
   const stage = requiredText(field(notification, 'propertyValue'), 'propertyValue', 'the new stage');

@@ -86,7 +86,7 @@ export function mapSalesforceChange(message: unknown, options: SalesforceOptions
     if (change.entity === 'Opportunity') return opportunityEvent(change, options, timeZone);
     if (change.entity === (options.creditNote?.object ?? 'Credit_Note__c'))
       return creditNoteEvent(change, options);
-    return ignored(`a change of a ${change.entity} record is not about a deal`);
+    return ignored(`a change of ${change.entity} ${change.recordId} is not about a deal`);
   });
 }
 
@@ -119,14 +119,12 @@ function readChangeEvent(message: unknown): ChangeEvent | Refusal {
   }
   const recordId = requiredText(recordIds[0], `${HEADER}.recordIds[0]`, 'the record id');
   if (isRefusal(recordId)) return recordId;
-  const changedFields = field(header, 'changedFields');
-  return {
-    entity,
-    changeType,
-    changedFields: Array.isArray(changedFields) ? changedFields : [],
-    recordId,
-    payload,
-  };
+  const changedFields = field(header, 'changedFields') ?? [];
+  // Without the list, an update that won the deal could not be told from any other edit.
+  if (!Array.isArray(changedFields)) {
+    return unmappable(`${HEADER}.changedFields`, 'the header must list the changed fields in an array');
+  }
+  return { entity, changeType, changedFields, recordId, payload };
 }
 
 // A gap event says Salesforce could not send the change itself: it has no field values.
@@ -146,6 +144,9 @@ function opportunityEvent(
   if (change.changeType !== 'CREATE' && change.changeType !== 'UPDATE') {
     return ignored(`a ${change.changeType} of an opportunity is not a closing`);
   }
+  if (change.changeType === 'UPDATE' && change.changedFields.length === 0) {
+    return unmappable(`${HEADER}.changedFields`, 'an update event must list the fields it changed');
+  }
   const stageChanged = change.changedFields.includes('StageName') || change.changedFields.includes('IsWon');
   if (change.changeType === 'UPDATE' && !stageChanged) {
     return ignored('an update that leaves the stage as it was is not a closing');
@@ -153,8 +154,8 @@ function opportunityEvent(
   const { payload } = change;
   const stage = field(payload, 'StageName');
   const isWon = field(payload, 'IsWon');
-  const won =
-    typeof isWon === 'boolean' ? isWon : (options.wonStages ?? ['Closed Won']).includes(stage as string);
+  const wonStages = options.wonStages ?? ['Closed Won'];
+  const won = typeof isWon === 'boolean' ? isWon : typeof stage === 'string' && wonStages.includes(stage);
   if (!won) return ignored(`stage ${describe(stage)} is not won: not a closed deal`);
   const currency = currencyOf(field(payload, 'CurrencyIsoCode'), `${PAYLOAD}.CurrencyIsoCode`, {
     ...options,

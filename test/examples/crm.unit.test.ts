@@ -300,6 +300,9 @@ describe('HubSpot deals', () => {
       [withField(hubspotWon, 'objectId', -3), hubspotWonDeal, 'objectId', 'positive whole number'],
       [withField(hubspotWon, 'portalId', 'acme'), hubspotWonDeal, 'portalId', 'positive whole number'],
       [withField(hubspotWon, 'propertyValue', ''), hubspotWonDeal, 'propertyValue', 'missing'],
+      [withField(hubspotWon, 'subscriptionType', undefined), hubspotWonDeal, 'subscriptionType', 'missing'],
+      [withField(hubspotWon, 'propertyName', null), hubspotWonDeal, 'propertyName', 'missing'],
+      [{}, hubspotWonDeal, 'subscriptionType', 'missing'],
       [null, hubspotWonDeal, '', 'not null'],
       [[hubspotWon], hubspotWonDeal, '', 'not an array'],
       ['closedwon', hubspotWonDeal, '', 'not a string'],
@@ -469,7 +472,10 @@ describe('Salesforce opportunities and credit notes (Change Data Capture)', () =
         withField(salesforceWon, `${header}.changeType`, 'DELETE'),
         'a DELETE of an opportunity is not a closing',
       ],
-      [withField(salesforceWon, `${header}.entityName`, 'Account'), 'a change of a Account record'],
+      [
+        withField(salesforceWon, `${header}.entityName`, 'Account'),
+        'a change of Account 0068d00000Pq3XfAAJ is not',
+      ],
       [withField(salesforceCreditNote, `${header}.changeType`, 'UPDATE'), 'only a new credit note is'],
     ];
     for (const [message, reason] of cases) {
@@ -525,6 +531,12 @@ describe('Salesforce opportunities and credit notes (Change Data Capture)', () =
       [withField(salesforceWon, `${header}.recordIds`, undefined), `${header}.recordIds`, 'exactly one'],
       [withField(salesforceWon, `${header}.recordIds`, [7]), `${header}.recordIds[0]`, 'a string'],
       [withField(salesforceWon, `${header}.changeType`, 'GAP_UPDATE'), `${header}.changeType`, 'REST API'],
+      [withField(salesforceWon, `${header}.changedFields`, []), `${header}.changedFields`, 'must list'],
+      [
+        withField(salesforceWon, `${header}.changedFields`, 'StageName'),
+        `${header}.changedFields`,
+        'in an array',
+      ],
       [withField(salesforceWon, `${header}.changeType`, undefined), `${header}.changeType`, 'missing'],
       [withField(salesforceWon, `${header}.entityName`, 12), `${header}.entityName`, 'a number'],
       [withField(salesforceWon, `${payload}.ChangeEventHeader`, undefined), header, 'no ChangeEventHeader'],

@@ -81,12 +81,11 @@ interface ChangeEvent {
 export function mapSalesforceChange(message: unknown, options: SalesforceOptions = {}): Mapping<DealEvent> {
   const timeZone = checkedTimeZone(options.timeZone ?? 'UTC');
   return neverThrows(() => {
-    const change = readChangeEvent(message);
+    const change = readChangeEvent(message, options);
     if (isRefusal(change)) return change;
-    if (change.entity === 'Opportunity') return opportunityEvent(change, options, timeZone);
-    if (change.entity === (options.creditNote?.object ?? 'Credit_Note__c'))
-      return creditNoteEvent(change, options);
-    return ignored(`a change of ${change.entity} ${change.recordId} is not about a deal`);
+    return change.entity === 'Opportunity'
+      ? opportunityEvent(change, options, timeZone)
+      : creditNoteEvent(change, options);
   });
 }
 
@@ -96,7 +95,7 @@ function checkedTimeZone(timeZone: string): string {
   return timeZone;
 }
 
-function readChangeEvent(message: unknown): ChangeEvent | Refusal {
+function readChangeEvent(message: unknown, options: SalesforceOptions): ChangeEvent | Refusal {
   if (!isRecord(message)) {
     return unmappable('', `a change event message must be a JSON object, not ${typeName(message)}`);
   }
@@ -108,6 +107,8 @@ function readChangeEvent(message: unknown): ChangeEvent | Refusal {
   if (isRefusal(entity)) return entity;
   const changeType = requiredText(field(header, 'changeType'), `${HEADER}.changeType`, 'the change type');
   if (isRefusal(changeType)) return changeType;
+  const unrelated = unrelatedChange(entity, changeType, options);
+  if (unrelated) return unrelated;
   const recordIds = field(header, 'recordIds');
   // Salesforce merges the same change of several records into one event; an enriched channel
   // sends one event per record, each with its own field values.
@@ -127,6 +128,26 @@ function readChangeEvent(message: unknown): ChangeEvent | Refusal {
   return { entity, changeType, changedFields, recordId, payload };
 }
 
+// What is neither a closing nor a refund is ignored before the rest of the header is read.
+function unrelatedChange(
+  entity: string,
+  changeType: string,
+  options: SalesforceOptions,
+): Refusal | undefined {
+  const gapOr = (...types: string[]) => changeType.startsWith('GAP_') || types.includes(changeType);
+  if (entity === 'Opportunity') {
+    return gapOr('CREATE', 'UPDATE')
+      ? undefined
+      : ignored(`a ${changeType} of an opportunity is not a closing`);
+  }
+  if (entity === (options.creditNote?.object ?? 'Credit_Note__c')) {
+    return gapOr('CREATE')
+      ? undefined
+      : ignored(`a ${changeType} of a credit note is not a refund; only a new credit note is`);
+  }
+  return ignored(`a change of ${entity} records is not about a deal`);
+}
+
 // A gap event says Salesforce could not send the change itself: it has no field values.
 function gap(change: ChangeEvent): Refusal {
   return unmappable(
@@ -141,9 +162,6 @@ function opportunityEvent(
   timeZone: string,
 ): Mapping<DealClosed> {
   if (change.changeType.startsWith('GAP_')) return gap(change);
-  if (change.changeType !== 'CREATE' && change.changeType !== 'UPDATE') {
-    return ignored(`a ${change.changeType} of an opportunity is not a closing`);
-  }
   if (change.changeType === 'UPDATE' && change.changedFields.length === 0) {
     return unmappable(`${HEADER}.changedFields`, 'an update event must list the fields it changed');
   }
@@ -211,9 +229,6 @@ function closingInstant(closeDate: unknown, lastModified: unknown, timeZone: str
 
 function creditNoteEvent(change: ChangeEvent, options: SalesforceOptions): Mapping<DealRefunded> {
   if (change.changeType.startsWith('GAP_')) return gap(change);
-  if (change.changeType !== 'CREATE') {
-    return ignored(`a ${change.changeType} of a credit note is not a refund; only a new credit note is`);
-  }
   const { payload } = change;
   const fields = options.creditNote ?? {};
   const opportunityField = fields.opportunityField ?? 'Opportunity__c';

@@ -474,8 +474,25 @@ describe('Salesforce opportunities and credit notes (Change Data Capture)', () =
       ],
       [
         withField(salesforceWon, `${header}.entityName`, 'Account'),
-        'a change of Account 0068d00000Pq3XfAAJ is not',
+        'a change of Account records is not about a deal',
       ],
+      // Merged events of several records are ignored all the same when not about a deal.
+      [
+        withField(withField(salesforceWon, `${header}.entityName`, 'Account'), `${header}.recordIds`, [
+          '001A',
+          '001B',
+        ]),
+        'a change of Account records',
+      ],
+      [
+        withField(withField(salesforceWon, `${header}.changeType`, 'DELETE'), `${header}.recordIds`, [
+          '006A',
+          '006B',
+        ]),
+        'a DELETE of an opportunity',
+      ],
+      [withField(salesforceWon, `${header}.changeType`, 'UNDELETE'), 'an opportunity is not a closing'],
+      [withField(salesforceCreditNote, `${header}.changeType`, 'DELETE'), 'only a new credit note is'],
       [withField(salesforceCreditNote, `${header}.changeType`, 'UPDATE'), 'only a new credit note is'],
     ];
     for (const [message, reason] of cases) {

@@ -112,6 +112,15 @@ describe('createPartnerProgramme over memoryStore', () => {
     ]);
   });
 
+  it('refuses a snapshot that covers more events than the store holds', async () => {
+    const store = memoryStore();
+    await store.snapshots.save({ position: 3, state: engine.initialState() });
+    await expect(createPartnerProgramme({ engine, store })).rejects.toMatchObject({
+      code: 'CORRUPT_STORE',
+      path: 'snapshot.position',
+    });
+  });
+
   it('refuses a snapshot of another programme', async () => {
     const store = memoryStore();
     await store.snapshots.save({ position: 0, state: { ...engine.initialState(), programId: 'other' } });

@@ -13,16 +13,30 @@ export interface DeliveredIds {
 
 /**
  * Wraps `act` so that an effect whose id is in `seen` is passed over; `act` runs at most once per
- * id as long as `seen` keeps what it is given.
+ * id as long as `seen` keeps what it is given. An effect handed out again while it is being acted
+ * on waits for that. Deliverers in several processes share `seen` (a table with a unique key on
+ * the id) and take turns, so that two never act on one effect at once.
  *
  * @example
  * const sent = new Set<string>();
  * await programme.deliver(onceById(sent, (effect) => mailer.send(promotionEmail(effect))));
  */
 export function onceById(seen: DeliveredIds, act: (effect: Effect) => void | Promise<void>): Deliver {
+  // An effect being acted on right now, handed out again by an overlapping delivery, waits for it.
+  const acting = new Map<string, Promise<void>>();
   return async (effect) => {
-    if (await seen.has(effect.id)) return;
-    await act(effect);
-    await seen.add(effect.id);
+    const running = acting.get(effect.id);
+    if (running) return running;
+    const work = (async () => {
+      if (await seen.has(effect.id)) return;
+      await act(effect);
+      await seen.add(effect.id);
+    })();
+    acting.set(effect.id, work);
+    try {
+      await work;
+    } finally {
+      acting.delete(effect.id);
+    }
   };
 }

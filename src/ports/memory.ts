@@ -38,8 +38,10 @@ export function memoryStore(): ProgrammeStore {
           throw new ConflictError(append.expectedVersion, events.length);
         // Copied before anything is kept, so a copy that fails leaves the store as it was.
         const kept = copied({ events: append.events, ledger: append.ledger, effects: append.effects });
-        events.push(...kept.events);
-        ledger.push(...kept.ledger);
+        // One at a time: a spread of a large append into push() would overflow the call stack
+        // after the events were kept and before the entries were.
+        for (const event of kept.events) events.push(event);
+        for (const entry of kept.ledger) ledger.push(entry);
         enqueue(kept.effects);
         return events.length;
       },
@@ -56,13 +58,14 @@ export function memoryStore(): ProgrammeStore {
       add: async (effects) => enqueue(copied(effects)),
       claim: async (limit) => {
         checkCount(limit, 'limit', 1);
-        const claimed: OutboxItem[] = [];
-        for (const waiting of outbox.values()) {
-          if (claimed.length === limit) break;
-          if (waiting.delivered) continue;
-          claimed.push({ effect: copied(waiting.effect), attempts: waiting.attempts });
-          waiting.attempts += 1;
-        }
+        // Those tried least first, then the oldest: an effect that keeps failing never holds back the rest.
+        const waiting = [...outbox.values()].filter((item) => !item.delivered);
+        const chosen = waiting.sort((a, b) => a.attempts - b.attempts).slice(0, limit);
+        const claimed: OutboxItem[] = chosen.map((item) => ({
+          effect: copied(item.effect),
+          attempts: item.attempts,
+        }));
+        for (const item of chosen) item.attempts += 1;
         return claimed;
       },
       delivered: async (ids) => {

@@ -29,6 +29,11 @@ export interface IngestResult {
   /** `index` is the event's position in the array given to `ingest`. */
   readonly rejected: readonly Rejection[];
   readonly skipped: readonly Skip[];
+  /**
+   * Set when the events were stored but the snapshot due after them could not be saved: nothing
+   * is lost (a restart replays them from the last snapshot), and the next ingest tries again.
+   */
+  readonly snapshotError?: unknown;
 }
 
 export interface AdvanceView {
@@ -62,9 +67,10 @@ export interface PartnerProgramme {
   /** Reads what other writers appended since this process last looked. */
   refresh(): Promise<number>;
   /**
-   * Runs the time-driven work due up to `at` on a copy of the state and puts its effects in the
-   * outbox. The stored history is not changed: the next event past those moments does the same
-   * work again, with the same effect ids, which the outbox recognises.
+   * The state with the time-driven work due up to `at` done (payouts due, reviews), to show; the
+   * stored history and the outbox are not changed. Those effects reach the outbox with the first
+   * event stored after their moment, which does the same work, with the same ids: had an effect
+   * gone out from here, an event dated before its moment (a refund) could still change it.
    */
   advance(at: string): Promise<AdvanceView>;
   /**
@@ -151,13 +157,10 @@ export async function createPartnerProgramme(options: PartnerProgrammeOptions): 
   };
 
   // One change of the state at a time: an ingest or a refresh sees the state the one before
-  // left, never one half caught up by another.
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  // left, never one half caught up by another. One delivery at a time: two would claim and act
+  // on the same effects.
+  const exclusive = oneAtATime();
+  const delivering = oneAtATime();
 
   const ingest = async (events: readonly unknown[]): Promise<IngestResult> => {
     if (!Array.isArray(events))
@@ -174,8 +177,14 @@ export async function createPartnerProgramme(options: PartnerProgrammeOptions): 
             : await store.events.append({ expectedVersion: version, events: accepted, effects, ledger });
         state = decision.state;
         version = next;
-        if (version - snapshotAt >= snapshotEvery) await saveSnapshot();
-        return { version, appended: accepted.length, effects, ledger, rejected, skipped };
+        const result = { version, appended: accepted.length, effects, ledger, rejected, skipped };
+        if (version - snapshotAt < snapshotEvery) return result;
+        // The events are stored: a snapshot that fails now must not look like a failed ingest.
+        const snapshotError = await saveSnapshot().then(
+          () => undefined,
+          (error: unknown) => error ?? new Error('the snapshot could not be saved'),
+        );
+        return snapshotError === undefined ? result : { ...result, snapshotError };
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         if (attempt >= retries) {
@@ -200,29 +209,40 @@ export async function createPartnerProgramme(options: PartnerProgrammeOptions): 
         await catchUp();
         return version;
       }),
-    async advance(at) {
-      const advanced = engine.advance(state, at);
-      await store.outbox.add(advanced.effects);
-      return advanced;
-    },
-    async deliver(deliver, deliverOptions = {}) {
-      const limit = checkCount(deliverOptions.limit ?? 100, 'limit', 1);
-      const items = await store.outbox.claim(limit);
-      const failed: { id: string; error: unknown }[] = [];
-      let delivered = 0;
-      for (const item of items) {
-        try {
-          await deliver(item.effect, item);
-        } catch (error) {
-          failed.push({ id: item.effect.id, error });
-          continue;
-        }
-        await store.outbox.delivered([item.effect.id]);
-        delivered += 1;
-      }
-      return { delivered, failed };
-    },
-    snapshot: saveSnapshot,
+    advance: async (at) => engine.advance(state, at),
+    deliver: (deliver, deliverOptions = {}) => delivering(() => deliverOnce(deliver, deliverOptions)),
+    snapshot: () => exclusive(saveSnapshot),
     entries: (partnerId) => store.ledger.entries(partnerId),
+  };
+
+  async function deliverOnce(
+    deliver: Deliver,
+    deliverOptions: { readonly limit?: number },
+  ): Promise<DeliveryReport> {
+    const limit = checkCount(deliverOptions.limit ?? 100, 'limit', 1);
+    const items = await store.outbox.claim(limit);
+    const failed: { id: string; error: unknown }[] = [];
+    let delivered = 0;
+    for (const item of items) {
+      try {
+        await deliver(item.effect, item);
+      } catch (error) {
+        failed.push({ id: item.effect.id, error });
+        continue;
+      }
+      await store.outbox.delivered([item.effect.id]);
+      delivered += 1;
+    }
+    return { delivered, failed };
+  }
+}
+
+/** Runs the work given to it one after the other, each after the one before settled. */
+function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
   };
 }

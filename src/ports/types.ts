@@ -57,11 +57,14 @@ export interface OutboxItem {
 
 export interface Outbox {
   /**
-   * Adds effects no event caused (time-driven work the host ran with `advance`); an effect whose
-   * id is already in the outbox, delivered or not, is not added again.
+   * Adds effects outside an append; an effect whose id is already in the outbox, delivered or
+   * not, is not added again.
    */
   add(effects: readonly Effect[]): Promise<void>;
-  /** Up to `limit` undelivered effects, oldest first, each counted as one more attempt. */
+  /**
+   * Up to `limit` undelivered effects, those tried least first and then the oldest (one that keeps
+   * failing never holds back the rest), each counted as one more attempt.
+   */
   claim(limit: number): Promise<readonly OutboxItem[]>;
   /** Marks effects delivered: they are never handed out again. */
   delivered(ids: readonly string[]): Promise<void>;

@@ -29,7 +29,8 @@ export function postgresOutbox(database: SqlQueryable, stream: string): Outbox {
 }
 
 /**
- * Counts one more attempt on the oldest `limit` undelivered effects and returns them with the
+ * Counts one more attempt on `limit` undelivered effects, those tried least first and then the
+ * oldest (an effect that keeps failing never holds back the rest), and returns them with the
  * attempts before this one. One statement, so one transaction: its rows are locked FOR UPDATE
  * until it ends, and SKIP LOCKED lets a second deliverer's claim pass over them meanwhile.
  */
@@ -38,7 +39,7 @@ async function claim(database: SqlQueryable, stream: string, limit: number): Pro
     `WITH oldest AS (
        SELECT sequence FROM partner_engine_outbox
        WHERE stream = $1 AND delivered_at IS NULL
-       ORDER BY sequence LIMIT $2
+       ORDER BY attempts, sequence LIMIT $2
        FOR UPDATE SKIP LOCKED
      )
      UPDATE partner_engine_outbox AS outbox SET attempts = outbox.attempts + 1
@@ -56,6 +57,8 @@ async function claim(database: SqlQueryable, stream: string, limit: number): Pro
     const effect = readJson(column(row, 'effect', path), `${path}.effect`) as Effect;
     return { sequence, item: { effect, attempts: attempts - 1 } };
   });
-  // RETURNING gives no order: put them oldest first.
-  return items.sort((left, right) => left.sequence - right.sequence).map(({ item }) => item);
+  // RETURNING gives no order: put them in the order they were chosen.
+  return items
+    .sort((left, right) => left.item.attempts - right.item.attempts || left.sequence - right.sequence)
+    .map(({ item }) => item);
 }

@@ -11,9 +11,8 @@ import type { CompiledProgram } from '../program/compile.js';
 import { versionAt } from '../program/compile.js';
 import { progressView, tierCard, type Viewing, viewing } from './partner-view.js';
 import type { PartnerLack, ProgrammeOverview, RequirementView } from './types.js';
+import { DEAL_COUNT_FACTS } from './words.js';
 
-/** Facts that count deals: a requirement on one of them is a deal requirement. */
-const DEAL_FACTS = new Set(['countedDeals', 'dealsClosed']);
 const LEADERS_PER_TIER = 3;
 
 type Totals = Record<'earned' | 'pending' | 'payable' | 'paid' | 'clawedBack', MinorUnits>;
@@ -66,11 +65,16 @@ export function programmeOverview(compiled: CompiledProgram, state: EngineState)
     };
     if (missing.length === 1 && missing.every(nearlyMet)) closeToPromotion.push(lack);
     const dealsMet = progress.requirements.some(
-      (requirement) => DEAL_FACTS.has(requirement.fact) && requirement.met,
+      (requirement) => DEAL_COUNT_FACTS.has(requirement.fact) && requirement.met,
     );
-    const otherMissing = missing.filter((requirement) => !DEAL_FACTS.has(requirement.fact));
+    const otherMissing = missing.filter((requirement) => !DEAL_COUNT_FACTS.has(requirement.fact));
     if (dealsMet && otherMissing.length > 0 && otherMissing.length === missing.length) {
-      heldBack.push({ ...lack, missing: otherMissing, deals: partner.countedDeals });
+      heldBack.push({
+        ...lack,
+        next: progress.reaches?.id ?? lack.next,
+        missing: otherMissing,
+        deals: partner.countedDeals,
+      });
     }
   }
   heldBack.sort((a, b) => b.deals - a.deals || (a.partnerId < b.partnerId ? -1 : 1));
@@ -175,7 +179,9 @@ function nextRun(compiled: CompiledProgram, state: EngineState): ProgrammeOvervi
 }
 
 function capacity(compiled: CompiledProgram, state: EngineState): ProgrammeOverview['capacity'] {
-  return compiled.program.tiers.flatMap((tier, index) =>
+  // The places of the programme version in force now.
+  const { tiers } = versionAt(compiled, state.clock ?? 0);
+  return tiers.flatMap((tier, index) =>
     tier.capacity === undefined || tier.capacity === null
       ? []
       : [

@@ -23,8 +23,10 @@ import type {
   BadgeWithinReach,
   FeaturesView,
   LeaderboardPosition,
+  NextTierView,
   PartnerView,
   ProgressView,
+  RequirementView,
   TeamSummary,
   TierCard,
 } from './types.js';
@@ -128,43 +130,72 @@ export function progressView(view: Viewing): ProgressView {
   if (!nextTier) {
     const held = heldTier(view);
     const message = [`You hold ${held.name}, the highest tier.`, held.message].filter(Boolean).join(' ');
-    return { next: null, requirements: [], percent: 100, message, unlockingMessage: null, waitlist: null };
-  }
-  const next = {
-    id: nextTier.id,
-    name: nextTier.name,
-    rank: nextTier.rank,
-    rate: formatRate(nextTier.baseRate),
-    referralBonusRate: nextTier.referralBonusRate ? formatRate(nextTier.referralBonusRate) : null,
-    unlocks: nextTier.unlocks,
-  };
-  const { waitlist } = progress;
-  if (waitlist) {
     return {
-      next,
-      requirements,
+      next: null,
+      reaches: null,
+      requirements: [],
       percent: 100,
-      message: progress.message ?? '',
+      message,
       unlockingMessage: null,
-      waitlist,
+      waitlist: null,
     };
   }
-  const steps = requirements
-    .filter((requirement) => !requirement.met)
-    .map((requirement) => requirement.remaining ?? requirement.label);
-  const goal = `${nextTier.name} and its ${percentOf(nextTier.baseRate)} commission`;
+  const next = nextTierView(nextTier);
+  const { waitlist } = progress;
+  if (waitlist) {
+    const message = progress.message ?? '';
+    return { next, reaches: next, requirements, percent: 100, message, unlockingMessage: null, waitlist };
+  }
+  const missing = requirements.filter((requirement) => !requirement.met);
+  const reached = tierReachedBy(view, nextTier, missing);
+  const steps = missing.map((requirement) => requirement.remaining ?? requirement.label);
+  const joined = anyOf(nextTier)
+    ? listInWords(steps.map(lowerFirst), 'or')
+    : listInWords(steps.map(lowerFirst));
+  const goal = `${reached.name} and its ${percentOf(reached.baseRate)} commission`;
   const message =
     steps.length === 0
       ? `You meet every requirement of ${goal}.`
-      : `${capitalised(listInWords(steps.map(lowerFirst)))} to reach ${goal}.`;
+      : `${capitalised(joined)} to reach ${goal}.`;
   return {
     next,
+    reaches: nextTierView(reached),
     requirements,
     percent: progress.percent,
     message,
     unlockingMessage: progress.message,
     waitlist: null,
   };
+}
+
+function nextTierView(tier: CompiledTier): NextTierView {
+  return {
+    id: tier.id,
+    name: tier.name,
+    rank: tier.rank,
+    rate: formatRate(tier.baseRate),
+    referralBonusRate: tier.referralBonusRate ? formatRate(tier.referralBonusRate) : null,
+    unlocks: tier.unlocks,
+  };
+}
+
+/** Whether the tier's rule is met by any one of its branches (its steps are alternatives). */
+const anyOf = (tier: CompiledTier) => 'any' in tier.qualify.rule;
+
+/**
+ * The highest tier that doing what the next tier misses would reach: a Starter with 12 deals and
+ * no certification becomes Performer, not Active, once certified (tiers are climbed in one go).
+ */
+function tierReachedBy(view: Viewing, next: CompiledTier, missing: readonly RequirementView[]): CompiledTier {
+  const wanted = new Set(missing.map((requirement) => requirement.label));
+  let reached = next;
+  for (const tier of view.version.tiers.slice(next.index + 1)) {
+    const unmet = judgeRule(view.compiled, view.facts, tier.qualify.rule).leaves.filter((leaf) => !leaf.met);
+    const labels = unmet.map((leaf) => requirementView(view.compiled, leaf).label);
+    if (!labels.every((label) => wanted.has(label))) break;
+    reached = tier;
+  }
+  return reached;
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
@@ -219,14 +250,16 @@ function leaderboardPosition(view: Viewing): LeaderboardPosition {
     partnerId: view.partner.id,
   });
   const own = board.own;
+  const zeroValue = formatMinor(NO_MINOR_UNITS, view.compiled.program.currency.decimals);
   return {
     period,
     metric: 'revenue',
     tier,
-    rank: own?.rank ?? null,
+    // A partner who sold nothing this month is not ranked.
+    rank: own && own.value !== zeroValue ? own.rank : null,
     of: board.rows.length,
     value: own?.value ?? formatMinor(NO_MINOR_UNITS, view.compiled.program.currency.decimals),
-    gapToNext: own?.behind ?? null,
+    gapToNext: own && own.value !== zeroValue ? own.behind : null,
   };
 }
 

@@ -49,6 +49,11 @@ export interface NextTierView {
 export interface ProgressView {
   /** Null at the top tier. */
   readonly next: NextTierView | null;
+  /**
+   * The tier doing what is missing would reach: the next one, or higher when the deals are
+   * already there (a Starter with 12 deals certifies into Performer). Null at the top tier.
+   */
+  readonly reaches: NextTierView | null;
   readonly requirements: readonly RequirementView[];
   /** 0 to 100, whole: how far toward the next tier (100 at the top, and when waiting for a place). */
   readonly percent: number;

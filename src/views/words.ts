@@ -153,8 +153,11 @@ function genericWords(leaf: JudgedLeaf): Words {
   };
 }
 
-/** "a, b and c". */
-export function listInWords(items: readonly string[]): string {
+/** "a, b and c" (or "a, b or c"). */
+export function listInWords(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
+
+/** The facts that count deals: a requirement on one of them is a deal requirement. */
+export const DEAL_COUNT_FACTS: ReadonlySet<string> = new Set(Object.keys(DEAL_COUNTS));

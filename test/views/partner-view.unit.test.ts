@@ -123,9 +123,23 @@ describe('a Starter with 12 deals and no certification', () => {
     ]);
     // (1 + 0) / 2.
     expect(progress.percent).toBe(50);
+    // Certified, its 12 deals meet Performer's 10 too: tiers are climbed in one go.
+    expect(progress.next?.id).toBe('active');
+    expect(progress.reaches?.id).toBe('performer');
     expect(progress.message).toBe(
-      'Complete the certification training to reach Active Partner and its 22 % commission.',
+      'Complete the certification training to reach Performer Partner and its 25 % commission.',
     );
+  });
+
+  it('is not ranked this month when it sold nothing this month', () => {
+    // Its 12 deals were in January; on 3 February it has sold nothing in February.
+    const later = engine.partnerView(state, 'p2', { at: '2025-02-03T00:00:00Z' });
+    expect(later.leaderboard).toMatchObject({
+      period: '2025-02',
+      rank: null,
+      value: '0.00',
+      gapToNext: null,
+    });
   });
 });
 

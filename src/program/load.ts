@@ -15,7 +15,7 @@ export type DeepReadonly<T> = T extends (infer E)[]
     : T;
 
 /** A validated, frozen programme. Plain data: `JSON.stringify` gives the document back. */
-export type Program = DeepReadonly<ProgramDocument>;
+export interface Program extends DeepReadonly<ProgramDocument> {}
 
 export interface LoadProgramOptions {
   /**

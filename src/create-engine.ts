@@ -33,7 +33,11 @@ import { type Progress, progressOf } from './tiers/progress.js';
 import { tiersSlice } from './tiers/slice.js';
 import { can } from './tiers/unlocks.js';
 
-/** The slices, in the order each does its part of a phase (the phases are in engine/phases.ts). */
+/**
+ * The slices, in the order each does its part of a phase (the phases are in engine/phases.ts).
+ *
+ * @internal
+ */
 export const SLICES = [
   partnersSlice,
   teamSlice,
@@ -43,6 +47,23 @@ export const SLICES = [
   achievementsSlice,
 ];
 
+/**
+ * An engine for one programme, made by `createEngine`: the pure fold over partner events (`apply`,
+ * `replay`, `advance`, `batch`) and the queries a host asks of a state (`can`, `progress`,
+ * `statement`, `leaderboard`, ...). Every call takes a state and returns a new one; none changes
+ * its input.
+ *
+ * @example
+ * const engine = createEngine(sisoProgram);
+ * const { state, ledger } = engine.replay([
+ *   { id: 'e1', type: 'partner.joined', at: '2025-01-02T09:00:00Z', partnerId: 'ana', sponsorId: null },
+ *   { id: 'e2', type: 'deal.closed', at: '2025-01-10T09:00:00Z', partnerId: 'ana', dealId: 'd1', amount: '1000.00', currency: 'USD' },
+ * ]);
+ * ledger[0]?.amount
+ * //=> '200.00'
+ * engine.can(state, 'ana', 'dashboard')
+ * //=> true
+ */
 export interface Engine extends EngineCore {
   /** Whether the partner may use the feature now (unlocks are cumulative). */
   can(state: EngineState, partnerId: string, feature: string): boolean;
@@ -69,6 +90,7 @@ export interface Engine extends EngineCore {
   nextPayout(state: EngineState, partnerId: string): NextPayout;
 }
 
+/** Options of `createEngine`. */
 export interface CreateEngineOptions {
   /**
    * Custom operators for the programme's rules, added to (and by name over) those it carries

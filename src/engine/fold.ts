@@ -19,6 +19,14 @@ import {
 } from './runtime.js';
 import type { Context } from './slice.js';
 
+/**
+ * What became of one event a batch was given: applied, skipped as a duplicate, or rejected with its
+ * error.
+ *
+ * @example
+ * engine.batch().apply({ id: 'e1', type: 'partner.joined', at: '2025-01-02T09:00:00Z', partnerId: 'ana', sponsorId: null })
+ * //=> { kind: 'applied', eventId: 'e1' }
+ */
 export type FoldOutcome =
   | { readonly kind: 'applied'; readonly eventId: string }
   | { readonly kind: 'skipped'; readonly eventId: string }

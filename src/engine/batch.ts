@@ -60,11 +60,7 @@ export interface BatchResult {
   readonly skipped: readonly Skip[];
 }
 
-/**
- * Reads an instant, refusing anything but ISO-8601 with an offset or Z.
- *
- * @internal
- */
+/** Reads an instant, refusing anything but ISO-8601 with an offset or Z. */
 export function parseInstant(at: string, what: string): number {
   const instant = Date.parse(at);
   if (!/T.*(Z|[+-]\d\d:\d\d)$/.test(at) || Number.isNaN(instant)) {

@@ -29,14 +29,25 @@ import { readState, trustState } from './state-schema.js';
  */
 export type ApplyResult =
   | {
+      /** The event was applied (or skipped as a duplicate). */
       readonly ok: true;
+      /** The state after the event. */
       readonly state: EngineState;
+      /** What the event caused, for the host to act on. */
       readonly effects: readonly Effect[];
+      /** The ledger entries the event booked. */
       readonly ledger: readonly LedgerEntry[];
       /** 'duplicate' when the same event was applied before: nothing changed. */
       readonly skipped?: 'duplicate';
     }
-  | { readonly ok: false; readonly state: EngineState; readonly error: EventError };
+  | {
+      /** The event was refused. */
+      readonly ok: false;
+      /** The state given, unchanged. */
+      readonly state: EngineState;
+      /** Why: a code, the field at fault and a message. */
+      readonly error: EventError;
+    };
 
 /**
  * Events a replay reads one at a time instead of holding them together (an index into a file,

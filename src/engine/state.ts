@@ -46,7 +46,12 @@ export interface MonthResult {
    * Refunds received this month of deals closed in an earlier month, by that month: a quarter's
    * or year's board takes off those whose deal month is inside the period too.
    */
-  late?: Table<{ deals: number; revenue: MinorUnits }>;
+  late?: Table<{
+    /** Counted deals of that month refunded in full this month. */
+    deals: number;
+    /** Revenue refunded this month on that month's deals, in minor units. */
+    revenue: MinorUnits;
+  }>;
 }
 
 /** A partner's money, in minor units. */
@@ -173,17 +178,36 @@ export interface PartnerState {
   /** The partner's money, in minor units. */
   balance: Balance;
   /** Payments the host reported (payout.paid), oldest first. */
-  payouts: Array<{ eventId: string; at: EpochMs; amount: MinorUnits }>;
+  payouts: Array<{
+    /** The `payout.paid` event. */
+    eventId: string;
+    /** When it was paid. */
+    at: EpochMs;
+    /** The amount paid, in minor units. */
+    amount: MinorUnits;
+  }>;
   /** Custom terms set for the partner, oldest first. */
   terms: CustomTerms[];
   /** The partner's team in figures. */
   team: TeamAggregates;
   /** Deals closed in the current month, quarter and year (kept for retroactive tier rates). */
-  recentDeals: { month: PeriodDeals; quarter: PeriodDeals; year: PeriodDeals };
+  recentDeals: {
+    /** Deals closed in the current month. */
+    month: PeriodDeals;
+    /** Deals closed in the current quarter. */
+    quarter: PeriodDeals;
+    /** Deals closed in the current year. */
+    year: PeriodDeals;
+  };
   /** Whether this partner's first counted deal has happened (its sponsor's referral bonus decided). */
   referralDecided: boolean;
   /** Overrides earned in the current cap period (for per-period caps). */
-  overrideTotal: { key: string; amount: MinorUnits };
+  overrideTotal: {
+    /** The cap period's key, e.g. "2025-03". */
+    key: string;
+    /** Overrides earned in it, in minor units. */
+    amount: MinorUnits;
+  };
 }
 
 /** One ledger entry of a deal, as the deal remembers it for clawbacks (kept small: one per entry). */

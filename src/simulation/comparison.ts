@@ -67,13 +67,28 @@ export interface CandidateComparison {
   /** Total cost as a share of revenue ("0.2213" is 22.13 %), or null without revenue. */
   readonly costShare: string | null;
   /** Cost by ledger kind, under both programmes. */
-  readonly byKind: ReadonlyArray<{ /** The ledger kind. */ readonly kind: LedgerKind } & AmountDelta>;
+  readonly byKind: ReadonlyArray<
+    {
+      /** The ledger kind. */
+      readonly kind: LedgerKind;
+    } & AmountDelta
+  >;
   /** Cost by the earner's tier, under both programmes (every tier either run pays). */
-  readonly byTier: ReadonlyArray<{ /** The tier's id. */ readonly tier: string } & AmountDelta>;
+  readonly byTier: ReadonlyArray<
+    {
+      /** The tier's id. */
+      readonly tier: string;
+    } & AmountDelta
+  >;
   /** Cost by month, under both programmes. */
   readonly byMonth: readonly MonthComparison[];
   /** How many partners end in each tier, under both programmes. */
-  readonly tiers: ReadonlyArray<{ /** The tier's id. */ readonly tier: string } & CountDelta>;
+  readonly tiers: ReadonlyArray<
+    {
+      /** The tier's id. */
+      readonly tier: string;
+    } & CountDelta
+  >;
   /** How many promotions, demotions, at-risk warnings and waitlistings each run had. */
   readonly movements: Readonly<Record<'promotions' | 'demotions' | 'atRisk' | 'waitlisted', CountDelta>>;
   /** Waitlist lengths by tier: at the end of the run and at their longest. */

@@ -92,8 +92,6 @@ export type LintCode = keyof typeof LINT_CODES;
  * The errors about what a rule can do: the programme still runs as written (a tier nobody
  * reaches, a comparison that never holds), so an engine can be made of it to show it, while
  * `loadProgram` refuses it. Every other error means the engine cannot run the document.
- *
- * @internal
  */
 export const RUNNABLE_LINT_CODES: ReadonlySet<LintCode> = new Set<LintCode>([
   'PATH_UNPARSABLE',
@@ -126,11 +124,7 @@ export interface LintFinding {
   readonly suggestion?: string;
 }
 
-/**
- * A finding before its path is formatted (what the analyses produce).
- *
- * @internal
- */
+/** A finding before its path is formatted (what the analyses produce). */
 export interface RawFinding {
   readonly severity: LintSeverity;
   readonly code: LintCode;
@@ -139,7 +133,6 @@ export interface RawFinding {
   readonly suggestion?: string | undefined;
 }
 
-/** @internal */
 export function finding(
   severity: LintSeverity,
   code: LintCode,

@@ -54,8 +54,17 @@ export * from './program/index.js';
 export { type PartnerSummary, partnerSummaries, type RunReport, runReport } from './reports/run-report.js';
 export * from './rules/index.js';
 export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
+/** The version of this package, as in its package.json. */
 export const VERSION = '0.1.0';
+export type { FactSource } from './facts/catalogue.js';
 export * from './ports/index.js';
+export type {
+  CompiledOverrideLevel,
+  CompiledOverrides,
+  CompiledRule,
+  CompiledTier,
+  CompiledVersion,
+} from './program/compile.js';
 export {
   eventsDigest,
   type ProgramDigest,
@@ -63,8 +72,10 @@ export {
   type Reproducibility,
   reproducibilityLine,
 } from './reports/reproducibility.js';
+export type { ReadonlyCondition } from './rules/condition.js';
 export type * from './simulation/comparison.js';
 export { SimulationError, type SimulationErrorCode } from './simulation/errors.js';
+export type { ForecastMonth } from './simulation/forecast.js';
 export {
   type CalibrationSummary,
   ForecastError,

@@ -10,7 +10,10 @@ import { type RoundingMode, roundToPlaces } from './rounding.js';
  * Whole minor units of the programme's currency: a safe integer, branded so that an amount is
  * never taken for a rate or a count. Made only by this module's readers and arithmetic.
  */
-export type MinorUnits = number & { readonly __unit: 'minor' };
+export type MinorUnits = number & {
+  /** The brand: no value has it at run time. */
+  readonly __unit: 'minor';
+};
 
 /** No money. */
 export const NO_MINOR_UNITS = 0 as MinorUnits;

@@ -383,17 +383,77 @@ export const programSchema = z
   })
   .describe('A partner programme for @siso/partner-engine.');
 
-/** A programme document as written (before defaults). */
+/**
+ * A programme document as written (before defaults).
+ *
+ * @interface
+ */
 export type ProgramInput = z.input<typeof programSchema>;
-/** A programme document after parsing (defaults filled in). */
+/**
+ * A programme document after parsing (defaults filled in).
+ *
+ * @interface
+ */
 export type ProgramDocument = z.output<typeof programSchema>;
+/**
+ * A tier of a programme document: how to reach it, keep it, and what it gives.
+ *
+ * @interface
+ */
 export type TierDefinition = z.output<typeof tierSchema>;
+/**
+ * The override plan of a programme document: what the level rates apply to, the levels, the caps.
+ *
+ * @interface
+ */
 export type OverridesDefinition = z.output<typeof overridesSchema>;
+/**
+ * One level of the override plan: its rate and who up the sponsor tree may earn it.
+ *
+ * @interface
+ */
 export type OverrideLevel = z.output<typeof overrideLevelSchema>;
+/**
+ * A badge of a programme document: awarded by a rule (`when`) or by winning a leaderboard
+ * (`leaderboard`).
+ *
+ * @useDeclaredType
+ */
 export type BadgeDefinition = z.output<typeof badgeSchema>;
+/**
+ * A leaderboard of a programme document: a ranking of partners the host can show.
+ *
+ * @interface
+ */
 export type LeaderboardDefinition = z.output<typeof leaderboardSchema>;
+/**
+ * A milestone of a programme document: a moment worth celebrating, with no money and no tier.
+ *
+ * @interface
+ */
 export type MilestoneDefinition = z.output<typeof milestoneSchema>;
+/**
+ * A later version of a programme: what changes, from when.
+ *
+ * @interface
+ */
 export type VersionDefinition = z.output<typeof versionSchema>;
+/**
+ * A calendar period in the programme's time zone: `month`, `quarter` or `year`.
+ *
+ * @useDeclaredType
+ */
 export type Period = z.output<typeof periodSchema>;
+/**
+ * The period a leaderboard ranks: a calendar period or `all-time`.
+ *
+ * @useDeclaredType
+ */
 export type LeaderboardPeriod = z.output<typeof leaderboardPeriodSchema>;
+/**
+ * What a leaderboard ranks by: `revenue` (net amounts of counted deals), `deals` (counted deals) or
+ * `commission` (earned ledger total).
+ *
+ * @useDeclaredType
+ */
 export type LeaderboardMetric = z.output<typeof leaderboardMetricSchema>;

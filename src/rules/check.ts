@@ -22,6 +22,10 @@ import {
 import { refusedPath } from './paths.js';
 import { closestName } from './suggest.js';
 
+/**
+ * What `checkCondition` checks a rule against: the facts, operators and named conditions it may
+ * use.
+ */
 export interface CheckContext {
   /** The fact names a rule may use; a map may carry a description of each. */
   readonly facts: ReadonlyMap<string, string> | ReadonlySet<string>;
@@ -31,6 +35,11 @@ export interface CheckContext {
   readonly conditions?: ReadonlySet<string>;
 }
 
+/**
+ * Called with each comparison of a rule and where it is.
+ *
+ * @inline
+ */
 type LeafVisitor = (leaf: ReadonlyLeafCondition, path: JsonPath) => void;
 type ReferenceVisitor = (name: string, path: JsonPath) => void;
 

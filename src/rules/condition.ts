@@ -218,11 +218,41 @@ export const conditionSchema = keyedUnion(
   'must have "all", "any", "not" or "condition" at its root (wrap a single comparison in { "all": [...] })',
 );
 
+/**
+ * A reference to another fact as the value of a comparison: `{ "fact": "monthDeals" }`.
+ *
+ * @interface
+ */
 export type FactReference = z.infer<typeof factReferenceSchema>;
+/**
+ * A comparison of one fact with a value: `{ fact, operator, value, path?, params? }`.
+ *
+ * @interface
+ */
 export type LeafCondition = z.infer<typeof leafConditionSchema>;
+/**
+ * A reference to a named condition registered with the engine: `{ condition: name }`.
+ *
+ * @interface
+ */
 export type ConditionReference = z.infer<typeof conditionReferenceSchema>;
+/**
+ * Every condition must hold: `{ all: [...] }` (an empty list holds).
+ *
+ * @interface
+ */
 export type AllCondition = z.infer<typeof allConditionSchema>;
+/**
+ * At least one condition must hold: `{ any: [...] }` (an empty list holds too).
+ *
+ * @interface
+ */
 export type AnyCondition = z.infer<typeof anyConditionSchema>;
+/**
+ * The condition must not hold: `{ not: condition }`.
+ *
+ * @interface
+ */
 export type NotCondition = z.infer<typeof notConditionSchema>;
 /** A condition anywhere in a rule. */
 export type NestedCondition = z.infer<typeof nestedConditionSchema>;

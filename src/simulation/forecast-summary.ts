@@ -57,6 +57,7 @@ export interface ForecastRun {
 export interface ForecastMonth {
   /** The calendar month, such as `2026-01` (the first and last may be part of one). */
   readonly month: string;
+  /** The month's end, or the forecast's end for a last month cut short (ISO-8601, UTC). */
   readonly to: string;
   /** Per programme, in the order of `programmes`: P10 / P50 / P90 of the cumulative cost. */
   readonly cumulativeCost: readonly Percentiles[];

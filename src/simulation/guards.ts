@@ -159,9 +159,17 @@ export function checkGuardForm(guard: Guard, path: string): void {
     );
 }
 
+/**
+ * What a guard judges: both runs and their comparison.
+ *
+ * @inline
+ */
 export interface GuardRuns {
+  /** The baseline programme's run. */
   readonly baseline: RunOutcome;
+  /** The candidate's run. */
   readonly candidate: RunOutcome;
+  /** The candidate set against the baseline. */
   readonly comparison: CandidateComparison;
   /** The currency's places, for the amounts the violations name. */
   readonly decimals: number;

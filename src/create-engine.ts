@@ -57,7 +57,8 @@ export const SLICES = [
  * const engine = createEngine(sisoProgram);
  * const { state, ledger } = engine.replay([
  *   { id: 'e1', type: 'partner.joined', at: '2025-01-02T09:00:00Z', partnerId: 'ana', sponsorId: null },
- *   { id: 'e2', type: 'deal.closed', at: '2025-01-10T09:00:00Z', partnerId: 'ana', dealId: 'd1', amount: '1000.00', currency: 'USD' },
+ *   { id: 'e2', type: 'deal.closed', at: '2025-01-10T09:00:00Z', partnerId: 'ana',
+ *     dealId: 'd1', amount: '1000.00', currency: 'USD' },
  * ]);
  * ledger[0]?.amount
  * //=> '200.00'

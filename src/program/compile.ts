@@ -235,6 +235,7 @@ function unknownOperators(input: Program, operators: Readonly<Record<string, Ope
  * The version in force at an instant: the latest whose effectiveFrom is not after it.
  *
  * @example
+ * // compiled: a programme whose versions add 2025.2, effective from 2025-07-01
  * versionAt(compiled, Date.parse('2025-07-02T00:00:00Z')).version
  * //=> '2025.2'
  */

@@ -280,7 +280,8 @@ function referenceIssues(name: string, path: JsonPath, context: CheckContext): I
  *   { all: [{ fact: 'countedDeal', operator: 'greaterThan', value: 3 }] },
  *   { facts: new Set(['countedDeals']) },
  * )
- * //=> [{ path: ['all', 0, 'fact'], message: 'unknown fact "countedDeal"; the facts are: "countedDeals"' }]
+ * //=> [{ path: ['all', 0, 'fact'], message: 'unknown fact "countedDeal"; the facts are: "countedDeals"',
+ * //     code: 'UNKNOWN_FACT', suggestion: 'did you mean "countedDeals"?' }]
  */
 export function checkCondition(input: unknown, context: CheckContext): Issue[] {
   const tooDeep = nestingIssue(input);

@@ -17,9 +17,7 @@ export function toNdjson(events: readonly unknown[]): string {
  *
  * @example
  * indentedNdjson('events', [{ id: 'j0' }, { id: 'd0' }])
- * //=> 'events (2):\
- *   {"id":"j0"}\
- *   {"id":"d0"}'
+ * //=> 'events (2):\n  {"id":"j0"}\n  {"id":"d0"}'
  */
 export function indentedNdjson(title: string, events: readonly unknown[], indent = '  '): string {
   if (events.length === 0) return `${title}: none`;

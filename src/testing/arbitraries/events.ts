@@ -253,7 +253,7 @@ function writeStream(
  *
  * @example
  * fc.sample(events(sisoProgram, { partners: 2, months: 1 }), { numRuns: 1, seed: 3 })[0]
- * //=> [{ id: 'j0', type: 'partner.joined', … }, { id: 't0-0', type: 'training.completed', … }, …]
+ * //=> [{ id: 'j0', type: 'partner.joined', … }, { id: 'j1', type: 'partner.joined', … }, …]
  */
 export function events(program: Program, options: EventsOptions = {}): fc.Arbitrary<Event[]> {
   const engine = createEngine(program);

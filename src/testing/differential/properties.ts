@@ -69,8 +69,7 @@ const entryLine = (entry: LedgerEntry | null) =>
  * The report of a failed comparison: the summary, partners whose pay changed, the entries that differ, the events.
  *
  * @example
- * describeComparison('neverPaysLess', 'the candidate pays p1 less than the baseline', comparison, events).split('\
- * ')[0]
+ * describeComparison('neverPaysLess', 'the candidate pays p1 less than the baseline', comparison, events).split('\n')[0]
  * //=> 'neverPaysLess: the candidate pays p1 less than the baseline'
  */
 export function describeComparison(

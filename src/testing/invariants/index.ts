@@ -117,8 +117,7 @@ const SHOWN_EVENTS = 40;
  *
  * @example
  * describeViolations([{ invariant: 'ledgerIdsUnique', message: 'e3:commission is booked twice' }], null)
- * //=> '1 invariant violation(s): ledgerIdsUnique\
- * - ledgerIdsUnique: e3:commission is booked twice'
+ * //=> '1 invariant violation(s): ledgerIdsUnique\n- ledgerIdsUnique: e3:commission is booked twice'
  */
 export function describeViolations(
   violations: readonly Violation[],

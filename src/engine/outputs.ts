@@ -98,6 +98,10 @@ export interface PayoutEffect extends EffectBase {
 /**
  * Something for the host to act on (an e-mail, a notification, a payout), tagged by `type`; every
  * effect names the event or moment that caused it and has an id that is the same on every replay.
+ *
+ * @example
+ * engine.replay(events).effects.map((effect) => effect.type)
+ * //=> ['partner.joined', 'feature.unlocked', … (six of them), 'badge.awarded', 'badge.awarded']
  */
 export type Effect = JoinedEffect | TierEffect | FeatureEffect | BadgeEffect | MilestoneEffect | PayoutEffect;
 /** The `type` of an effect. */
@@ -203,7 +207,14 @@ export type RateSource =
   | 'retroactive'
   | 'refund';
 
-/** One immutable money movement: `amount` is `rate × basis` rounded once to minor units. */
+/**
+ * One immutable money movement: `amount` is `rate × basis` rounded once to minor units.
+ *
+ * @example
+ * const { id, kind, amount, rate, basis, tier, rateSource } = engine.replay(events).ledger[0]!;
+ * [id, kind, amount, rate, basis, tier, rateSource]
+ * //=> ['e2:commission', 'commission', '200.00', '0.20', '1000.00', 'starter', 'tier']
+ */
 export interface LedgerEntry {
   /**
    * The entry's id, derived from the causing event's id and the entry's kind: the same on every

@@ -306,6 +306,14 @@ export const STATE_FORMAT = 'partner-engine/state@5';
  * The whole state of a programme: plain JSON a host persists as it likes and gives back to
  * `engine.readState`, `apply`, `replay` or `batch`. Read partners and deals through `partnerOf`,
  * `allPartners`, `dealOf` and `allDeals`; how they are stored inside is not public.
+ *
+ * @example
+ * const saved = JSON.stringify(engine.replay(events).state); // store it as you like
+ * const state = engine.readState(JSON.parse(saved)); // checked, then used as it is
+ * state.format
+ * //=> 'partner-engine/state@5'
+ * partnerOf(state, 'ana')?.countedDeals
+ * //=> 1
  */
 export interface EngineState {
   /** The state format, `STATE_FORMAT`; an older one is migrated when read. */
@@ -357,7 +365,15 @@ export function table<T>(): Table<T> {
   return Object.create(null) as Table<T>;
 }
 
-/** Reads a key only if it is the record's own (never an inherited property). */
+/**
+ * Reads a key only if it is the record's own (never an inherited property).
+ *
+ * @example
+ * lookup(partnerOf(state, 'ana')!.history, '2025-01')
+ * //=> { deals: 1, revenue: 100000, commission: 20000 }
+ * lookup(partnerOf(state, 'ana')!.history, '__proto__')
+ * //=> undefined
+ */
 export function lookup<T>(records: Table<T>, key: string): T | undefined {
   return Object.hasOwn(records, key) ? records[key] : undefined;
 }
@@ -591,12 +607,28 @@ export function writeIn<T>(
   level[slot] = written;
 }
 
-/** A partner of a state, by id. */
+/**
+ * A partner of a state, by id.
+ *
+ * @example
+ * // events: ana joins, then closes a 1000.00 USD deal (e2), as in the `Engine` example
+ * const { state } = engine.replay(events);
+ * partnerOf(state, 'ana')?.balance   // minor units: 20000 is 200.00
+ * //=> { earned: 20000, pending: 20000, payable: 0, paid: 0, clawedBack: 0 }
+ * partnerOf(state, 'nobody')
+ * //=> undefined
+ */
 export function partnerOf(state: Pick<EngineState, 'partners'>, partnerId: string): PartnerState | undefined {
   return lookupIn(state.partners, partnerId);
 }
 
-/** Every partner of a state (in no particular order). */
+/**
+ * Every partner of a state (in no particular order).
+ *
+ * @example
+ * [...allPartners(state)].map((partner) => partner.id)
+ * //=> ['ana']
+ */
 export function* allPartners(state: Pick<EngineState, 'partners'>): Generator<PartnerState> {
   for (const leaf of leavesOf(state.partners)) for (const [, partner] of entriesOfLeaf(leaf)) yield partner;
 }
@@ -614,7 +646,14 @@ export function partnerIds(state: Pick<EngineState, 'partners'>): string[] {
   return ids.sort();
 }
 
-/** The deals still in their hold period, in release order. */
+/**
+ * The deals still in their hold period, in release order.
+ *
+ * @example
+ * // SISO holds earnings 30 days: d1, closed 2025-01-10T09:00Z, is released 2025-02-09T09:00Z
+ * [...pendingHolds(state)].map((hold) => hold.dealId)
+ * //=> ['d1']
+ */
 export function* pendingHolds(state: Pick<EngineState, 'holds'>): Generator<HoldItem> {
   const { head, chunks } = state.holds;
   for (let index = 0; index < chunks.length; index++) {
@@ -624,12 +663,24 @@ export function* pendingHolds(state: Pick<EngineState, 'holds'>): Generator<Hold
   }
 }
 
-/** A deal of a state, by id. */
+/**
+ * A deal of a state, by id.
+ *
+ * @example
+ * dealOf(state, 'd1')?.amount   // minor units: 100000 is 1000.00
+ * //=> 100000
+ */
 export function dealOf(state: Pick<EngineState, 'deals'>, dealId: string): DealState | undefined {
   return lookupIn(state.deals, dealId);
 }
 
-/** Every deal of a state (in no particular order). */
+/**
+ * Every deal of a state (in no particular order).
+ *
+ * @example
+ * [...allDeals(state)].map((deal) => [deal.id, deal.released])
+ * //=> [['d1', false]]
+ */
 export function* allDeals(state: Pick<EngineState, 'deals'>): Generator<DealState> {
   for (const leaf of leavesOf(state.deals)) for (const [, deal] of entriesOfLeaf(leaf)) yield deal;
 }

@@ -109,7 +109,13 @@ export function majorOf(units: MinorUnits, decimals: number): number {
   return decimals === 0 ? units : units / 10 ** decimals;
 }
 
-/** Minor units as a Decimal of the currency's units (for rating and explanations). */
+/**
+ * Minor units as a Decimal of the currency's units (for rating and explanations).
+ *
+ * @example
+ * decimalOf(123456, 2).toString()
+ * //=> '1234.56'
+ */
 export function decimalOf(units: MinorUnits, decimals: number): Decimal {
   return new Decimal(units).dividedBy(10 ** decimals);
 }

@@ -14,7 +14,15 @@ export type DeepReadonly<T> = T extends (infer E)[]
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
 
-/** A validated, frozen programme. Plain data: `JSON.stringify` gives the document back. */
+/**
+ * A validated, frozen programme. Plain data: `JSON.stringify` gives the document back.
+ *
+ * @example
+ * sisoProgram.currency
+ * //=> { code: 'USD', decimals: 2 }
+ * JSON.parse(JSON.stringify(sisoProgram)).tiers[1].baseRate   // plain data
+ * //=> '0.22'
+ */
 export interface Program extends DeepReadonly<ProgramDocument> {}
 
 /** Options of `loadProgram` and `validateProgram`. */

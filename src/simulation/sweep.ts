@@ -208,7 +208,15 @@ export function sweep(options: SweepOptions): SweepReport {
   return sweepReport(options, cells, simulate(planOptions(options, plan, cells)));
 }
 
-/** The same sweep with the programmes replayed on worker threads. */
+/**
+ * The same sweep with the programmes replayed on worker threads.
+ *
+ * @example
+ * // axes: the one axis of the `sweep` example, three values of the active tier's base rate
+ * const report = await sweepInWorkers({ events, program: sisoProgram, axes, workers: 2 });
+ * report.rows.length   // one row per value of the axis
+ * //=> 3
+ */
 export async function sweepInWorkers(options: SweepOptions & PoolOptions): Promise<SweepReport> {
   const { plan, cells } = sweepPlan(options);
   const report = await simulateInWorkers({ ...planOptions(options, plan, cells), ...poolOf(options) });

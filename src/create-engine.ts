@@ -50,8 +50,8 @@ export const SLICES = [
 /**
  * An engine for one programme, made by `createEngine`: the pure fold over partner events (`apply`,
  * `replay`, `advance`, `batch`) and the queries a host asks of a state (`can`, `progress`,
- * `statement`, `leaderboard`, ...). Every call takes a state and returns a new one; none changes
- * its input.
+ * `statement`, `leaderboard`, ...). No call changes the state it is given: the fold returns a new
+ * one.
  *
  * @example
  * const engine = createEngine(sisoProgram);

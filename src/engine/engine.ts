@@ -92,7 +92,10 @@ export interface ReplayOptions {
  * //=> []
  */
 export interface ReplayResult {
-  /** The `asOf` the replay ran up to (normalised to UTC), or null when none was given. */
+  /**
+   * The instant the replay ran up to (ISO-8601, UTC): `options.asOf`, else the last accepted
+   * event's time; null when there was neither.
+   */
   readonly asOf: string | null;
   /** The state after the last event (and the time-driven work up to `asOf`). */
   readonly state: EngineState;

@@ -49,7 +49,8 @@ export interface TierEffect extends EffectBase {
 }
 
 /**
- * A feature unlocked by a promotion or locked by a demotion: what a host gates with `engine.can`.
+ * A feature unlocked (on joining or a promotion) or locked by a demotion: what a host gates with
+ * `engine.can`.
  */
 export interface FeatureEffect extends EffectBase {
   /** Unlocked or locked. */
@@ -217,8 +218,8 @@ export type RateSource =
  */
 export interface LedgerEntry {
   /**
-   * The entry's id, derived from the causing event's id and the entry's kind: the same on every
-   * replay.
+   * The entry's id, derived from the causing event's id, the entry's kind and what tells that
+   * event's entries apart (an override's level, the entry reversed): the same on every replay.
    */
   readonly id: string;
   /** Who earns it. */

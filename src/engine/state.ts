@@ -95,7 +95,7 @@ export interface BadgeAward {
   eventId: string | null;
   /** The level's id, for a badge with levels. */
   level?: string;
-  /** The period's key, for a badge awarded once per period. */
+  /** The period's key, for a badge awarded once per period or won on a leaderboard. */
   period?: string;
 }
 

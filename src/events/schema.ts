@@ -44,7 +44,7 @@ export const trainingCompletedSchema = z.strictObject({
 
 export const dealClosedSchema = z.strictObject({
   ...base,
-  /** A partner closed a deal: its commission and the uplines' overrides are booked. */
+  /** A partner closed a deal: its commission (and any referral bonus and overrides) is booked. */
   type: z.literal('deal.closed'),
   /** The seller. */
   partnerId: nonEmpty('partnerId'),

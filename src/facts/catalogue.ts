@@ -85,7 +85,12 @@ export interface FactsView {
   readonly reviewPeriod?: PeriodRange;
 }
 
-/** @inline */
+/**
+ * What a fact reader reads at a moment: the partner, the programme and instant, and the keys of
+ * the periods holding the instant.
+ *
+ * @inline
+ */
 export interface FactMoment {
   /** The partner judged. */
   readonly partner: PartnerState;

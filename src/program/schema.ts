@@ -175,7 +175,7 @@ const badgeName = z.string().min(1).describe('The badge\u2019s name as partners 
 const badgeDescription = z.string().optional().describe('What the badge is for, for people.');
 
 const ruleBadgeSchema = z.strictObject({
-  /** The badge's id (for a level, the level's id), as in badge effects and awards. */
+  /** The badge's id, as in badge effects and awards. */
   id,
   /** The badge's name as partners see it. */
   name: badgeName,
@@ -195,9 +195,9 @@ const ruleBadgeSchema = z.strictObject({
   levels: z
     .array(
       z.strictObject({
-        /** The badge's id (for a level, the level's id), as in badge effects and awards. */
+        /** The level's id, as in badge effects and awards (`level`). */
         id,
-        /** The badge's name as partners see it. */
+        /** The level's name as partners see it. */
         name: badgeName,
         /** This level is awarded when this holds. */
         when: ruleSchema.describe('This level is awarded when this holds.'),

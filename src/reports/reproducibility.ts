@@ -31,7 +31,7 @@ export interface Reproducibility {
   readonly eventCount: number;
   /** Each programme, in the report's order. */
   readonly programs: readonly ProgramDigest[];
-  /** The as-of time, or null when the runs went to their last event. */
+  /** The instant the runs went up to (the baseline's as-of time), or null without one. */
   readonly asOf: string | null;
   /** The random seed of a generated or forecast run. */
   readonly seed?: number;

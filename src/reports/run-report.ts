@@ -41,7 +41,7 @@ export interface PartnerSummary {
  * skipped.
  */
 export interface RunReport {
-  /** The `asOf` of the replay, or null. */
+  /** The instant the replay ran up to, as `ReplayResult.asOf`. */
   readonly asOf: string | null;
   /** Every partner, ordered by id. */
   readonly partners: readonly PartnerSummary[];

@@ -102,7 +102,10 @@ export interface RejectedCount {
 export interface RunOutcome {
   /** The programme as `id@version`. */
   readonly program: string;
-  /** The instant the run went up to, or null when it ran to the last event. */
+  /**
+   * The instant the run went up to: the as-of time given, else its last accepted event's; null
+   * for neither.
+   */
   readonly asOf: string | null;
   /** The programme's ISO 4217 currency code. */
   readonly currency: string;

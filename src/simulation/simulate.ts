@@ -62,7 +62,7 @@ export interface CandidateReport extends CandidateComparison {
  * held.
  */
 export interface SimulationReport {
-  /** The as-of time every run went up to, or null when each ran to its last event. */
+  /** The instant the baseline's run went up to: the as-of time given, else its last accepted event's. */
   readonly asOf: string | null;
   /** The ISO 4217 currency every programme is in. */
   readonly currency: string;

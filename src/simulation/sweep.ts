@@ -66,7 +66,7 @@ export interface SweepRow {
  * per cell of a grid).
  */
 export interface SweepReport {
-  /** The as-of time every run went up to, or null when each ran to its last event. */
+  /** The instant the baseline's run went up to: the as-of time given, else its last accepted event's. */
   readonly asOf: string | null;
   /** The programme's ISO 4217 currency code. */
   readonly currency: string;

@@ -36,7 +36,7 @@ export const LINT_CODES = {
   ZERO_CAP: 'an override cap of zero',
   /** A time zone that is not an IANA zone. */
   UNKNOWN_TIME_ZONE: 'a time zone that is not an IANA zone',
-  /** Override levels not numbered 1, 2, 3…. */
+  /** Override levels not numbered 1, 2, 3… */
   OVERRIDE_LEVEL_ORDER: 'override levels not numbered 1, 2, 3…',
   /** A minTier or version amendment naming a tier that does not exist. */
   UNKNOWN_TIER: 'a minTier or version amendment naming a tier that does not exist',

@@ -34,8 +34,9 @@ export interface EntrySide {
 }
 
 /**
- * How an entry differs: made only under the baseline, only under the candidate, or under both with
- * a different amount, rate, tier or programme version.
+ * How an entry differs: made only under the baseline, only under the candidate, or under both
+ * with a different amount, kind, rate, basis, tier or rate source (a different version label alone
+ * is no change).
  */
 export type EntryChangeKind = 'only-baseline' | 'only-candidate' | 'changed';
 

@@ -51,7 +51,21 @@ export type RuleEvaluationErrorCode =
   | 'CONDITION_CYCLE'
   | 'EVALUATION_FAILED';
 
-/** Thrown where json-rules-engine's `run()` would reject; `cause` keeps an operator's own error. */
+/**
+ * Thrown where json-rules-engine's `run()` would reject; `cause` keeps an operator's own error.
+ *
+ * @example
+ * const rule = compileCondition(
+ *   { all: [{ fact: 'countedDeals', operator: 'greaterThan', value: 3 }] },
+ *   { allowUndefinedFacts: false },
+ * );
+ * try {
+ *   rule({});
+ * } catch (error) {
+ *   if (error instanceof RuleEvaluationError) error.code;
+ *   //=> 'UNDEFINED_FACT'
+ * }
+ */
 export class RuleEvaluationError extends Error {
   /** What went wrong, as a stable code. */
   readonly code: RuleEvaluationErrorCode;

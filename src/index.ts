@@ -1,4 +1,11 @@
 // The public API of @siso/partner-engine: re-exports only.
+/**
+ * A partner programme as code: load a programme, fold partner events into a state with
+ * `createEngine`, and read tiers, commissions, badges and leaderboards from it; simulate and
+ * forecast what a change would cost.
+ *
+ * @module @siso/partner-engine
+ */
 export type {
   BoardOptions,
   Leaderboard,

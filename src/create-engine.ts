@@ -38,7 +38,11 @@ import { programmeOverview } from './views/overview.js';
 import { partnerView } from './views/partner-view.js';
 import type { PartnerView, ProgrammeOverview } from './views/types.js';
 
-/** The slices, in the order each does its part of a phase (the phases are in engine/phases.ts). */
+/**
+ * The slices, in the order each does its part of a phase (the phases are in engine/phases.ts).
+ *
+ * @internal
+ */
 export const SLICES = [
   partnersSlice,
   teamSlice,
@@ -48,6 +52,24 @@ export const SLICES = [
   achievementsSlice,
 ];
 
+/**
+ * An engine for one programme, made by `createEngine`: the pure fold over partner events (`apply`,
+ * `replay`, `advance`, `batch`) and the queries a host asks of a state (`can`, `progress`,
+ * `statement`, `leaderboard`, ...). No call changes the state it is given: the fold returns a new
+ * one.
+ *
+ * @example
+ * const engine = createEngine(sisoProgram);
+ * const { state, ledger } = engine.replay([
+ *   { id: 'e1', type: 'partner.joined', at: '2025-01-02T09:00:00Z', partnerId: 'ana', sponsorId: null },
+ *   { id: 'e2', type: 'deal.closed', at: '2025-01-10T09:00:00Z', partnerId: 'ana',
+ *     dealId: 'd1', amount: '1000.00', currency: 'USD' },
+ * ]);
+ * ledger[0]?.amount
+ * //=> '200.00'
+ * engine.can(state, 'ana', 'dashboard')
+ * //=> true
+ */
 export interface Engine extends EngineCore {
   /** Whether the partner may use the feature now (unlocks are cumulative). */
   can(state: EngineState, partnerId: string, feature: string): boolean;
@@ -95,6 +117,7 @@ export interface ViewOptions {
   readonly at?: string;
 }
 
+/** Options of `createEngine`. */
 export interface CreateEngineOptions {
   /**
    * Custom operators for the programme's rules, added to (and by name over) those it carries

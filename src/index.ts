@@ -1,4 +1,11 @@
 // The public API of @siso/partner-engine: re-exports only.
+/**
+ * A partner programme as code: load a programme, fold partner events into a state with
+ * `createEngine`, and read tiers, commissions, badges and leaderboards from it; simulate and
+ * forecast what a change would cost.
+ *
+ * @module @siso/partner-engine
+ */
 export type {
   BoardOptions,
   Leaderboard,
@@ -66,8 +73,17 @@ export {
 } from './reports/run-report.js';
 export * from './rules/index.js';
 export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
+/** The version of this package, as in its package.json. */
 export const VERSION = '0.1.0';
+export type { FactSource } from './facts/catalogue.js';
 export * from './ports/index.js';
+export type {
+  CompiledOverrideLevel,
+  CompiledOverrides,
+  CompiledRule,
+  CompiledTier,
+  CompiledVersion,
+} from './program/compile.js';
 export {
   eventsDigest,
   type ProgramDigest,
@@ -75,8 +91,10 @@ export {
   type Reproducibility,
   reproducibilityLine,
 } from './reports/reproducibility.js';
+export type { ReadonlyCondition } from './rules/condition.js';
 export type * from './simulation/comparison.js';
 export { SimulationError, type SimulationErrorCode } from './simulation/errors.js';
+export type { ForecastMonth } from './simulation/forecast.js';
 export {
   type CalibrationSummary,
   ForecastError,

@@ -6,7 +6,9 @@ export type JsonPath = ReadonlyArray<string | number>;
 
 /** One thing wrong with an input, located by its path. */
 export interface Issue {
+  /** Where, as keys and indexes: `['tiers', 1, 'qualify']`. */
   readonly path: JsonPath;
+  /** What is wrong, in a sentence. */
   readonly message: string;
   /** A stable code for the kind of problem, such as `UNKNOWN_FACT` (see docs/programme-linter.md). */
   readonly code?: string;

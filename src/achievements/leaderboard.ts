@@ -9,9 +9,14 @@ import { monthsOf, scoreOf, tierAtMonthEnd } from '../partners/history.js';
 import type { CompiledProgram } from '../program/compile.js';
 import type { LeaderboardMetric } from '../program/schema.js';
 
+/**
+ * Options of `engine.leaderboard`: the period, the metric, and optionally one tier, a row limit and
+ * a partner to find.
+ */
 export interface LeaderboardOptions {
   /** `2025-03`, `2025-Q1`, `2025`, or `all-time`. */
   readonly period: string;
+  /** What partners are ranked by: net revenue, counted deals, or commission earned. */
   readonly metric: LeaderboardMetric;
   /** Only partners holding this tier (at the period's end; now for all-time or an open period). */
   readonly tier?: string;
@@ -21,9 +26,16 @@ export interface LeaderboardOptions {
   readonly partnerId?: string;
 }
 
+/** One partner's place on a leaderboard. */
 export interface LeaderboardRow {
+  /** The partner's rank: ties share one (1, 1, 3) and are listed by partner id. */
   readonly rank: number;
+  /** The partner's id. */
   readonly partnerId: string;
+  /**
+   * The tier the partner is ranked in: held at the period's end, or now for all-time or an open
+   * period.
+   */
   readonly tier: string;
   /** A money string for revenue and commission; a whole number as a string for deals. */
   readonly value: string;
@@ -31,10 +43,23 @@ export interface LeaderboardRow {
   readonly behind: string | null;
 }
 
+/**
+ * Partners ranked for a period and a metric, as `engine.leaderboard` returns them.
+ *
+ * @example
+ * // events: ana and ben join, ana closes a 1000.00 USD deal in January 2025
+ * engine.leaderboard(state, { period: '2025-01', metric: 'revenue' }).rows
+ * //=> [{ rank: 1, partnerId: 'ana', tier: 'starter', value: '1000.00', behind: null },
+ * //    { rank: 2, partnerId: 'ben', tier: 'starter', value: '0.00', behind: '1000.00' }]
+ */
 export interface Leaderboard {
+  /** The period ranked, as given. */
   readonly period: string;
+  /** The metric ranked by. */
   readonly metric: LeaderboardMetric;
+  /** The tier ranked, or null for every partner. */
   readonly tier: string | null;
+  /** The rows, best first. */
   readonly rows: readonly LeaderboardRow[];
   /** The row of `options.partnerId`: null when it is not ranked (another tier, not joined yet). */
   readonly own: LeaderboardRow | null;
@@ -121,21 +146,34 @@ function rank(
   return rows;
 }
 
-/** One of the programme's own leaderboards, ranked for a period: one table, or one a tier. */
+/**
+ * One of the programme's own leaderboards, ranked for a period: one table, or one a tier. What
+ * `engine.board` and `engine.boards` return.
+ */
 export interface ProgrammeBoard {
+  /** The leaderboard's id in the programme. */
   readonly id: string;
+  /** Its name as partners see it. */
   readonly name: string;
+  /** The period ranked: its key, or `all-time`. */
   readonly period: string;
+  /** What partners are ranked by. */
   readonly metric: LeaderboardMetric;
+  /** Whether each tier is ranked separately. */
   readonly byTier: boolean;
   /** One table (all partners), or one per tier in the programme's order when `byTier`. */
   readonly tables: readonly Leaderboard[];
 }
 
+/** Options of `engine.board` and `engine.boards`. */
 export interface BoardOptions {
   /** The period to rank (`2025-03`, `2025-Q1`, `2025`); default: the one holding the state's clock. */
   readonly period?: string;
+  /** At most this many rows per table (ties at the cut are kept). */
   readonly limit?: number;
+  /**
+   * Also return this partner's own row in each table (rank and gap), even when the limit cuts it.
+   */
   readonly partnerId?: string;
 }
 

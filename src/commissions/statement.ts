@@ -8,6 +8,7 @@ import { formatMoney } from '../money/format.js';
 import { addMinor, decimalOf, formatMinor } from '../money/minor.js';
 import { type CompiledProgram, versionAt } from '../program/compile.js';
 
+/** Options of `engine.statement`: the period the statement covers. */
 export interface StatementOptions {
   /** Start of the period (inclusive), ISO; default: the beginning. */
   readonly from?: string;
@@ -15,16 +16,41 @@ export interface StatementOptions {
   readonly to?: string;
 }
 
+/**
+ * A partner's statement for a period, as `engine.statement` returns it: the balance it opened with,
+ * every entry and payment in the period, and the balance it closed with.
+ *
+ * @example
+ * // events: ana joins, then closes a 1000.00 USD deal (e2), as in the `Engine` example
+ * const { state, ledger } = engine.replay(events);
+ * const statement = engine.statement(state, ledger, 'ana', { from: '2025-01-01T00:00:00Z' });
+ * [statement.openingBalance, statement.totalsByKind, statement.closingBalance]
+ * //=> ['0.00', { commission: '200.00' }, '200.00']
+ */
 export interface Statement {
+  /** The partner's id. */
   readonly partnerId: string;
+  /** The programme's ISO 4217 currency code. */
   readonly currency: string;
+  /** The period's start as given, or null from the beginning. */
   readonly from: string | null;
+  /** The period's end as given, or null for no end. */
   readonly to: string | null;
   /** Earned less paid before the period. */
   readonly openingBalance: string;
+  /** The partner's ledger entries in the period, in ledger order. */
   readonly entries: readonly LedgerEntry[];
+  /** The period's entries summed by kind (only the kinds it has), as money strings. */
   readonly totalsByKind: Readonly<Partial<Record<LedgerKind, string>>>;
-  readonly payouts: ReadonlyArray<{ readonly eventId: string; readonly at: string; readonly amount: string }>;
+  /** Payments the host reported (`payout.paid`) in the period, oldest first. */
+  readonly payouts: ReadonlyArray<{
+    /** The `payout.paid` event. */
+    readonly eventId: string;
+    /** When it was paid (ISO-8601, UTC). */
+    readonly at: string;
+    /** The amount paid, as a money string. */
+    readonly amount: string;
+  }>;
   /** Opening balance + entries - payouts. */
   readonly closingBalance: string;
 }
@@ -104,6 +130,13 @@ export function statement(
   };
 }
 
+/**
+ * The next payout run and what it would pay a partner, as `engine.nextPayout` returns it.
+ *
+ * @example
+ * engine.nextPayout(state, 'ana')
+ * //=> { at: '2025-01-15T00:00:00.000Z', expected: '0.00', reachesMinimum: false, minimum: '50.00' }
+ */
 export interface NextPayout {
   /** When the next payout run happens (null before the first event). */
   readonly at: string | null;
@@ -111,6 +144,7 @@ export interface NextPayout {
   readonly expected: string;
   /** Whether `expected` reaches the programme's minimum (else it carries over). */
   readonly reachesMinimum: boolean;
+  /** The programme's payout minimum, as a money string. */
   readonly minimum: string;
 }
 

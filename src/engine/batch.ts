@@ -11,33 +11,52 @@ import { type Outputs, type Runtime, runDueWork, startSchedule } from './runtime
 import { type EngineState, initialState } from './state.js';
 import { trustState } from './state-schema.js';
 
+/** An event a replay or batch refused: where it was in the input and why. */
 export interface Rejection {
+  /** The event's id, or null when it has none that can be read. */
   readonly eventId: string | null;
   /** 0-based position in the input. */
   readonly index: number;
+  /** The rejection code, such as `UNKNOWN_PARTNER` or `INVALID_EVENT`. */
   readonly code: EventError['code'];
+  /** The field at fault, such as `partnerId`, or "" for the whole event. */
   readonly path: string;
+  /** Why, in words. */
   readonly message: string;
 }
 
+/**
+ * An event a replay or batch left out: a duplicate of one already applied, or one after the
+ * replay's `asOf`.
+ */
 export interface Skip {
+  /** The event's id. */
   readonly eventId: string;
+  /** 0-based position in the input. */
   readonly index: number;
+  /** Why it was left out. */
   readonly reason: 'duplicate' | 'after-as-of';
 }
 
 /** Where a batch puts what it produces; arrays by default, or the host's own sinks. */
 export interface BatchOptions {
+  /** Receive each effect as it happens instead of in the result. */
   readonly onEffect?: (effect: Effect) => void;
+  /** Receive each ledger entry as it is booked instead of in the result. */
   readonly onEntry?: (entry: LedgerEntry) => void;
 }
 
+/** What `batch.result()` returns: the state so far and everything the batch produced. */
 export interface BatchResult {
+  /** The state after every event applied and the work advanced. */
   readonly state: EngineState;
   /** Everything produced (empty when sinks were given). */
   readonly effects: readonly Effect[];
+  /** Everything booked (empty when sinks were given). */
   readonly ledger: readonly LedgerEntry[];
+  /** Events refused, in input order. */
   readonly rejected: readonly Rejection[];
+  /** Events left out, in input order. */
   readonly skipped: readonly Skip[];
 }
 
@@ -70,6 +89,20 @@ export function parseInstant(at: string, what: string): number {
   return instant;
 }
 
+/**
+ * Many events folded into one working copy of a state, in time order, without copying the state per
+ * event: for a host with a stream (a file, a queue) it need not hold in memory. Made by
+ * `engine.batch(state?)`; on events in time order it gives what `replay` gives.
+ *
+ * @example
+ * // events: ana joins (e1), then closes a 1000.00 USD deal (e2), as in the `Engine` example
+ * const batch = engine.batch(savedState); // or engine.batch() for an empty state
+ * for (const event of events) batch.apply(event); // in time order
+ * batch.advance('2025-02-01T00:00:00Z');
+ * const { state, effects, ledger, rejected, skipped } = batch.result();
+ * ledger.map((entry) => entry.id)
+ * //=> ['e2:commission']
+ */
 export class Batch {
   private readonly draft: Draft;
   private readonly outputs: Outputs;

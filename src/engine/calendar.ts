@@ -3,19 +3,36 @@
 import { TZDate } from '@date-fns/tz';
 import { addMonths, startOfMonth } from 'date-fns';
 
+/** A calendar period kind: month, quarter or year. */
 export type CalendarPeriod = 'month' | 'quarter' | 'year';
 
 /** A calendar period: its key (`2025-03`, `2025-Q1`, `2025`) and its instants [start, end). */
 export interface PeriodRange {
+  /** The kind of period. */
   readonly period: CalendarPeriod;
+  /** Its key: `2025-03`, `2025-Q1` or `2025`. */
   readonly key: string;
+  /** Its first instant, in epoch milliseconds (midnight in the calendar's time zone). */
   readonly start: number;
+  /** The first instant after it, in epoch milliseconds. */
   readonly end: number;
 }
 
 const MONTHS_IN: Record<CalendarPeriod, number> = { month: 1, quarter: 3, year: 12 };
 
+/**
+ * Calendar periods in a programme's time zone: every month, quarter and year starts at midnight
+ * there, whatever the machine's own zone.
+ *
+ * @example
+ * const calendar = new Calendar('Europe/Paris');
+ * calendar.periodOf(Date.parse('2025-03-31T22:30:00Z'), 'month').key
+ * //=> '2025-04'
+ * calendar.rangeOfKey('2025-Q1')?.start === Date.parse('2024-12-31T23:00:00Z')
+ * //=> true
+ */
 export class Calendar {
+  /** The IANA time zone the periods are in. */
   readonly timeZone: string;
   // Every range found so far, by kind, sorted by start: a lookup is a binary search (time zone
   // arithmetic runs once per period, however the lookups jump between periods).

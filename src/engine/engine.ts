@@ -15,16 +15,39 @@ import type { Slice } from './slice.js';
 import { type EngineState, initialState } from './state.js';
 import { readState, trustState } from './state-schema.js';
 
+/**
+ * What `engine.apply` returns: the new state with the effects and ledger entries of the event, or
+ * the input state unchanged with the reason the event was refused.
+ *
+ * @example
+ * const result = engine.apply(state, {
+ *   id: 'e9', type: 'deal.closed', at: '2025-01-11T00:00:00Z',
+ *   partnerId: 'zed', dealId: 'd9', amount: '5.00', currency: 'USD',
+ * });
+ * result.ok ? result.ledger : result.error
+ * //=> { code: 'UNKNOWN_PARTNER', path: 'partnerId', message: 'partner "zed" has not joined' }
+ */
 export type ApplyResult =
   | {
+      /** The event was applied (or skipped as a duplicate). */
       readonly ok: true;
+      /** The state after the event. */
       readonly state: EngineState;
+      /** What the event caused, for the host to act on. */
       readonly effects: readonly Effect[];
+      /** The ledger entries the event booked. */
       readonly ledger: readonly LedgerEntry[];
       /** 'duplicate' when the same event was applied before: nothing changed. */
       readonly skipped?: 'duplicate';
     }
-  | { readonly ok: false; readonly state: EngineState; readonly error: EventError };
+  | {
+      /** The event was refused. */
+      readonly ok: false;
+      /** The state given, unchanged. */
+      readonly state: EngineState;
+      /** Why: a code, the field at fault and a message. */
+      readonly error: EventError;
+    };
 
 /**
  * Events a replay reads one at a time instead of holding them together (an index into a file,
@@ -32,11 +55,15 @@ export type ApplyResult =
  * order among equal times, as `replayOrder` gives), and the event at a position.
  */
 export interface EventSource {
+  /** How many events there are. */
   readonly count: number;
+  /** The positions of the events, in replay order. */
   replayOrder(): Iterable<number>;
+  /** The event at a position (raw JSON or parsed). */
   event(index: number): unknown;
 }
 
+/** How `engine.replay` runs: up to when, from which state, and where its outputs go. */
 export interface ReplayOptions {
   /** Run time-driven work up to this instant; events after it are skipped. Default: the last event. */
   readonly asOf?: string;
@@ -44,29 +71,68 @@ export interface ReplayOptions {
   readonly state?: EngineState;
   /** Called every `progressEvery` events (default 10,000) with how many are done. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** How many events between two `onProgress` calls (default 10,000). */
   readonly progressEvery?: number;
   /** Receive effects and entries as they happen instead of in the result (for very long streams). */
   readonly onEffect?: (effect: Effect) => void;
+  /** Receive ledger entries as they are booked instead of in the result. */
   readonly onEntry?: (entry: LedgerEntry) => void;
 }
 
+/**
+ * What `engine.replay` returns: the final state, everything produced, and the events refused or
+ * skipped, in input order.
+ *
+ * @example
+ * // events: ana joins (e1), then closes a 1000.00 USD deal (e2), as in the `Engine` example
+ * const { state, ledger, rejected } = engine.replay(events);
+ * ledger.map((entry) => [entry.id, entry.amount])
+ * //=> [['e2:commission', '200.00']]
+ * rejected
+ * //=> []
+ */
 export interface ReplayResult {
+  /**
+   * The instant the replay ran up to (ISO-8601, UTC): `options.asOf`, else the last accepted
+   * event's time; null when there was neither.
+   */
   readonly asOf: string | null;
+  /** The state after the last event (and the time-driven work up to `asOf`). */
   readonly state: EngineState;
+  /** Effects, in the order they happened (empty when `onEffect` was given). */
   readonly effects: readonly Effect[];
+  /** Ledger entries, in the order they were booked (empty when `onEntry` was given). */
   readonly ledger: readonly LedgerEntry[];
+  /** Events refused, each with its position in the input and its reason. */
   readonly rejected: readonly Rejection[];
+  /** Events left out: duplicates of an event already applied, and events after `asOf`. */
   readonly skipped: readonly Skip[];
 }
 
+/**
+ * What `engine.advance` returns: the state after the time-driven work, with what that work
+ * produced.
+ */
 export interface AdvanceResult {
+  /** The state after the work, its clock at the given instant. */
   readonly state: EngineState;
+  /** Effects of the work, such as `payout.due`, reviews' tier effects and leaderboard badges. */
   readonly effects: readonly Effect[];
+  /** Ledger entries the work booked. */
   readonly ledger: readonly LedgerEntry[];
 }
 
+/**
+ * The fold itself: an engine's programme and the calls that take a state and events and return a
+ * new state. `Engine` adds the queries; a host uses `Engine`.
+ */
 export interface EngineCore {
+  /** The programme the engine runs. */
   readonly program: Program;
+  /**
+   * The programme compiled: rules as predicates, tiers with their cumulative unlocks, versions by
+   * date.
+   */
   readonly compiled: CompiledProgram;
   /** The state before any event. */
   initialState(): EngineState;

@@ -19,10 +19,35 @@ import {
 } from './runtime.js';
 import type { Context } from './slice.js';
 
+/**
+ * What became of one event a batch was given: applied, skipped as a duplicate, or rejected with its
+ * error.
+ *
+ * @example
+ * engine.batch().apply({ id: 'e1', type: 'partner.joined', at: '2025-01-02T09:00:00Z', partnerId: 'ana', sponsorId: null })
+ * //=> { kind: 'applied', eventId: 'e1' }
+ */
 export type FoldOutcome =
-  | { readonly kind: 'applied'; readonly eventId: string }
-  | { readonly kind: 'skipped'; readonly eventId: string }
-  | { readonly kind: 'rejected'; readonly eventId: string | null; readonly error: EventError };
+  | {
+      /** The event was folded in. */
+      readonly kind: 'applied';
+      /** The event's id. */
+      readonly eventId: string;
+    }
+  | {
+      /** The event was applied before (same id, same content): nothing changed. */
+      readonly kind: 'skipped';
+      /** The event's id. */
+      readonly eventId: string;
+    }
+  | {
+      /** The event was refused; the batch records it among `rejected`. */
+      readonly kind: 'rejected';
+      /** The event's id, or null when it has none that can be read. */
+      readonly eventId: string | null;
+      /** Why: a code, the field at fault and a message. */
+      readonly error: EventError;
+    };
 
 export function parseWith(runtime: Runtime, input: unknown): ParseEventResult {
   return parseEvent(input, { currency: runtime.compiled.program.currency });

@@ -15,54 +15,94 @@ export type PartnerStatus = 'good' | 'at-risk' | 'waitlisted';
 
 /** Counted deals and net revenue of one calendar period. */
 export interface PeriodCounter {
+  /** The period's key in the programme time zone: "2025-03", "2025-Q1" or "2025". */
   key: string;
+  /** Counted deals closed in the period (less those refunded in full). */
   deals: number;
+  /** Net revenue of the period's deals, in minor units. */
   revenue: MinorUnits;
 }
 
 /** The deals closed in one calendar period. */
 export interface PeriodDeals {
+  /** The period's key, as in PeriodCounter. */
   key: string;
+  /** Ids of the deals closed in the period, in closing order. */
   dealIds: string[];
 }
 
 /** One month of a partner's results, kept for leaderboards and period badges. */
 export interface MonthResult {
+  /** Counted deals closed in the month. */
   deals: number;
+  /** Net revenue of the month's deals, in minor units. */
   revenue: MinorUnits;
+  /**
+   * Ledger entries booked to the partner in the month, in minor units (the `commission` leaderboard
+   * metric).
+   */
   commission: MinorUnits;
   /**
    * Refunds received this month of deals closed in an earlier month, by that month: a quarter's
    * or year's board takes off those whose deal month is inside the period too.
    */
-  late?: Table<{ deals: number; revenue: MinorUnits }>;
+  late?: Table<{
+    /** Counted deals of that month refunded in full this month. */
+    deals: number;
+    /** Revenue refunded this month on that month's deals, in minor units. */
+    revenue: MinorUnits;
+  }>;
 }
 
 /** A partner's money, in minor units. */
 export interface Balance {
+  /** Every ledger entry summed, clawbacks included: always pending + payable + paid. */
   earned: MinorUnits;
+  /** Earned on deals still in their hold period. */
   pending: MinorUnits;
+  /** Earned on deals whose hold period has ended, not yet paid. */
   payable: MinorUnits;
+  /** What the host reported paid (`payout.paid`). */
   paid: MinorUnits;
+  /** Clawback entries summed, as a positive amount. */
   clawedBack: MinorUnits;
 }
 
+/** Custom terms a `terms.set` event gave a partner: its own rates for a time. */
 export interface CustomTerms {
+  /** The `terms.set` event that set them. */
   eventId: string;
+  /** The commission rate on the partner's own deals, or null to keep the tier's. */
   baseRate: string | null;
+  /** The rate for the partner's overrides, or null to keep the programme's. */
   overrideRate: string | null;
+  /** When they start: the event's `effectiveFrom`, or its `at`. */
   from: EpochMs;
+  /** When they end, or null for no end. */
   until: EpochMs | null;
 }
 
+/** A badge a partner holds: one award, with its level or period if it has one. */
 export interface BadgeAward {
+  /** The badge's id. */
   badge: string;
+  /** When it was awarded. */
   at: EpochMs;
+  /**
+   * The event that earned it; null for a badge awarded by the clock (a leaderboard won at a period
+   * end).
+   */
   eventId: string | null;
+  /** The level's id, for a badge with levels. */
   level?: string;
+  /** The period's key, for a badge awarded once per period or won on a leaderboard. */
   period?: string;
 }
 
+/**
+ * A partner's team in figures, kept up to date as events arrive: what team facts and `engine.team`
+ * read.
+ */
 export interface TeamAggregates {
   /** Partners who joined with this one as sponsor. */
   direct: number;
@@ -72,7 +112,9 @@ export interface TeamAggregates {
   size: number;
   /** Net revenue of every partner below, all time. */
   revenue: MinorUnits;
+  /** Counted deals and net revenue of every partner below in the current month. */
   month: PeriodCounter;
+  /** Counted deals and net revenue of every partner below in the current quarter. */
   quarter: PeriodCounter;
   /** Direct sub-partners holding each tier index or higher: index i counts ranks > i. */
   directAtOrAbove: number[];
@@ -84,13 +126,22 @@ export interface TeamAggregates {
   revenueByLevel: MinorUnits[];
 }
 
+/**
+ * A partner as the state keeps it: tier, counters, balance, badges, team (read it with `partnerOf`
+ * or `allPartners`).
+ */
 export interface PartnerState {
+  /** The partner's id. */
   id: string;
+  /** The sponsor who referred the partner, or null. */
   sponsorId: string | null;
+  /** When the partner joined. */
   joinedAt: EpochMs;
+  /** The `partner.joined` event. */
   joinEventId: string;
   /** Index into the programme's tiers. */
   tier: number;
+  /** When the partner reached the tier held (or was moved to it). */
   tierSince: EpochMs;
   /** Consecutive failed reviews of the tier held (at risk while above zero). */
   failedReviews: number;
@@ -98,32 +149,65 @@ export interface PartnerState {
   waitingFor: number | null;
   /** The highest tier index lost at a review; regaining it also needs its maintain rule. */
   demotedFrom: number | null;
+  /** Closed deals not refunded in full, all time. */
   countedDeals: number;
+  /** Every deal closed, all time, refunded or not. */
   dealsClosed: number;
+  /** Net revenue of the partner's deals, all time, in minor units. */
   revenue: MinorUnits;
+  /** When the partner closed a first deal, or null. */
   firstDealAt: EpochMs | null;
+  /** Training module ids completed. */
   trainings: string[];
   /** Feature id to the first time the partner used it. */
   featuresUsed: Table<EpochMs>;
+  /** Every badge award, oldest first. */
   badges: BadgeAward[];
+  /** Ids of the milestones reached. */
   milestones: string[];
+  /** Counted deals and net revenue of the current month. */
   month: PeriodCounter;
+  /** Counted deals and net revenue of the current quarter. */
   quarter: PeriodCounter;
+  /** Counted deals and net revenue of the current year. */
   year: PeriodCounter;
+  /** Results by month key ("2025-03"), for leaderboards and period badges. */
   history: Table<MonthResult>;
   /** The tier held at month ends, as changes: [month, tier id] whenever it differs from the last. */
   monthEndTiers: Array<[string, string]>;
+  /** The partner's money, in minor units. */
   balance: Balance;
   /** Payments the host reported (payout.paid), oldest first. */
-  payouts: Array<{ eventId: string; at: EpochMs; amount: MinorUnits }>;
+  payouts: Array<{
+    /** The `payout.paid` event. */
+    eventId: string;
+    /** When it was paid. */
+    at: EpochMs;
+    /** The amount paid, in minor units. */
+    amount: MinorUnits;
+  }>;
+  /** Custom terms set for the partner, oldest first. */
   terms: CustomTerms[];
+  /** The partner's team in figures. */
   team: TeamAggregates;
   /** Deals closed in the current month, quarter and year (kept for retroactive tier rates). */
-  recentDeals: { month: PeriodDeals; quarter: PeriodDeals; year: PeriodDeals };
+  recentDeals: {
+    /** Deals closed in the current month. */
+    month: PeriodDeals;
+    /** Deals closed in the current quarter. */
+    quarter: PeriodDeals;
+    /** Deals closed in the current year. */
+    year: PeriodDeals;
+  };
   /** Whether this partner's first counted deal has happened (its sponsor's referral bonus decided). */
   referralDecided: boolean;
   /** Overrides earned in the current cap period (for per-period caps). */
-  overrideTotal: { key: string; amount: MinorUnits };
+  overrideTotal: {
+    /** The cap period's key, e.g. "2025-03". */
+    key: string;
+    /** Overrides earned in it, in minor units. */
+    amount: MinorUnits;
+  };
 }
 
 /** One ledger entry of a deal, as the deal remembers it for clawbacks (kept small: one per entry). */
@@ -133,9 +217,13 @@ export interface DealEntry {
    * deal's event, the kind and the override level), as for an adjustment a later event booked.
    */
   id?: string | undefined;
+  /** The partner the entry paid. */
   partnerId: string;
+  /** What the entry was for. */
   kind: 'commission' | 'referral-bonus' | 'override' | 'adjustment';
+  /** The rate applied, as a decimal string. */
   rate: string;
+  /** The entry's amount, in minor units. */
   amount: MinorUnits;
   /** Amount less clawbacks so far. */
   net: MinorUnits;
@@ -143,6 +231,7 @@ export interface DealEntry {
   basisOf?: 'commission' | undefined;
   /** Where the rate came from (retroactive top-ups apply only to tier rates). */
   source?: string | undefined;
+  /** The override level, for an override. */
   level?: number | undefined;
   /** Set when a cap cut the amount: clawbacks then take the refunded share of the amount itself. */
   capped?: boolean | undefined;
@@ -150,61 +239,111 @@ export interface DealEntry {
   capCounted?: MinorUnits | undefined;
 }
 
+/**
+ * A deal as the state keeps it, for refunds and hold periods (read it with `dealOf` or `allDeals`).
+ */
 export interface DealState {
+  /** The deal's id. */
   id: string;
+  /** The partner who closed it. */
   partnerId: string;
   /** The deal.closed event. */
   eventId: string;
+  /** When it closed. */
   closedAt: EpochMs;
+  /** The deal amount, in minor units. */
   amount: MinorUnits;
+  /** How much of it has been refunded so far, in minor units. */
   refunded: MinorUnits;
   /** Whether its hold period has ended (earnings payable). */
   released: boolean;
+  /** Its ledger entries, as the deal remembers them for clawbacks. */
   entries: DealEntry[];
 }
 
 /** A deal whose hold period ends at `releaseAt`. */
 export interface HoldItem {
+  /** When the hold period ends. */
   releaseAt: EpochMs;
+  /** The deal. */
   dealId: string;
 }
 
 /**
  * Deals whose hold period has yet to end, in release order: chunks of at most `HOLD_CHUNK` items,
  * the first consumed from `head`. One event copies the chunk it writes, never the whole queue.
+ *
+ * @internal
  */
 export interface HoldQueue {
   head: number;
   chunks: HoldItem[][];
 }
 
-/** The most items a chunk of the hold queue takes before a new chunk starts. */
+/**
+ * The most items a chunk of the hold queue takes before a new chunk starts.
+ *
+ * @internal
+ */
 export const HOLD_CHUNK = 128;
 
+/**
+ * The next time-driven work: a period end and a payout run.
+ *
+ * @internal
+ */
 export interface Schedule {
   /** The next month boundary (period ends run there). */
   nextPeriodEnd: EpochMs;
+  /** The next payout run. */
   nextPayoutRun: EpochMs;
 }
 
 /** The state format this engine writes; states of formats 1 to 4 are migrated when read. */
 export const STATE_FORMAT = 'partner-engine/state@5';
 
+/**
+ * The whole state of a programme: plain JSON a host persists as it likes and gives back to
+ * `engine.readState`, `apply`, `replay` or `batch`. Read partners and deals through `partnerOf`,
+ * `allPartners`, `dealOf` and `allDeals`; how they are stored inside is not public.
+ *
+ * @example
+ * const saved = JSON.stringify(engine.replay(events).state); // store it as you like
+ * const state = engine.readState(JSON.parse(saved)); // checked, then used as it is
+ * state.format
+ * //=> 'partner-engine/state@5'
+ * partnerOf(state, 'ana')?.countedDeals
+ * //=> 1
+ */
 export interface EngineState {
+  /** The state format, `STATE_FORMAT`; an older one is migrated when read. */
   readonly format: typeof STATE_FORMAT;
+  /** The id of the programme the state was made under. */
   programId: string;
   /** The latest instant processed; null before the first event. */
   clock: EpochMs | null;
+  /** @internal */
   schedule: Schedule | null;
   /**
    * Event id to a fingerprint of its content, for idempotency, in a tree of buckets by a hash of
    * the id (see `bucketPath`): one call copies the buckets it writes, never every id ever seen.
+   *
+   * @internal
    */
   seen: Buckets<string>;
-  /** Partners by id, in buckets like `seen` (see `partnerOf` and `allPartners`). */
+  /**
+   * Partners by id, in buckets like `seen` (see `partnerOf` and `allPartners`).
+   *
+   * @internal
+   */
   partners: Buckets<PartnerState>;
-  /** Deals by id, in buckets like `seen` (see `dealOf` and `allDeals`). */
+  /**
+   * Deals by id, in buckets like `seen` (see `dealOf` and `allDeals`).
+   *
+   * @internal
+   */
   deals: Buckets<DealState>;
+  /** @internal */
   holds: HoldQueue;
   /** How many partners hold each tier index. */
   holders: number[];
@@ -217,23 +356,45 @@ export interface EngineState {
   volume: MinorUnits;
 }
 
-/** A record that treats every string, "__proto__" included, as an ordinary key. */
+/**
+ * A record that treats every string, "__proto__" included, as an ordinary key.
+ *
+ * @internal
+ */
 export function table<T>(): Table<T> {
   return Object.create(null) as Table<T>;
 }
 
-/** Reads a key only if it is the record's own (never an inherited property). */
+/**
+ * Reads a key only if it is the record's own (never an inherited property).
+ *
+ * @example
+ * lookup(partnerOf(state, 'ana')!.history, '2025-01')
+ * //=> { deals: 1, revenue: 100000, commission: 20000 }
+ * lookup(partnerOf(state, 'ana')!.history, '__proto__')
+ * //=> undefined
+ */
 export function lookup<T>(records: Table<T>, key: string): T | undefined {
   return Object.hasOwn(records, key) ? records[key] : undefined;
 }
 
-/** Copies a record into a fresh null-prototype one (keys such as "__proto__" stay plain data). */
+/**
+ * Copies a record into a fresh null-prototype one (keys such as "__proto__" stay plain data).
+ *
+ * @internal
+ */
 export function copyTable<T>(records: Table<T>): Table<T> {
   const copy = table<T>();
   for (const key of Object.keys(records)) copy[key] = records[key] as T;
   return copy;
 }
 
+/**
+ * The state before any event, for a programme with this many tiers (a host calls
+ * `engine.initialState()`).
+ *
+ * @internal
+ */
 export function initialState(programId: string, tierCount: number): EngineState {
   return {
     format: STATE_FORMAT,
@@ -251,7 +412,11 @@ export function initialState(programId: string, tierCount: number): EngineState 
 }
 
 const KEY_BITS = 5;
-/** How many slots each level of a bucket tree has (three levels: 32,768 leaf buckets). */
+/**
+ * How many slots each level of a bucket tree has (three levels: 32,768 leaf buckets).
+ *
+ * @internal
+ */
 export const FAN_OUT = 1 << KEY_BITS;
 const LEVELS = 3;
 
@@ -260,7 +425,11 @@ function slotAt(hash: number, depth: number): number {
   return (hash >>> (KEY_BITS * depth)) & (FAN_OUT - 1);
 }
 
-/** One level of a bucket tree: `FAN_OUT` slots, `null` where no id has fallen yet. */
+/**
+ * One level of a bucket tree: `FAN_OUT` slots, `null` where no id has fallen yet.
+ *
+ * @internal
+ */
 export type BucketNode<T> = Array<T | null>;
 
 /**
@@ -269,20 +438,32 @@ export type BucketNode<T> = Array<T | null>;
  * one array copy, and an id is found by comparing small integers side by side in the leaf: only
  * the id whose tag matches is read, not every id the leaf holds (each a string elsewhere in
  * memory, which a large state would have to fetch from far away, one after the other).
+ *
+ * @internal
  */
 export type Leaf<T> = Array<number | string | T>;
 
-/** How many items each id takes in a leaf: its tag, the id, its record. */
+/**
+ * How many items each id takes in a leaf: its tag, the id, its record.
+ *
+ * @internal
+ */
 export const LEAF_STRIDE = 3;
 
 /**
  * Records by id in a tree of buckets: three levels of `FAN_OUT` slots chosen by a hash of the id,
  * then a leaf of ids and records. Writing one record copies three arrays of 32 references and its
  * leaf (each copy as cheap as a memory copy), never the whole collection.
+ *
+ * @internal
  */
 export type Buckets<T> = BucketNode<BucketNode<BucketNode<Leaf<T>>>>;
 
-/** A level of a bucket tree with every slot empty. */
+/**
+ * A level of a bucket tree with every slot empty.
+ *
+ * @internal
+ */
 export function emptyNode<T>(): BucketNode<T> {
   return new Array<T | null>(FAN_OUT).fill(null);
 }
@@ -300,6 +481,8 @@ function hashOf(id: string): number {
  * @example
  * bucketPath('e1')
  * //=> [3, 24, 19]   (the same for 'e1' on every machine)
+ *
+ * @internal
  */
 export function bucketPath(id: string): [number, number, number] {
   const hash = hashOf(id);
@@ -313,6 +496,8 @@ export function bucketPath(id: string): [number, number, number] {
  * @example
  * tagOf('e1') === tagOf('e1')
  * //=> true
+ *
+ * @internal
  */
 export function tagOf(id: string): number {
   return hashOf(id) >>> (KEY_BITS * LEVELS);
@@ -332,7 +517,11 @@ function indexIn<T>(leaf: Leaf<T>, tag: number, id: string): number {
   return -1;
 }
 
-/** A record of a bucket tree, by id. */
+/**
+ * A record of a bucket tree, by id.
+ *
+ * @internal
+ */
 export function lookupIn<T>(buckets: Buckets<T>, id: string): T | undefined {
   const hash = hashOf(id);
   const leaf = leafOf(buckets, hash);
@@ -340,7 +529,11 @@ export function lookupIn<T>(buckets: Buckets<T>, id: string): T | undefined {
   return index < 0 ? undefined : ((leaf as Leaf<T>)[index + 2] as T);
 }
 
-/** Every leaf bucket of a tree. */
+/**
+ * Every leaf bucket of a tree.
+ *
+ * @internal
+ */
 export function* leavesOf<T>(buckets: Buckets<T>): Generator<Leaf<T>> {
   for (const middle of buckets) {
     if (middle === null) continue;
@@ -351,7 +544,11 @@ export function* leavesOf<T>(buckets: Buckets<T>): Generator<Leaf<T>> {
   }
 }
 
-/** The ids and records of a leaf, in the order they were added. */
+/**
+ * The ids and records of a leaf, in the order they were added.
+ *
+ * @internal
+ */
 export function* entriesOfLeaf<T>(leaf: Leaf<T>): Generator<[string, T]> {
   for (let index = 0; index + 2 < leaf.length; index += LEAF_STRIDE)
     yield [leaf[index + 1] as string, leaf[index + 2] as T];
@@ -362,6 +559,8 @@ export function* entriesOfLeaf<T>(leaf: Leaf<T>): Generator<[string, T]> {
  * `own(node)` says whether a level or leaf is already the writer's own, `claim(copy)` makes a
  * copy its own. The root must be the writer's. A leaf not yet the writer's is copied at its
  * exact length (one id longer, with its tag and record, for a new id); one already its own is changed in place.
+ *
+ * @internal
  */
 export function writeIn<T>(
   root: Buckets<T>,
@@ -408,12 +607,28 @@ export function writeIn<T>(
   level[slot] = written;
 }
 
-/** A partner of a state, by id. */
+/**
+ * A partner of a state, by id.
+ *
+ * @example
+ * // events: ana joins, then closes a 1000.00 USD deal (e2), as in the `Engine` example
+ * const { state } = engine.replay(events);
+ * partnerOf(state, 'ana')?.balance   // minor units: 20000 is 200.00
+ * //=> { earned: 20000, pending: 20000, payable: 0, paid: 0, clawedBack: 0 }
+ * partnerOf(state, 'nobody')
+ * //=> undefined
+ */
 export function partnerOf(state: Pick<EngineState, 'partners'>, partnerId: string): PartnerState | undefined {
   return lookupIn(state.partners, partnerId);
 }
 
-/** Every partner of a state (in no particular order). */
+/**
+ * Every partner of a state (in no particular order).
+ *
+ * @example
+ * [...allPartners(state)].map((partner) => partner.id)
+ * //=> ['ana']
+ */
 export function* allPartners(state: Pick<EngineState, 'partners'>): Generator<PartnerState> {
   for (const leaf of leavesOf(state.partners)) for (const [, partner] of entriesOfLeaf(leaf)) yield partner;
 }
@@ -431,7 +646,14 @@ export function partnerIds(state: Pick<EngineState, 'partners'>): string[] {
   return ids.sort();
 }
 
-/** The deals still in their hold period, in release order. */
+/**
+ * The deals still in their hold period, in release order.
+ *
+ * @example
+ * // SISO holds earnings 30 days: d1, closed 2025-01-10T09:00Z, is released 2025-02-09T09:00Z
+ * [...pendingHolds(state)].map((hold) => hold.dealId)
+ * //=> ['d1']
+ */
 export function* pendingHolds(state: Pick<EngineState, 'holds'>): Generator<HoldItem> {
   const { head, chunks } = state.holds;
   for (let index = 0; index < chunks.length; index++) {
@@ -441,12 +663,24 @@ export function* pendingHolds(state: Pick<EngineState, 'holds'>): Generator<Hold
   }
 }
 
-/** A deal of a state, by id. */
+/**
+ * A deal of a state, by id.
+ *
+ * @example
+ * dealOf(state, 'd1')?.amount   // minor units: 100000 is 1000.00
+ * //=> 100000
+ */
 export function dealOf(state: Pick<EngineState, 'deals'>, dealId: string): DealState | undefined {
   return lookupIn(state.deals, dealId);
 }
 
-/** Every deal of a state (in no particular order). */
+/**
+ * Every deal of a state (in no particular order).
+ *
+ * @example
+ * [...allDeals(state)].map((deal) => [deal.id, deal.released])
+ * //=> [['d1', false]]
+ */
 export function* allDeals(state: Pick<EngineState, 'deals'>): Generator<DealState> {
   for (const leaf of leavesOf(state.deals)) for (const [, deal] of entriesOfLeaf(leaf)) yield deal;
 }
@@ -462,6 +696,8 @@ function copyCounter(counter: PeriodCounter): PeriodCounter {
  * milestones, month-end tiers, terms, trainings, features used, direct ids, recent deal ids) are
  * shared with the original, and a writer replaces them or takes its own copy first
  * (`Draft.own`), so one write costs the same for a partner of one month or of six years.
+ *
+ * @internal
  */
 export function clonePartner(partner: PartnerState): PartnerState {
   const { team, recentDeals } = partner;
@@ -488,7 +724,11 @@ export function clonePartner(partner: PartnerState): PartnerState {
   };
 }
 
-/** A deep copy of a deal: its entries are changed in place (net, cap counted) by refunds. */
+/**
+ * A deep copy of a deal: its entries are changed in place (net, cap counted) by refunds.
+ *
+ * @internal
+ */
 export function cloneDeal(deal: DealState): DealState {
   return { ...deal, entries: deal.entries.map((entry) => ({ ...entry })) };
 }

@@ -1,5 +1,6 @@
 // Why an event was rejected: the contract's codes. A rejected event changes nothing.
 
+/** Every code a rejected event can carry (docs/engine.md lists what each means and its `path`). */
 export const REJECTION_CODES = [
   'INVALID_EVENT',
   'CONFLICTING_DUPLICATE',
@@ -16,13 +17,16 @@ export const REJECTION_CODES = [
   'AMOUNT_OUT_OF_RANGE',
 ] as const;
 
+/** Why an event was rejected: one of `REJECTION_CODES`. */
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /** A rejected event, as a value: the code, the field it is about, and a sentence. */
 export interface EventError {
+  /** Why the event was rejected. */
   readonly code: RejectionCode;
   /** The field at fault, as `amount` or `sponsorId`; empty for the event as a whole. */
   readonly path: string;
+  /** What is wrong, in a sentence. */
   readonly message: string;
 }
 

@@ -6,7 +6,13 @@
 import { type EventType, eventSchemas } from './schema.js';
 import type { PartnerEvent } from './types.js';
 
-/** JSON with object keys sorted at every level: one text per value. */
+/**
+ * JSON with object keys sorted at every level: one text per value.
+ *
+ * @example
+ * canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })
+ * //=> '{"a":[2,{"c":4,"d":3}],"b":1}'
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

@@ -69,27 +69,53 @@ export function sourcesOf(names: readonly string[]): number {
   return mask & SOURCE.time ? ALL_SOURCES : mask;
 }
 
-/** What a fact reader is given: the partner and the moment it is judged at. */
+/**
+ * What a fact reader is given: the partner and the moment it is judged at.
+ *
+ * @inline
+ */
 export interface FactsView {
+  /** The compiled programme. */
   readonly compiled: CompiledProgram;
+  /** The programme's calendar. */
   readonly calendar: Calendar;
+  /** The instant the facts are judged at, in epoch milliseconds. */
   readonly instant: number;
   /** The review period judged (at a review); otherwise the current review period so far. */
   readonly reviewPeriod?: PeriodRange;
 }
 
+/**
+ * What a fact reader reads at a moment: the partner, the programme and instant, and the keys of
+ * the periods holding the instant.
+ *
+ * @inline
+ */
 export interface FactMoment {
+  /** The partner judged. */
   readonly partner: PartnerState;
+  /** The programme, calendar and instant. */
   readonly view: FactsView;
+  /** The key of the month holding the instant, e.g. "2025-03". */
   readonly month: string;
+  /** The key of the quarter holding it, e.g. "2025-Q1". */
   readonly quarter: string;
+  /** The key of the year holding it, e.g. "2025". */
   readonly year: string;
 }
 
+/**
+ * One fact a programme's rules may name: its type, what it means, and what changes it
+ * (docs/facts.md lists them all).
+ */
 export interface FactDefinition {
+  /** The fact's name, as rules write it: `countedDeals`. */
   readonly name: string;
+  /** How its value looks to a rule. */
   readonly kind: FactKind;
+  /** What it means, in a sentence. */
   readonly description: string;
+  /** What can change its value. */
   readonly changedBy: readonly FactSource[];
   /** The fact's value for a partner at a moment. */
   readonly read: (moment: FactMoment) => unknown;

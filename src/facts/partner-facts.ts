@@ -5,6 +5,7 @@ import type { Draft } from '../engine/draft.js';
 import type { PartnerState } from '../engine/state.js';
 import { FACTS, FACTS_BY_NAME, type FactMoment, type FactsView } from './catalogue.js';
 
+/** A partner's facts at an instant, as rules see them: fact name to value. */
 export type Facts = Readonly<Record<string, unknown>>;
 
 export type { FactsView };

@@ -31,10 +31,15 @@ export function pay(balance: Balance, amount: MinorUnits): void {
 
 /** A balance as the contract shows it: money strings with the currency's places. */
 export interface BalanceSummary {
+  /** Every ledger entry summed, clawbacks included. */
   readonly earned: string;
+  /** Earned on deals still in their hold period. */
   readonly pending: string;
+  /** Earned on deals whose hold period has ended, not yet paid. */
   readonly payable: string;
+  /** What the host reported paid. */
   readonly paid: string;
+  /** Clawback entries summed, as a positive amount. */
   readonly clawedBack: string;
 }
 

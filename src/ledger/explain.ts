@@ -7,19 +7,36 @@ import { Decimal } from '../money/decimal.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { readableFacts, readableMoney, readableRate } from './words.js';
 
+/** How an entry's amount was computed: rate × basis, exact, then rounded once. */
 export interface Derivation {
+  /** The rate applied. */
   readonly rate: string;
+  /** What it applied to, as a money string. */
   readonly basis: string;
   /** rate × basis before rounding. */
   readonly exact: string;
+  /** The programme's rounding mode. */
   readonly rounding: RoundingMode;
+  /** The amount booked. */
   readonly amount: string;
   /** Present when a cap cut the amount. */
   readonly uncapped?: string;
 }
 
+/**
+ * A ledger entry explained, as `engine.explain` returns it: the entry, its derivation in data and
+ * in words, and the entry it reverses.
+ *
+ * @example
+ * // events: ana joins, then closes a 1000.00 USD deal (e2), as in the `Engine` example
+ * const { ledger } = engine.replay(events);
+ * engine.explain(ledger, 'e2:commission').derivation
+ * //=> { rate: '0.20', basis: '1000.00', exact: '200.00', rounding: 'HALF_EVEN', amount: '200.00' }
+ */
 export interface Explanation {
+  /** The entry explained. */
   readonly entry: LedgerEntry;
+  /** How its amount was computed. */
   readonly derivation: Derivation;
   /** The entry this one reverses or tops up, explained in turn. */
   readonly reverses?: Explanation;

@@ -10,7 +10,10 @@ import { type RoundingMode, roundToPlaces } from './rounding.js';
  * Whole minor units of the programme's currency: a safe integer, branded so that an amount is
  * never taken for a rate or a count. Made only by this module's readers and arithmetic.
  */
-export type MinorUnits = number & { readonly __unit: 'minor' };
+export type MinorUnits = number & {
+  /** The brand: no value has it at run time. */
+  readonly __unit: 'minor';
+};
 
 /** No money. */
 export const NO_MINOR_UNITS = 0 as MinorUnits;
@@ -106,7 +109,13 @@ export function majorOf(units: MinorUnits, decimals: number): number {
   return decimals === 0 ? units : units / 10 ** decimals;
 }
 
-/** Minor units as a Decimal of the currency's units (for rating and explanations). */
+/**
+ * Minor units as a Decimal of the currency's units (for rating and explanations).
+ *
+ * @example
+ * decimalOf(123456, 2).toString()
+ * //=> '1234.56'
+ */
 export function decimalOf(units: MinorUnits, decimals: number): Decimal {
   return new Decimal(units).dividedBy(10 ** decimals);
 }

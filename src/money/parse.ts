@@ -5,8 +5,18 @@ import { Decimal } from './decimal.js';
 
 /** The outcome of parsing: the value, or a message for the person who wrote the input. */
 export type ParseResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly message: string };
+  | {
+      /** The input was read. */
+      readonly ok: true;
+      /** What it was read as. */
+      readonly value: T;
+    }
+  | {
+      /** The input was refused. */
+      readonly ok: false;
+      /** Why, for the person who wrote it. */
+      readonly message: string;
+    };
 
 /** Which amounts a field accepts: `'positive'` refuses zero and negatives, `'any'` refuses nothing. */
 export type AmountSign = 'positive' | 'non-negative' | 'any';

@@ -6,30 +6,54 @@ import { type EngineState, type PartnerState, partnerOf } from '../engine/state.
 import { formatMinor } from '../money/minor.js';
 import type { CompiledProgram } from '../program/compile.js';
 
+/** Options of `engine.team`. */
 export interface TeamOptions {
   /** How many levels below the partner to list (1 = direct sub-partners). Default 1. */
   readonly depth?: number;
 }
 
+/** A partner below another in the sponsor tree, with its tier and results. */
 export interface TeamMember {
+  /** The member's id. */
   readonly partnerId: string;
   /** 1 for a direct sub-partner, 2 for one of theirs, ... */
   readonly level: number;
+  /** Its sponsor (the partner one level above it). */
   readonly sponsorId: string;
+  /** The tier it holds. */
   readonly tier: string;
+  /** Its counted deals, all time. */
   readonly deals: number;
+  /** Its net revenue, all time, as a money string. */
   readonly revenue: string;
 }
 
+/**
+ * A partner's team, as `engine.team` returns it: the aggregates the engine keeps, the upline, and
+ * the downline to a depth.
+ *
+ * @example
+ * // events: ana joins, then ben joins with ana as his sponsor
+ * const team = engine.team(state, 'ana');
+ * [team.size, team.directSubPartners, team.members.map((member) => member.partnerId)]
+ * //=> [1, 1, ['ben']]
+ */
 export interface Team {
+  /** The partner's id. */
   readonly partnerId: string;
   /** The partners above, nearest first. */
   readonly upline: readonly string[];
+  /** Every partner below, all levels. */
   readonly size: number;
+  /** Partners below by level: index 0 is level 1 (direct), index 1 level 2, ... */
   readonly sizeByLevel: readonly number[];
+  /** Net revenue of every partner below, all time, as a money string. */
   readonly revenue: string;
+  /** Net revenue of the partners below by level, as money strings: index 0 is level 1. */
   readonly revenueByLevel: readonly string[];
+  /** Partners who joined with this one as sponsor. */
   readonly directSubPartners: number;
+  /** Direct sub-partners with at least one counted deal. */
   readonly sellingSubPartners: number;
   /** Breadth first: level 1 in joining order, then level 2, ... down to `depth`. */
   readonly members: readonly TeamMember[];

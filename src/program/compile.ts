@@ -22,77 +22,147 @@ import type {
   VersionDefinition,
 } from './schema.js';
 
+/** A rule compiled once into a fast predicate, with the facts it reads. */
 export interface CompiledRule {
+  /** The rule as the programme writes it. */
   readonly rule: Condition;
+  /** The predicate: whether the rule holds on a partner's facts. */
   readonly test: Predicate;
   /** The facts the rule reads (what a partner's facts must hold to judge it). */
   readonly facts: readonly string[];
   /**
    * What can change those facts (a mask of fact sources): the rule is judged again for a partner
    * only when one of them changed.
+   *
+   * @internal
    */
   readonly sources: number;
 }
 
+/**
+ * A tier of a programme version, resolved: rates as decimals, rules compiled, unlocks cumulative.
+ */
 export interface CompiledTier {
+  /** The tier's id. */
   readonly id: string;
+  /** Its name as partners see it. */
   readonly name: string;
+  /** Its rank: 1 for the entry tier. */
   readonly rank: number;
   /** Position in `tiers` (rank - 1). */
   readonly index: number;
+  /** The rule that promotes a partner to it. */
   readonly qualify: CompiledRule;
+  /** The rule judged at reviews, or null when the tier is never reviewed. */
   readonly maintain: CompiledRule | null;
+  /** Commission on the partner's own deals. */
   readonly baseRate: Decimal;
+  /** Bonus on a referred partner's first counted deal, or null. */
   readonly referralBonusRate: Decimal | null;
+  /** How many partners may hold it at once, or null for no limit. */
   readonly capacity: number | null;
   /** This tier's own unlocks. */
   readonly unlocks: readonly string[];
   /** Its unlocks and every lower tier's, in programme order. */
   readonly allUnlocks: readonly string[];
+  /** The programme's unlocking message, or null. */
   readonly message: string | null;
+  /** The period whose earlier deals are topped up on promotion, or null. */
   readonly retroactive: TierDefinition['retroactive'] | null;
 }
 
+/** One level of a version's override plan, resolved. */
 export interface CompiledOverrideLevel {
+  /** The level: 1 for direct sub-partners' deals. */
   readonly level: number;
+  /** Its rate. */
   readonly rate: Decimal;
+  /** The index of the lowest tier an upline must hold to earn it. */
   readonly minTierIndex: number;
+  /** The activity gate an upline must meet, or null. */
   readonly eligibility: CompiledRule | null;
 }
 
+/** A version's override plan, resolved. */
 export interface CompiledOverrides {
+  /** What the level rates apply to: the deal amount or the sub-partner's commission. */
   readonly basis: OverridesDefinition['basis'];
+  /** Whether ineligible uplines are skipped. */
   readonly compression: boolean;
+  /** The levels, 1 first. */
   readonly levels: readonly CompiledOverrideLevel[];
+  /** The most any one upline earns in overrides from one deal, or null. */
   readonly perDealCap: Decimal | null;
-  readonly perPeriodCap: { readonly amount: Decimal; readonly period: 'month' | 'quarter' | 'year' } | null;
+  /** The most a partner earns in overrides in one period, or null. */
+  readonly perPeriodCap: {
+    /** The most, in the programme currency. */
+    readonly amount: Decimal;
+    /** The period the cap counts over. */
+    readonly period: 'month' | 'quarter' | 'year';
+  } | null;
 }
 
 /** Everything that may change from one effective-dated version to the next, resolved. */
 export interface CompiledVersion {
+  /** The version's label, e.g. "2025.2". */
   readonly version: string;
   /** Epoch ms from which this version is in force (-Infinity for the base document). */
   readonly effectiveFrom: number;
+  /** Its tiers, lowest first. */
   readonly tiers: readonly CompiledTier[];
+  /** Its override plan, or null for none. */
   readonly overrides: CompiledOverrides | null;
+  /** Days an earning stays pending. */
   readonly holdPeriodDays: number;
-  readonly payouts: { readonly dayOfMonth: number; readonly minimum: Decimal };
+  /** Its payout run: the day of the month and the minimum. */
+  readonly payouts: {
+    /** Payout runs at the start of this day each month. */
+    readonly dayOfMonth: number;
+    /** A payable balance below this carries over to the next run. */
+    readonly minimum: Decimal;
+  };
 }
 
+/**
+ * A programme compiled once: every rule a predicate, every rate a decimal, one resolved version per
+ * effective date. What `engine.compiled` holds and the reports take.
+ */
 export interface CompiledProgram {
+  /** The programme as loaded. */
   readonly program: Program;
+  /** The base document and each later version, resolved, in effective-date order. */
   readonly versions: readonly CompiledVersion[];
-  /** Tier id to its index (the same in every version). */
+  /**
+   * Tier id to its index (the same in every version).
+   *
+   * @internal
+   */
   readonly tierIndex: ReadonlyMap<string, number>;
+  /** @internal */
   readonly features: ReadonlySet<string>;
+  /** @internal */
   readonly badges: readonly CompiledBadge[];
+  /** @internal */
   readonly milestones: readonly CompiledMilestone[];
-  /** Whether a tier rule reads a fact the money or badges of an event change (earned, badges). */
+  /**
+   * Whether a tier rule reads a fact the money or badges of an event change (earned, badges).
+   *
+   * @internal
+   */
   readonly tierRulesReadLateFacts: boolean;
-  /** Every fact any rule of any version reads: the facts built on the hot path. */
+  /**
+   * Every fact any rule of any version reads: the facts built on the hot path.
+   *
+   * @internal
+   */
   readonly factsUsed: readonly string[];
-  /** The periods any tier's retroactive rate looks back over (empty for most programmes). */
+  /**
+   * The periods any tier's retroactive rate looks back over (empty for most programmes).
+   *
+   * @internal
+   */
   readonly retroactivePeriods: ReadonlySet<string>;
+  /** @internal */
   compile(rule: Condition): CompiledRule;
 }
 
@@ -165,6 +235,7 @@ function unknownOperators(input: Program, operators: Readonly<Record<string, Ope
  * The version in force at an instant: the latest whose effectiveFrom is not after it.
  *
  * @example
+ * // compiled: a programme whose versions add 2025.2, effective from 2025-07-01
  * versionAt(compiled, Date.parse('2025-07-02T00:00:00Z')).version
  * //=> '2025.2'
  */

@@ -8,6 +8,7 @@ export interface ProgramIssue {
   readonly path: string;
   /** The same place as keys and indexes. */
   readonly segments: JsonPath;
+  /** What is wrong, in a sentence. */
   readonly message: string;
   /** The kind of problem, such as `UNKNOWN_FACT` or `TYPE_MISMATCH` (docs/programme-linter.md). */
   readonly code?: string;
@@ -15,9 +16,21 @@ export interface ProgramIssue {
   readonly suggestion?: string;
 }
 
-/** Thrown by `loadProgram` at the public boundary; `issues` lists every problem found. */
+/**
+ * Thrown by `loadProgram` at the public boundary; `issues` lists every problem found.
+ *
+ * @example
+ * try {
+ *   loadProgram({ ...sisoProgram, tiers: [] });
+ * } catch (error) {
+ *   if (error instanceof ProgramError) error.issues[0];
+ *   //=> { path: 'tiers', segments: ['tiers'], message: 'a programme needs at least one tier', … }
+ * }
+ */
 export class ProgramError extends Error {
+  /** Always `INVALID_PROGRAM`. */
   readonly code = 'INVALID_PROGRAM' as const;
+  /** Every problem found, each with its path. */
   readonly issues: readonly ProgramIssue[];
 
   constructor(issues: readonly Issue[]) {

@@ -14,9 +14,18 @@ export type DeepReadonly<T> = T extends (infer E)[]
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
 
-/** A validated, frozen programme. Plain data: `JSON.stringify` gives the document back. */
-export type Program = DeepReadonly<ProgramDocument>;
+/**
+ * A validated, frozen programme. Plain data: `JSON.stringify` gives the document back.
+ *
+ * @example
+ * sisoProgram.currency
+ * //=> { code: 'USD', decimals: 2 }
+ * JSON.parse(JSON.stringify(sisoProgram)).tiers[1].baseRate   // plain data
+ * //=> '0.22'
+ */
+export interface Program extends DeepReadonly<ProgramDocument> {}
 
+/** Options of `loadProgram` and `validateProgram`. */
 export interface LoadProgramOptions {
   /**
    * Custom operators the programme's rules use, as json-rules-engine's `addOperator(name, cb)`;
@@ -25,6 +34,11 @@ export interface LoadProgramOptions {
   readonly operators?: Readonly<Record<string, OperatorFunction>>;
 }
 
+/**
+ * Custom operators by name, as json-rules-engine's `addOperator(name, callback)` takes them.
+ *
+ * @inline
+ */
 type Operators = Readonly<Record<string, OperatorFunction>>;
 
 // Where a programme carries its custom operators: under a symbol, so JSON.stringify, the schema
@@ -112,7 +126,20 @@ export function loadProgram(input: unknown, options: LoadProgramOptions = {}): P
   return result.program;
 }
 
-export type ValidateProgramResult = { ok: true; program: Program } | { ok: false; issues: Issue[] };
+/** What `validateProgram` returns: the programme, or every issue found, as a value. */
+export type ValidateProgramResult =
+  | {
+      /** The document is a valid programme. */
+      ok: true;
+      /** The programme, validated and frozen, as `loadProgram` returns it. */
+      program: Program;
+    }
+  | {
+      /** The document is refused. */
+      ok: false;
+      /** Every issue found, each with its path. */
+      issues: Issue[];
+    };
 
 /**
  * Like `loadProgram`, but returns the issues instead of throwing: every stage's (schema,

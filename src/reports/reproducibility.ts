@@ -6,6 +6,10 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../events/fingerprint.js';
 
+/**
+ * One programme a report was made with: its name in the report, its id and version, and a SHA-256
+ * of its document.
+ */
 export interface ProgramDigest {
   /** What the report calls the programme: `baseline`, `candidate 1`, a file name. */
   readonly name: string;
@@ -15,11 +19,19 @@ export interface ProgramDigest {
   readonly sha256: string;
 }
 
+/**
+ * What a report was made of: digests of the events and of each programme, the as-of time and the
+ * seed. Two reports with the same reproducibility line looked at the same inputs, whatever the
+ * files' formatting or key order.
+ */
 export interface Reproducibility {
   /** SHA-256 of the events' canonical form, 64 hex digits. */
   readonly events: string;
+  /** How many events. */
   readonly eventCount: number;
+  /** Each programme, in the report's order. */
   readonly programs: readonly ProgramDigest[];
+  /** The instant the runs went up to (the baseline's as-of time), or null without one. */
   readonly asOf: string | null;
   /** The random seed of a generated or forecast run. */
   readonly seed?: number;

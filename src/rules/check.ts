@@ -22,6 +22,10 @@ import {
 import { refusedPath } from './paths.js';
 import { closestName } from './suggest.js';
 
+/**
+ * What `checkCondition` checks a rule against: the facts, operators and named conditions it may
+ * use.
+ */
 export interface CheckContext {
   /** The fact names a rule may use; a map may carry a description of each. */
   readonly facts: ReadonlyMap<string, string> | ReadonlySet<string>;
@@ -31,6 +35,11 @@ export interface CheckContext {
   readonly conditions?: ReadonlySet<string>;
 }
 
+/**
+ * Called with each comparison of a rule and where it is.
+ *
+ * @inline
+ */
 type LeafVisitor = (leaf: ReadonlyLeafCondition, path: JsonPath) => void;
 type ReferenceVisitor = (name: string, path: JsonPath) => void;
 
@@ -271,7 +280,8 @@ function referenceIssues(name: string, path: JsonPath, context: CheckContext): I
  *   { all: [{ fact: 'countedDeal', operator: 'greaterThan', value: 3 }] },
  *   { facts: new Set(['countedDeals']) },
  * )
- * //=> [{ path: ['all', 0, 'fact'], message: 'unknown fact "countedDeal"; the facts are: "countedDeals"' }]
+ * //=> [{ path: ['all', 0, 'fact'], message: 'unknown fact "countedDeal"; the facts are: "countedDeals"',
+ * //     code: 'UNKNOWN_FACT', suggestion: 'did you mean "countedDeals"?' }]
  */
 export function checkCondition(input: unknown, context: CheckContext): Issue[] {
   const tooDeep = nestingIssue(input);

@@ -27,6 +27,9 @@ export type RuleFacts = Readonly<Record<string, unknown>>;
 /** A compiled rule: true when the condition holds for these facts. */
 export type Predicate = (facts: RuleFacts) => boolean;
 
+/**
+ * Options of `compileCondition`: custom operators, named conditions, and how a missing fact reads.
+ */
 export interface CompileOptions {
   /** Custom operators, as json-rules-engine's `addOperator(name, callback)`; decorators apply to them. */
   readonly operators?: Readonly<Record<string, OperatorFunction>>;
@@ -36,6 +39,10 @@ export interface CompileOptions {
   readonly allowUndefinedFacts?: boolean;
 }
 
+/**
+ * Why a compiled rule could not be judged: a bad condition, an unknown operator, condition or fact,
+ * a cycle of named conditions, or an operator that threw.
+ */
 export type RuleEvaluationErrorCode =
   | 'INVALID_CONDITION'
   | 'UNKNOWN_OPERATOR'
@@ -44,8 +51,23 @@ export type RuleEvaluationErrorCode =
   | 'CONDITION_CYCLE'
   | 'EVALUATION_FAILED';
 
-/** Thrown where json-rules-engine's `run()` would reject; `cause` keeps an operator's own error. */
+/**
+ * Thrown where json-rules-engine's `run()` would reject; `cause` keeps an operator's own error.
+ *
+ * @example
+ * const rule = compileCondition(
+ *   { all: [{ fact: 'countedDeals', operator: 'greaterThan', value: 3 }] },
+ *   { allowUndefinedFacts: false },
+ * );
+ * try {
+ *   rule({});
+ * } catch (error) {
+ *   if (error instanceof RuleEvaluationError) error.code;
+ *   //=> 'UNDEFINED_FACT'
+ * }
+ */
 export class RuleEvaluationError extends Error {
+  /** What went wrong, as a stable code. */
   readonly code: RuleEvaluationErrorCode;
 
   constructor(code: RuleEvaluationErrorCode, message: string, options?: { cause?: unknown }) {

@@ -62,7 +62,14 @@ const paramsSchema = z
 
 /** `value: { fact, path? }`: compare against another fact instead of a constant. */
 export const factReferenceSchema = z
-  .strictObject({ fact: factNameSchema, params: paramsSchema.optional(), path: pathSchema.optional() })
+  .strictObject({
+    /** The other fact, e.g. "monthDeals". */
+    fact: factNameSchema,
+    /** Parameters for a computed fact; facts given as values ignore them. */
+    params: paramsSchema.optional(),
+    /** A JSONPath into the other fact's value, e.g. "$.count". */
+    path: pathSchema.optional(),
+  })
   .describe('Another fact to compare against, e.g. { "fact": "monthDeals" }.');
 
 function inheritedKeyIn(value: unknown): string | undefined {
@@ -103,15 +110,22 @@ const valueSchema = keyedUnion(
 /** A comparison: `{ fact, operator, value, path?, params? }`. */
 export const leafConditionSchema = z
   .strictObject({
+    /** The fact compared, e.g. "countedDeals". */
     fact: factNameSchema,
+    /** A built-in or custom operator, optionally decorated: "not:contains", "someFact:equal". */
     operator: z
       .string({ error: 'must be an operator name such as "greaterThanInclusive"' })
       .min(1, 'must be a non-empty operator name')
       .describe('A built-in or custom operator, optionally decorated: "not:contains", "someFact:equal".'),
+    /** What the fact is compared with: a constant or `{ "fact": ... }`. */
     value: valueSchema,
+    /** A JSONPath into the fact value, e.g. "$.active"; applied only when the value is an object. */
     path: pathSchema.optional(),
+    /** Parameters for a computed fact; facts given as values ignore them. */
     params: paramsSchema.optional(),
+    /** A label for people; evaluation ignores it. */
     name: nameSchema.optional(),
+    /** Siblings with a higher priority are evaluated first; the default is 1. */
     priority: prioritySchema.optional(),
   })
   .describe('A comparison of one fact with a value.');
@@ -119,45 +133,57 @@ export const leafConditionSchema = z
 /** `{ condition: name }`: a named condition registered with the engine. */
 export const conditionReferenceSchema = z
   .strictObject({
+    /** The name of a shared condition. */
     condition: z
       .string()
       .min(1, 'must be a non-empty condition name')
       .describe('The name of a shared condition.'),
+    /** A label for people; evaluation ignores it. */
     name: nameSchema.optional(),
+    /** Siblings with a higher priority are evaluated first; the default is 1. */
     priority: prioritySchema.optional(),
   })
   .describe('A reference to a named condition.');
 
 export const allConditionSchema = z
   .strictObject({
+    /** Holds when every condition holds (an empty list holds). */
     get all() {
       return z
         .array(nestedConditionSchema)
         .describe('Holds when every condition holds (an empty list holds).');
     },
+    /** A label for people; evaluation ignores it. */
     name: nameSchema.optional(),
+    /** Siblings with a higher priority are evaluated first; the default is 1. */
     priority: prioritySchema.optional(),
   })
   .describe('Every condition must hold.');
 
 export const anyConditionSchema = z
   .strictObject({
+    /** Holds when one condition holds (an empty list holds too). */
     get any() {
       return z
         .array(nestedConditionSchema)
         .describe('Holds when one condition holds (an empty list holds too).');
     },
+    /** A label for people; evaluation ignores it. */
     name: nameSchema.optional(),
+    /** Siblings with a higher priority are evaluated first; the default is 1. */
     priority: prioritySchema.optional(),
   })
   .describe('At least one condition must hold.');
 
 export const notConditionSchema = z
   .strictObject({
+    /** The one condition that must not hold. */
     get not() {
       return nestedConditionSchema.describe('The one condition that must not hold.');
     },
+    /** A label for people; evaluation ignores it. */
     name: nameSchema.optional(),
+    /** Siblings with a higher priority are evaluated first; the default is 1. */
     priority: prioritySchema.optional(),
   })
   .describe('The condition must not hold.');
@@ -192,11 +218,41 @@ export const conditionSchema = keyedUnion(
   'must have "all", "any", "not" or "condition" at its root (wrap a single comparison in { "all": [...] })',
 );
 
+/**
+ * A reference to another fact as the value of a comparison: `{ "fact": "monthDeals" }`.
+ *
+ * @interface
+ */
 export type FactReference = z.infer<typeof factReferenceSchema>;
+/**
+ * A comparison of one fact with a value: `{ fact, operator, value, path?, params? }`.
+ *
+ * @interface
+ */
 export type LeafCondition = z.infer<typeof leafConditionSchema>;
+/**
+ * A reference to a named condition registered with the engine: `{ condition: name }`.
+ *
+ * @interface
+ */
 export type ConditionReference = z.infer<typeof conditionReferenceSchema>;
+/**
+ * Every condition must hold: `{ all: [...] }` (an empty list holds).
+ *
+ * @interface
+ */
 export type AllCondition = z.infer<typeof allConditionSchema>;
+/**
+ * At least one condition must hold: `{ any: [...] }` (an empty list holds too).
+ *
+ * @interface
+ */
 export type AnyCondition = z.infer<typeof anyConditionSchema>;
+/**
+ * The condition must not hold: `{ not: condition }`.
+ *
+ * @interface
+ */
 export type NotCondition = z.infer<typeof notConditionSchema>;
 /** A condition anywhere in a rule. */
 export type NestedCondition = z.infer<typeof nestedConditionSchema>;

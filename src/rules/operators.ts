@@ -79,14 +79,29 @@ export const DECORATOR_NAMES: readonly string[] = [...DECORATORS.keys()];
 /** How an operator name breaks down: decorators outermost first, then the operator they wrap. */
 export type OperatorChain =
   | {
+      /** The name resolves. */
       readonly ok: true;
+      /** Its decorators, outermost first: `not:someFact:in` has `['not', 'someFact']`. */
       readonly decorators: readonly string[];
+      /** The operator they wrap. */
       readonly operator: string;
+      /** Whether that operator is a custom one. */
       readonly custom: boolean;
     }
-  | { readonly ok: false; readonly unknownDecorator?: string; readonly unknownOperator?: string };
+  | {
+      /** The name does not resolve. */
+      readonly ok: false;
+      /** The part before a colon that is no decorator, when that is why. */
+      readonly unknownDecorator?: string;
+      /** The name, or its last part, that is no operator, when that is why. */
+      readonly unknownOperator?: string;
+    };
 
-/** An operator name that resolves: its decorators and the operator they wrap. */
+/**
+ * An operator name that resolves: its decorators and the operator they wrap.
+ *
+ * @useDeclaredType
+ */
 export type ResolvedOperator = Extract<OperatorChain, { ok: true }>;
 
 /**
@@ -142,10 +157,13 @@ export function resolveOperator(
 
 /** What is known, before any fact is seen, about one operand: a constant of the rule, or nothing. */
 export interface Operand {
+  /** Whether the value is known before any fact is seen (a constant of the rule). */
   readonly known: boolean;
+  /** The constant, when it is known. */
   readonly value?: unknown;
 }
 
+/** An operand about which nothing is known: a fact's value. */
 export const UNKNOWN_OPERAND: Operand = { known: false };
 
 const NEVER_THROWING: ReadonlySet<string> = new Set(['equal', 'notEqual', 'contains', 'doesNotContain']);

@@ -9,52 +9,106 @@ import { shareOf } from './shares.js';
 
 /** A figure under both programmes and the candidate's minus the baseline's. */
 export interface AmountDelta {
+  /** The figure under the baseline programme, as a money string. */
   readonly baseline: string;
+  /** The figure under the candidate programme, as a money string. */
   readonly candidate: string;
+  /** Candidate minus baseline, as a money string. */
   readonly delta: string;
 }
 
+/** A count under both programmes. */
 export interface CountDelta {
+  /** The count under the baseline programme. */
   readonly baseline: number;
+  /** The count under the candidate programme. */
   readonly candidate: number;
 }
 
+/** One month's cost under both programmes, and each as a share of that run's revenue. */
 export interface MonthComparison extends AmountDelta {
+  /** The month's key, e.g. "2025-03". */
   readonly month: string;
   /** The candidate run's revenue of the month (the same as the baseline's unless events were refused). */
   readonly revenue: string;
+  /** The baseline's cost as a share of its revenue ("0.2213" is 22.13 %), or null without revenue. */
   readonly baselineShare: string | null;
+  /** The candidate's cost as a share of its revenue, or null without revenue. */
   readonly candidateShare: string | null;
 }
 
+/** One partner's earnings under both programmes, and the tier each leaves it in. */
 export interface PartnerDelta extends AmountDelta {
+  /** The partner's id. */
   readonly partnerId: string;
+  /** The tier the partner ends in under the baseline. */
   readonly baselineTier: string;
+  /** The tier the partner ends in under the candidate. */
   readonly candidateTier: string;
 }
 
+/**
+ * A candidate programme's run set against the baseline's on the same events: cost in total and by kind,
+ * tier and month, where partners end up, and who gains or loses most.
+ */
 export interface CandidateComparison {
+  /** The candidate's name in the report. */
   readonly name: string;
   /** `id@version` of the candidate programme. */
   readonly program: string;
+  /** The candidate's total cost: every ledger entry summed, as a money string. */
   readonly total: string;
   /** Candidate total minus baseline total. */
   readonly delta: string;
   /** The delta as a share of the baseline total (null when that is zero). */
   readonly deltaShare: string | null;
+  /** The candidate run's revenue: deal amounts net of refunds. */
   readonly revenue: string;
+  /** Total cost as a share of revenue ("0.2213" is 22.13 %), or null without revenue. */
   readonly costShare: string | null;
-  readonly byKind: ReadonlyArray<{ readonly kind: LedgerKind } & AmountDelta>;
-  readonly byTier: ReadonlyArray<{ readonly tier: string } & AmountDelta>;
+  /** Cost by ledger kind, under both programmes. */
+  readonly byKind: ReadonlyArray<
+    {
+      /** The ledger kind. */
+      readonly kind: LedgerKind;
+    } & AmountDelta
+  >;
+  /** Cost by the earner's tier, under both programmes (every tier either run pays). */
+  readonly byTier: ReadonlyArray<
+    {
+      /** The tier's id. */
+      readonly tier: string;
+    } & AmountDelta
+  >;
+  /** Cost by month, under both programmes. */
   readonly byMonth: readonly MonthComparison[];
-  readonly tiers: ReadonlyArray<{ readonly tier: string } & CountDelta>;
+  /** How many partners end in each tier, under both programmes. */
+  readonly tiers: ReadonlyArray<
+    {
+      /** The tier's id. */
+      readonly tier: string;
+    } & CountDelta
+  >;
+  /** How many promotions, demotions, at-risk warnings and waitlistings each run had. */
   readonly movements: Readonly<Record<'promotions' | 'demotions' | 'atRisk' | 'waitlisted', CountDelta>>;
+  /** Waitlist lengths by tier: at the end of the run and at their longest. */
   readonly waitlists: ReadonlyArray<{
+    /** The tier's id. */
     readonly tier: string;
+    /** Partners waiting when the run ends. */
     readonly final: CountDelta;
+    /** The most partners waiting at once during the run. */
     readonly peak: CountDelta;
   }>;
-  readonly partners: { readonly better: number; readonly worse: number; readonly unchanged: number };
+  /** How many partners earn more, less or the same under the candidate. */
+  readonly partners: {
+    /** Partners who earn more under the candidate. */
+    readonly better: number;
+    /** Partners who earn less under the candidate. */
+    readonly worse: number;
+    /** Partners who earn the same. */
+    readonly unchanged: number;
+  };
   /** The partners who gain most, biggest gain first (only gains). */
   readonly winners: readonly PartnerDelta[];
   /** The partners who lose most, biggest loss first (only losses). */
@@ -63,6 +117,7 @@ export interface CandidateComparison {
   readonly rejected: readonly RejectedCount[];
 }
 
+/** @internal */
 export interface CompareOptions {
   readonly name: string;
   readonly decimals: number;
@@ -76,6 +131,8 @@ export interface CompareOptions {
  * @example
  * compareOutcomes(baseline, candidate, { name: 'active-24', decimals: 2 }).delta
  * //=> '120.00'
+ *
+ * @internal
  */
 export function compareOutcomes(
   baseline: RunOutcome,

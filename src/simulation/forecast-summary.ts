@@ -11,15 +11,24 @@ import { NOT_AVAILABLE, nearestRank, PERCENT_PLACES } from './statistics.js';
 
 /** P10, P50 and P90 over the seeds, as fixed-place strings ("n/a" when nothing to measure). */
 export interface Percentiles {
+  /** The 10th percentile (nearest rank). */
   readonly p10: string;
+  /** The median (nearest rank). */
   readonly p50: string;
+  /** The 90th percentile (nearest rank). */
   readonly p90: string;
 }
 
+/**
+ * One programme in a forecast: its cost, cost share and (for a candidate) difference from the
+ * baseline, as percentiles over the seeds.
+ */
 export interface ForecastProgramme {
+  /** The programme's id. */
   readonly programId: string;
   /** 'baseline', or 'candidate 1', 'candidate 2', … in the order given. */
   readonly role: string;
+  /** Its cost over the forecast, as money strings. */
   readonly cost: Percentiles;
   /** Cost as a share of revenue, in % with one place. */
   readonly costShare: Percentiles;
@@ -29,9 +38,16 @@ export interface ForecastProgramme {
 
 /** One seed's future: its revenue and each programme's cost, in the order of `programmes`. */
 export interface ForecastRun {
+  /** The seed the future was generated from. */
   readonly seed: number;
+  /** The future's revenue: its deal amounts less its refunds, as a money string. */
   readonly revenue: string;
+  /** Each programme's cost over the future, as money strings. */
   readonly costs: readonly string[];
+  /**
+   * Each programme's cost as a share of the future's revenue, in % with one place ("n/a" without
+   * revenue).
+   */
   readonly costShares: readonly string[];
   /** Per programme, the cost of each month of the forecast (in the order of `byMonth`). */
   readonly monthlyCosts: readonly (readonly string[])[];
@@ -41,6 +57,7 @@ export interface ForecastRun {
 export interface ForecastMonth {
   /** The calendar month, such as `2026-01` (the first and last may be part of one). */
   readonly month: string;
+  /** The month's end, or the forecast's end for a last month cut short (ISO-8601, UTC). */
   readonly to: string;
   /** Per programme, in the order of `programmes`: P10 / P50 / P90 of the cumulative cost. */
   readonly cumulativeCost: readonly Percentiles[];
@@ -48,22 +65,41 @@ export interface ForecastMonth {
 
 /** The calibration as the report shows it: rates with two places, money, shares in %. */
 export interface CalibrationSummary {
+  /** The complete calendar months of history the rates are measured over. */
   readonly months: number;
+  /** Partners joining per month, with two places. */
   readonly joinsPerMonth: string;
+  /** Joins with a sponsor, in % of the joins. */
   readonly sponsoredShare: string;
+  /** Deals with at least one refund, in % of all deals. */
   readonly refundRate: string;
+  /** What the refunds took back, in % of the amounts of the deals refunded. */
   readonly refundedShare: string;
+  /** Median whole days from a refunded deal to its first refund. */
   readonly refundDays: number;
+  /**
+   * The deal rates by tier (the tier held when each month began), from which the futures draw their
+   * deals.
+   */
   readonly tiers: ReadonlyArray<{
+    /** The tier's id. */
     readonly tier: string;
+    /** Months partners began in the tier, summed over the partners. */
     readonly partnerMonths: number;
+    /** Deals closed in those months. */
     readonly deals: number;
+    /** deals / partnerMonths with two places ("n/a" with no partner-month in the tier). */
     readonly dealsPerPartnerMonth: string;
+    /** The mean amount of those deals, as a money string ("n/a" with no deal). */
     readonly meanDealSize: string;
   }>;
+  /** How soon partners completed each training module a tier requires. */
   readonly modules: ReadonlyArray<{
+    /** The training module's id. */
     readonly moduleId: string;
+    /** Partners who completed it, in % of the partners who joined. */
     readonly completedShare: string;
+    /** Median whole days from joining to completing it (0 when nobody did). */
     readonly days: number;
   }>;
 }

@@ -34,13 +34,20 @@ export type {
   Percentiles,
 } from './forecast-summary.js';
 
+/** The most months a forecast projects. */
 export const MAX_FORECAST_MONTHS = 120;
+/** The most seeded futures a forecast runs. */
 export const MAX_FORECAST_SEEDS = 1_000;
 
+/**
+ * Options of `forecast`: the history, the programmes, and how far and how many futures to project.
+ */
 export interface ForecastOptions {
   /** The history: the contract's events, raw or parsed. */
   readonly events: readonly unknown[];
+  /** The programme in force: the history is replayed under it, and the futures calibrated to it. */
   readonly baseline: Program;
+  /** Programmes to compare with the baseline on the same futures. */
   readonly candidates?: readonly Program[];
   /** How many months to project, from the history's as-of time (1 to 120). */
   readonly months: number;
@@ -52,25 +59,51 @@ export interface ForecastOptions {
   readonly asOf?: string;
 }
 
+/**
+ * What `forecast` returns: the calibration read from the history, and each programme's cost over
+ * the seeded futures as P10 / P50 / P90.
+ */
 export interface ForecastReport {
+  /** Where the history ends and the forecast starts (ISO-8601, UTC). */
   readonly from: string;
+  /** Where the forecast ends (ISO-8601, UTC): `months` after `from`. */
   readonly to: string;
+  /** How many months were projected. */
   readonly months: number;
+  /** How many seeded futures were run. */
   readonly seeds: number;
+  /** The first seed (the futures used `seed`, `seed + 1`, ...). */
   readonly seed: number;
+  /** The baseline's ISO 4217 currency code. */
   readonly currency: string;
+  /** The history's own rates the futures are drawn from. */
   readonly calibration: CalibrationSummary;
+  /** The futures' revenue (deal amounts less refunds), as percentiles. */
   readonly revenue: Percentiles;
+  /** The baseline, then each candidate in the order given. */
   readonly programmes: readonly ForecastProgramme[];
   /** The cost month by month, for a band chart. */
   readonly byMonth: readonly ForecastMonth[];
+  /** Each seed's future, in seed order. */
   readonly runs: readonly ForecastRun[];
 }
 
-/** Thrown for options a forecast cannot run with; `path` names the option. */
+/**
+ * Thrown for options a forecast cannot run with; `path` names the option.
+ *
+ * @example
+ * try {
+ *   forecast({ events, baseline: sisoProgram, months: 0, seeds: 20 });
+ * } catch (error) {
+ *   if (error instanceof ForecastError) [error.code, error.path];
+ *   //=> ['INVALID_FORECAST', 'months']
+ * }
+ */
 export class ForecastError extends Error {
+  /** Always `INVALID_FORECAST`. */
   readonly code = 'INVALID_FORECAST';
   constructor(
+    /** The option at fault, such as `months` or `seeds`. */
     readonly path: string,
     message: string,
   ) {

@@ -17,9 +17,13 @@ import {
 import { planPayouts, type TimedEvent } from './generator-payouts.js';
 import { createRandom, type Random } from './random.js';
 
+/** Options of `generateEvents`: how many partners, over how many months, from which seed. */
 export interface GenerateOptions {
+  /** How many partners join over the period (at least 1). */
   readonly partners: number;
+  /** How long the period is, in calendar months (1 to 1,200). */
   readonly months: number;
+  /** The seed: the same options and seed give the same events. */
   readonly seed: number;
   /** The first instant of the period, ISO-8601 with an offset or Z. Default 2025-01-01T00:00:00Z. */
   readonly start?: string;
@@ -36,25 +40,72 @@ export interface GenerateOptions {
   readonly payouts?: boolean;
 }
 
+/**
+ * The fields every event has.
+ *
+ * @inline
+ */
 interface EventBase {
+  /** The event's id: `e0000001`, `e0000002`, ... in time order. */
   id: string;
+  /** When it happened (ISO-8601, UTC). */
   at: string;
 }
 
 /** The contract's events as plain JSON objects, ready for NDJSON or `engine.replay`. */
 export type GeneratedEvent =
-  | (EventBase & { type: 'partner.joined'; partnerId: string; sponsorId: string | null })
-  | (EventBase & { type: 'training.completed'; partnerId: string; moduleId: string })
   | (EventBase & {
-      type: 'deal.closed';
+      /** A partner joined. */
+      type: 'partner.joined';
+      /** The partner who joined. */
       partnerId: string;
+      /** Its sponsor, a partner who joined earlier, or null. */
+      sponsorId: string | null;
+    })
+  | (EventBase & {
+      /** A partner completed a training module. */
+      type: 'training.completed';
+      /** The partner. */
+      partnerId: string;
+      /** The module, such as `certification`. */
+      moduleId: string;
+    })
+  | (EventBase & {
+      /** A partner closed a deal. */
+      type: 'deal.closed';
+      /** The seller. */
+      partnerId: string;
+      /** The deal's id. */
       dealId: string;
+      /** The deal amount, with the currency's places. */
       amount: string;
+      /** The ISO 4217 currency code (USD for SISO). */
       currency: string;
     })
-  | (EventBase & { type: 'deal.refunded'; dealId: string; amount: string })
-  | (EventBase & { type: 'payout.paid'; partnerId: string; amount: string })
-  | (EventBase & { type: 'feature.used'; partnerId: string; feature: string });
+  | (EventBase & {
+      /** Part or all of a deal was refunded. */
+      type: 'deal.refunded';
+      /** The deal refunded. */
+      dealId: string;
+      /** The part refunded now. */
+      amount: string;
+    })
+  | (EventBase & {
+      /** The host paid a partner. */
+      type: 'payout.paid';
+      /** The partner paid. */
+      partnerId: string;
+      /** The amount paid. */
+      amount: string;
+    })
+  | (EventBase & {
+      /** A partner used a feature. */
+      type: 'feature.used';
+      /** The partner. */
+      partnerId: string;
+      /** The feature's id. */
+      feature: string;
+    });
 
 /** The first tenth join in the first two weeks, without a sponsor. */
 const FOUNDING_SHARE = 0.1;

@@ -14,32 +14,74 @@ import type { RunOutcome } from './outcome.js';
 import { percent, shareOf } from './shares.js';
 
 /** A bound: a share (`0.05` is 5 %) or an amount in the programme's currency. */
-export type GuardLimit = { readonly share: string } | { readonly amount: string };
+export type GuardLimit =
+  | {
+      /** A share as a decimal string: `0.05` is 5 %. */
+      readonly share: string;
+    }
+  | {
+      /** An amount in the programme's currency, such as `100.00`. */
+      readonly amount: string;
+    };
 
+/**
+ * A rule a candidate programme must keep against the baseline, so a plan change can be gated in CI
+ * (`parseGuard` reads the text form, `"partner-loss <= 5%"`).
+ */
 export type Guard =
-  | { readonly kind: 'partner-loss'; readonly atMost: GuardLimit }
-  | { readonly kind: 'cost-share'; readonly atMost: string }
-  | { readonly kind: 'monthly-cost-share'; readonly atMost: string }
-  | { readonly kind: 'delta'; readonly atMost: GuardLimit }
-  | { readonly kind: 'no-new-demotions' };
+  | {
+      /** No partner earns more than `atMost` less than under the baseline. */
+      readonly kind: 'partner-loss';
+      /** The largest loss allowed: a share of the partner's baseline earnings, or an amount. */
+      readonly atMost: GuardLimit;
+    }
+  | {
+      /** The candidate's cost is at most `atMost` of revenue, over the whole run. */
+      readonly kind: 'cost-share';
+      /** The largest share allowed, as a decimal string: `0.24` is 24 %. */
+      readonly atMost: string;
+    }
+  | {
+      /** The candidate's cost is at most `atMost` of revenue in every month. */
+      readonly kind: 'monthly-cost-share';
+      /** The largest share allowed, as a decimal string: `0.3` is 30 %. */
+      readonly atMost: string;
+    }
+  | {
+      /** The total cost rises by at most `atMost` over the baseline's. */
+      readonly kind: 'delta';
+      /** The largest rise allowed: a share of the baseline's total, or an amount. */
+      readonly atMost: GuardLimit;
+    }
+  | {
+      /** No partner is demoted who was not demoted under the baseline. */
+      readonly kind: 'no-new-demotions';
+    };
 
+/** The kinds of guard. */
 export type GuardKind = Guard['kind'];
 
 /** One partner or month that breaks a guard, and by how much. */
 export interface GuardViolation {
+  /** The partner that breaks the guard (`partner-loss`, `no-new-demotions`). */
   readonly partnerId?: string;
+  /** The month that breaks the guard (`monthly-cost-share`). */
   readonly month?: string;
   /** What was measured there: a share as a percentage, or an amount. */
   readonly value: string;
+  /** What breaks it, in words. */
   readonly message: string;
 }
 
+/** One guard's verdict on a candidate. */
 export interface GuardResult {
   /** The guard in its text form. */
   readonly guard: string;
+  /** Whether the candidate keeps the guard. */
   readonly passed: boolean;
   /** The figure the guard judged: the worst partner's loss, the cost share, the delta, the count. */
   readonly measured: string;
+  /** The partners or months that break it (empty when it passed). */
   readonly violations: readonly GuardViolation[];
 }
 
@@ -117,9 +159,17 @@ export function checkGuardForm(guard: Guard, path: string): void {
     );
 }
 
+/**
+ * What a guard judges: both runs and their comparison.
+ *
+ * @inline
+ */
 export interface GuardRuns {
+  /** The baseline programme's run. */
   readonly baseline: RunOutcome;
+  /** The candidate's run. */
   readonly candidate: RunOutcome;
+  /** The candidate set against the baseline. */
   readonly comparison: CandidateComparison;
   /** The currency's places, for the amounts the violations name. */
   readonly decimals: number;

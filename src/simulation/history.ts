@@ -63,6 +63,11 @@ export interface History {
   readonly refunds: readonly HistoryRefund[];
 }
 
+/**
+ * How far to read a history.
+ *
+ * @inline
+ */
 export interface HistoryOptions {
   /** Read the history up to this instant (ISO-8601 with an offset or Z). Default: the last event. */
   readonly asOf?: string;

@@ -9,34 +9,63 @@ import { addAmounts, subtractAmounts, zeroAmount } from '../money/amounts.js';
 
 /** One side of an entry: what it paid and how it was derived. */
 export interface EntrySide {
+  /** What the entry paid, as a money string. */
   readonly amount: string;
+  /** What it was for. */
   readonly kind: LedgerEntry['kind'];
+  /** The rate applied. */
   readonly rate: string;
+  /** What the rate applied to, as a money string. */
   readonly basis: string;
+  /** The earner's tier when it was booked. */
   readonly tier: string;
+  /** The programme version it was paid under. */
   readonly programVersion: string;
+  /** Where the rate came from. */
   readonly rateSource: LedgerEntry['rateSource'];
+  /** The event that booked it. */
   readonly eventId: string;
+  /** The deal it comes from. */
   readonly dealId: string;
+  /** When it was booked. */
   readonly at: string;
+  /** Its derivation in words. */
   readonly explanation: string;
 }
 
+/**
+ * How an entry differs: made only under the baseline, only under the candidate, or under both
+ * with a different amount, kind, rate, basis, tier or rate source (a different version label alone
+ * is no change).
+ */
 export type EntryChangeKind = 'only-baseline' | 'only-candidate' | 'changed';
 
+/** One ledger entry of the partner that differs between the two programmes, with both sides. */
 export interface EntryChange {
+  /** The entry's id (the same under both programmes for the same cause). */
   readonly entryId: string;
+  /** How it differs. */
   readonly change: EntryChangeKind;
+  /** The entry under the baseline, or null when only the candidate made it. */
   readonly baseline: EntrySide | null;
+  /** The entry under the candidate, or null when only the baseline made it. */
   readonly candidate: EntrySide | null;
   /** Candidate amount minus baseline amount (a missing side counts as zero). */
   readonly delta: string;
 }
 
+/**
+ * Why one partner's pay differs under a candidate: its ledger entries under both programmes,
+ * matched by id; the deltas of the changes add up to the partner's delta.
+ */
 export interface PartnerExplanation {
+  /** The partner's id. */
   readonly partnerId: string;
+  /** What the partner earns under the baseline, as a money string. */
   readonly baseline: string;
+  /** What it earns under the candidate. */
   readonly candidate: string;
+  /** Candidate minus baseline. */
   readonly delta: string;
   /** Entries the same under both programmes, whatever their version labels (not listed). */
   readonly unchanged: number;

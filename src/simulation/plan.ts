@@ -11,10 +11,16 @@ import { checkGuardForm, type Guard, parseGuard } from './guards.js';
 /** A programme as loadProgram returns it, or a document loadProgram accepts. */
 export type ProgramLike = Program | ProgramInput;
 
+/**
+ * Options of `simulate`: the events, the baseline and candidate programmes, and what to judge and
+ * report.
+ */
 export interface SimulateOptions {
   /** Raw JSON events or parsed ones, in any order (replay's order is used). */
   readonly events: readonly unknown[];
+  /** The programme the candidates are compared with. */
   readonly baseline: ProgramLike;
+  /** The programmes to try (from 1 to 100), each run over the same events. */
   readonly candidates: readonly ProgramLike[];
   /** ISO-8601 with an offset or Z; default: the last accepted event, as replay. */
   readonly asOf?: string;
@@ -23,7 +29,12 @@ export interface SimulateOptions {
   /** Explain this partner's delta entry by entry. */
   readonly partner?: string;
   /** What the reports call the programmes; default `baseline` and `candidate 1`, `candidate 2`… */
-  readonly names?: { readonly baseline?: string; readonly candidates?: readonly string[] };
+  readonly names?: {
+    /** The baseline's name. */
+    readonly baseline?: string;
+    /** The candidates' names, in order. */
+    readonly candidates?: readonly string[];
+  };
   /** Winners and losers listed per candidate; default 10. */
   readonly top?: number;
 }

@@ -12,6 +12,10 @@ import type { SharedEventsData } from './ordered-events.js';
 import type { ProgramRun, RunProgramOptions } from './run-program.js';
 import type { WorkerData, WorkerReply, WorkerTask } from './worker-protocol.js';
 
+/**
+ * How the worker-thread versions (`simulateInWorkers`, `sweepInWorkers`) run: how many workers, and
+ * progress.
+ */
 export interface PoolOptions {
   /** Worker threads at most; default and upper bound: os.availableParallelism(). */
   readonly workers?: number;

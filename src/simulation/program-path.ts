@@ -8,10 +8,31 @@
 // it in the programme first), and the last must hold a number or an amount, not an object.
 import { SimulationError } from './errors.js';
 
+/**
+ * One step of a path into a programme document: a field, an array index, or the array element whose
+ * field has a value (`tiers[id=active]`).
+ */
 export type PathStep =
-  | { readonly kind: 'field'; readonly name: string }
-  | { readonly kind: 'index'; readonly index: number }
-  | { readonly kind: 'match'; readonly field: string; readonly value: string };
+  | {
+      /** A field of an object: `.baseRate`. */
+      readonly kind: 'field';
+      /** The field's name. */
+      readonly name: string;
+    }
+  | {
+      /** An array element by position: `[1]`. */
+      readonly kind: 'index';
+      /** The 0-based position. */
+      readonly index: number;
+    }
+  | {
+      /** The array element whose field has a value: `[id=active]`. */
+      readonly kind: 'match';
+      /** The field compared. */
+      readonly field: string;
+      /** The value it must have, as written in the path. */
+      readonly value: string;
+    };
 
 const STEP = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[([A-Za-z_$][\w$-]*)=([^\]]+)\]/y;
 const FIRST = /^[A-Za-z_$][\w$-]*/;

@@ -15,6 +15,10 @@ import { type PoolOptions, runInPool } from './pool.js';
 import { type ProgramRun, runProgram } from './run-program.js';
 import { shareOf } from './shares.js';
 
+/**
+ * The baseline programme's run in a simulation report: its cost in total and by kind, tier and
+ * month, and where its partners end up.
+ */
 export interface BaselineReport
   extends Pick<
     RunOutcome,
@@ -29,22 +33,47 @@ export interface BaselineReport
     | 'rejected'
     | 'entries'
   > {
+  /** The baseline's name in the report (default `baseline`). */
   readonly name: string;
+  /** Total cost as a share of revenue ("0.2213" is 22.13 %), or null without revenue. */
   readonly costShare: string | null;
-  readonly byMonth: ReadonlyArray<MonthFigures & { readonly costShare: string | null }>;
+  /** Cost and revenue by month, each month's cost also as a share of its revenue. */
+  readonly byMonth: ReadonlyArray<
+    MonthFigures & {
+      /** The month's cost as a share of its revenue, or null without revenue. */
+      readonly costShare: string | null;
+    }
+  >;
 }
 
+/**
+ * One candidate in a simulation report: its run set against the baseline's, and the guards'
+ * verdicts on it.
+ */
 export interface CandidateReport extends CandidateComparison {
+  /** Each guard's verdict on the candidate, in the order the guards were given. */
   readonly guards: readonly GuardResult[];
   /** The partner's delta entry by entry, when one was asked for. */
   readonly partner?: PartnerExplanation;
 }
 
+/**
+ * What `simulate` returns: the baseline's run, each candidate's against it, and whether every guard
+ * held.
+ */
 export interface SimulationReport {
+  /** The instant the baseline's run went up to: the as-of time given, else its last accepted event's. */
   readonly asOf: string | null;
+  /** The ISO 4217 currency every programme is in. */
   readonly currency: string;
+  /**
+   * What the report was made of (programme and event digests), to run it again and get the same
+   * bytes.
+   */
   readonly reproducibility: Reproducibility;
+  /** The baseline programme's run. */
   readonly baseline: BaselineReport;
+  /** Each candidate, in the order given. */
   readonly candidates: readonly CandidateReport[];
   /** Every guard of every candidate held. */
   readonly passed: boolean;
@@ -68,6 +97,7 @@ export function simulate(options: SimulateOptions): SimulationReport {
   return reportOf(plan, events, runs);
 }
 
+/** Options of `simulateInWorkers`: those of `simulate` and of the worker pool. */
 export interface SimulateInWorkersOptions extends SimulateOptions, PoolOptions {}
 
 /**

@@ -12,48 +12,92 @@ import type { PoolOptions } from './pool.js';
 import { setAtPath } from './program-path.js';
 import { type SimulationReport, simulate, simulateInWorkers } from './simulate.js';
 
+/** One programme figure a sweep varies: where it is, and the range of values it takes. */
 export interface SweepAxis {
   /** Where in the programme document, as `tiers[id=active].baseRate` (see program-path.ts). */
   readonly path: string;
   /** Decimal strings: the first value, the last (included when the steps reach it), the step. */
   readonly from: string;
+  /** The last value, as a decimal string (included when the steps reach it). */
   readonly to: string;
+  /** The step between values, a positive decimal string. */
   readonly step: string;
 }
 
+/** Options of `sweep` and `sweepInWorkers`: the events, the programme, and the figures to vary. */
 export interface SweepOptions {
+  /** Raw JSON events or parsed ones, in any order (replay's order is used). */
   readonly events: readonly unknown[];
+  /**
+   * The programme as given: the baseline every row is compared with, and the one each row changes.
+   */
   readonly program: ProgramLike;
   /** One axis, or two for a grid. */
   readonly axes: readonly SweepAxis[];
+  /** ISO-8601 with an offset or Z; default: the last accepted event, as replay. */
   readonly asOf?: string;
 }
 
+/**
+ * One row of a sweep: the programme with these values, run over the events and set against the
+ * programme as given.
+ */
 export interface SweepRow {
   /** The value of each axis, as written into the programme. */
   readonly values: readonly string[];
+  /** The row's total cost, as a money string. */
   readonly total: string;
+  /** The row's total minus the baseline's. */
   readonly delta: string;
+  /** The delta as a share of the baseline's total, or null when that is zero. */
   readonly deltaShare: string | null;
+  /** The row's revenue: deal amounts net of refunds. */
   readonly revenue: string;
+  /** Total cost as a share of revenue, or null without revenue. */
   readonly costShare: string | null;
+  /** Partners who earn less than under the programme as given. */
   readonly partnersWorse: number;
+  /** Partners who earn more than under the programme as given. */
   readonly partnersBetter: number;
 }
 
+/**
+ * What a sweep returns: the values of each axis, the programme as given, and one row per value (or
+ * per cell of a grid).
+ */
 export interface SweepReport {
+  /** The instant the baseline's run went up to: the as-of time given, else its last accepted event's. */
   readonly asOf: string | null;
+  /** The programme's ISO 4217 currency code. */
   readonly currency: string;
+  /**
+   * What the report was made of (programme and event digests), to run it again and get the same
+   * bytes.
+   */
   readonly reproducibility: Reproducibility;
-  readonly axes: ReadonlyArray<{ readonly path: string; readonly values: readonly string[] }>;
+  /** Each axis's path and the values it took. */
+  readonly axes: ReadonlyArray<{
+    /** The axis's path into the programme. */
+    readonly path: string;
+    /** The values it took, in order. */
+    readonly values: readonly string[];
+  }>;
   /** The programme as given. */
-  readonly baseline: { readonly total: string; readonly revenue: string; readonly costShare: string | null };
+  readonly baseline: {
+    /** Its total cost, as a money string. */
+    readonly total: string;
+    /** Its revenue: deal amounts net of refunds. */
+    readonly revenue: string;
+    /** Total cost as a share of revenue, or null without revenue. */
+    readonly costShare: string | null;
+  };
   /** One per value, or per cell of the grid (the first axis varying slowest). */
   readonly rows: readonly SweepRow[];
 }
 
-/** Values per axis and cells per sweep at most: each cell is a whole replay. */
+/** Values an axis takes at most: each value is a whole replay. */
 export const MAX_SWEEP_VALUES = MAX_CANDIDATES;
+/** Cells a two-axis sweep takes at most (the product of the two axes' value counts). */
 export const MAX_SWEEP_CELLS = MAX_CANDIDATES;
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -164,7 +208,15 @@ export function sweep(options: SweepOptions): SweepReport {
   return sweepReport(options, cells, simulate(planOptions(options, plan, cells)));
 }
 
-/** The same sweep with the programmes replayed on worker threads. */
+/**
+ * The same sweep with the programmes replayed on worker threads.
+ *
+ * @example
+ * // axes: the one axis of the `sweep` example, three values of the active tier's base rate
+ * const report = await sweepInWorkers({ events, program: sisoProgram, axes, workers: 2 });
+ * report.rows.length   // one row per value of the axis
+ * //=> 3
+ */
 export async function sweepInWorkers(options: SweepOptions & PoolOptions): Promise<SweepReport> {
   const { plan, cells } = sweepPlan(options);
   const report = await simulateInWorkers({ ...planOptions(options, plan, cells), ...poolOf(options) });

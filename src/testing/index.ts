@@ -1,6 +1,13 @@
 // @siso/partner-engine/testing: fast-check arbitraries, invariant checks and differential
 // properties a host's CI runs on its own programme (fast-check is a peer dependency of this
 // entry point).
+/**
+ * The testing kit a host's CI runs on its own programme: fast-check arbitraries, the engine's
+ * invariants, and differential properties of a programme change (fast-check is a peer
+ * dependency of this entry point).
+ *
+ * @module @siso/partner-engine/testing
+ */
 export {
   amount,
   arbitraries,

@@ -12,7 +12,13 @@ export function toNdjson(events: readonly unknown[]): string {
   return events.map((event) => JSON.stringify(event)).join('\n');
 }
 
-/** NDJSON indented for an error message, with a count line above it. */
+/**
+ * NDJSON indented for an error message, with a count line above it.
+ *
+ * @example
+ * indentedNdjson('events', [{ id: 'j0' }, { id: 'd0' }])
+ * //=> 'events (2):\n  {"id":"j0"}\n  {"id":"d0"}'
+ */
 export function indentedNdjson(title: string, events: readonly unknown[], indent = '  '): string {
   if (events.length === 0) return `${title}: none`;
   const lines = toNdjson(events)

@@ -17,35 +17,79 @@ import { visitLeaves } from '../rules/check.js';
 import type { Condition, LeafCondition, NestedCondition } from '../rules/condition.js';
 import { compilePath } from '../rules/paths.js';
 
+/** One comparison of a tier rule the partner must meet, with where the partner stands. */
 export interface Requirement {
   /** The tier whose rule this comparison belongs to. */
   readonly tier: string;
+  /**
+   * Which rule of the tier it belongs to: `qualify` to be promoted, `maintain` to keep the tier at
+   * reviews.
+   */
   readonly rule: 'qualify' | 'maintain';
+  /** The fact compared, such as `countedDeals`. */
   readonly fact: string;
+  /** The JSONPath into the fact's value, when the comparison has one. */
   readonly path?: string;
+  /** The operator, such as `greaterThanInclusive`. */
   readonly operator: string;
+  /** The value the fact is compared with (another fact's value when the rule names one). */
   readonly target: unknown;
+  /** The partner's value of the fact now. */
   readonly current: unknown;
+  /** Whether the comparison holds now. */
   readonly met: boolean;
 }
 
+/** What a tier brings: its rates, the features it adds and its message. */
 export interface TierPreview {
+  /** The tier's id. */
   readonly id: string;
+  /** Its name as partners see it. */
   readonly name: string;
+  /** Its rank: 1 for the entry tier. */
   readonly rank: number;
+  /** Commission on the partner's own deals, as a decimal string. */
   readonly baseRate: string;
+  /** Bonus on a referred partner's first counted deal, or null for none. */
   readonly referralBonusRate: string | null;
   /** The features this tier adds. */
   readonly unlocks: readonly string[];
+  /** The programme's unlocking message, or null. */
   readonly message: string | null;
 }
 
+/**
+ * A partner's progress toward the next tier, derived from the rule itself, as `engine.progress`
+ * returns it: every comparison to meet, a percentage, and what the next tier brings.
+ *
+ * @example
+ * const progress = engine.progress(state, 'ana');
+ * [progress.tier.id, progress.next?.id, progress.status]
+ * //=> ['starter', 'active', 'good']
+ */
 export interface Progress {
+  /** The partner's id. */
   readonly partnerId: string;
-  readonly tier: { readonly id: string; readonly name: string; readonly rank: number };
+  /** The tier held. */
+  readonly tier: {
+    /** The tier's id. */
+    readonly id: string;
+    /** Its name as partners see it. */
+    readonly name: string;
+    /** Its rank: 1 for the entry tier. */
+    readonly rank: number;
+  };
+  /**
+   * How the partner stands in it: good, at risk after a failed review, or waitlisted for a full
+   * tier.
+   */
   readonly status: PartnerStatus;
   /** Null at the top tier. */
   readonly next: TierPreview | null;
+  /**
+   * The comparisons of the next tier's rules (and the rules of lower tiers still to meet), each
+   * with the partner's value.
+   */
   readonly requirements: readonly Requirement[];
   /** 0 to 100, whole: how far the facts are toward the next tier (100 at the top). */
   readonly percent: number;

@@ -7,13 +7,18 @@ import { type LoadProgramOptions, type Program, programOperators } from '../load
 import { analyseProgram } from './analyse.js';
 import type { LintFinding, RawFinding } from './findings.js';
 
+/**
+ * Options of `lintProgram`: the custom operators the programme's rules use, as for `loadProgram`.
+ */
 export type LintOptions = LoadProgramOptions;
 
 /** What lintProgram found. */
 export interface LintReport {
   /** True when there is no error (warnings allowed): `loadProgram` accepts the document. */
   readonly valid: boolean;
+  /** How many findings are errors. */
   readonly errors: number;
+  /** How many findings are warnings. */
   readonly warnings: number;
   /** Errors first, then warnings; each in the order the stages found them (schema, cross-field, rules, linter). */
   readonly findings: readonly LintFinding[];

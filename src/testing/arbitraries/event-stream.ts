@@ -4,10 +4,13 @@ import type fc from 'fast-check';
 import { type Program, sisoProgram } from '../../index.js';
 import { events } from './events.js';
 
+/** Options of `eventStream`, the first kit's names for the options of `events`. */
 export interface EventStreamOptions {
   /** The programme the stream is for; default SISO. */
   readonly program?: Program;
+  /** The most partners who join; default 5. */
   readonly partners?: number;
+  /** The most deals; default 30. */
   readonly maxDeals?: number;
   /** The first event's time; default 2025-01-01T00:00:00Z. */
   readonly start?: string;

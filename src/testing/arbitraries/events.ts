@@ -16,6 +16,7 @@ import {
 import { moneyText } from './money.js';
 import { type ActionDraft, type DealDraft, type StreamDraft, streamDraft } from './stream-drafts.js';
 
+/** Options of `events`: how many partners, deals and other events, over how long, and how large. */
 export interface EventsOptions {
   /** The most partners who join (at least one does); default 5. */
   readonly partners?: number;
@@ -42,6 +43,11 @@ interface Roster {
 
 const nameOf = (roster: Pick<Roster, 'names'>, index: number) => roster.names[index] ?? `p${index}`;
 
+/**
+ * An event as plain JSON, as `engine.replay` takes it.
+ *
+ * @inline
+ */
 type Event = Record<string, unknown>;
 
 /** An event to write at an instant; `write` may decline (null) once it sees the state. */
@@ -54,7 +60,13 @@ interface Timed {
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
-/** The training modules a programme's rules name (`trainingsCompleted contains "certification"`). */
+/**
+ * The training modules a programme's rules name (`trainingsCompleted contains "certification"`).
+ *
+ * @example
+ * trainingModules(sisoProgram)
+ * //=> ['certification']
+ */
 export function trainingModules(program: Program): string[] {
   const modules = new Set<string>();
   const visit = (node: unknown): void => {
@@ -241,7 +253,7 @@ function writeStream(
  *
  * @example
  * fc.sample(events(sisoProgram, { partners: 2, months: 1 }), { numRuns: 1, seed: 3 })[0]
- * //=> [{ id: 'j0', type: 'partner.joined', … }, { id: 't0-0', type: 'training.completed', … }, …]
+ * //=> [{ id: 'j0', type: 'partner.joined', … }, { id: 'j1', type: 'partner.joined', … }, …]
  */
 export function events(program: Program, options: EventsOptions = {}): fc.Arbitrary<Event[]> {
   const engine = createEngine(program);

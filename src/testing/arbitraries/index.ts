@@ -12,13 +12,31 @@ export { amount, type MoneyOptions, money, moneyText, rate } from './money.js';
 export { type ProgramOptions, program, programVariant } from './program.js';
 export { type TeamGraphOptions, teamGraph } from './team-graph.js';
 
+/**
+ * The kit's fast-check arbitraries under one name (`arbitraries.program`, `arbitraries.events`,
+ * ...), the way a property reads best.
+ *
+ * @example
+ * fc.assert(
+ *   fc.property(arbitraries.events(sisoProgram), (events) => check(engine, { events }).length === 0),
+ *   { seed: 42, numRuns: 20 },
+ * );
+ */
 export const arbitraries = {
+  /** Valid programmes varied from a base one (`program`). */
   program,
+  /** Valid event streams for a programme (`events`). */
   events,
+  /** Sponsor trees (`teamGraph`). */
   teamGraph,
+  /** Amounts as money strings (`money`). */
   money,
+  /** Rates as decimal strings (`rate`). */
   rate,
+  /** Amounts as money strings, the first kit's name (`amount`). */
   amount,
+  /** Event streams under SISO, the first kit's name (`eventStream`). */
   eventStream,
+  /** Programmes with only their rates drawn, the first kit's name (`programVariant`). */
   programVariant,
 } as const;

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { Decimal, formatMoney, formatRate } from '../../index.js';
 
+/** Options of `money`: the currency's places and the range of amounts. */
 export interface MoneyOptions {
   /** Places of the currency (2 for USD). */
   readonly decimals?: number;
@@ -12,7 +13,13 @@ export interface MoneyOptions {
   readonly maxMinorUnits?: number;
 }
 
-/** Minor units as the currency writes them: 12345 at 2 places is "123.45". */
+/**
+ * Minor units as the currency writes them: 12345 at 2 places is "123.45".
+ *
+ * @example
+ * moneyText(12345, 2)
+ * //=> '123.45'
+ */
 export function moneyText(minorUnits: number | bigint, decimals: number): string {
   return formatMoney(new Decimal(minorUnits.toString()).dividedBy(new Decimal(10).pow(decimals)), decimals);
 }

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { loadProgram, type Program, programOperators, sisoProgram } from '../../index.js';
 import { money, rate } from './money.js';
 
+/** Options of `program`: the programme to vary. */
 export interface ProgramOptions {
   /** The programme to vary (default: SISO). Its ids, features, badges and rules' shape stay. */
   readonly base?: Program;
@@ -132,6 +133,10 @@ export function program(options: ProgramOptions = {}): fc.Arbitrary<Program> {
 /**
  * The first kit's variant: only the money rates (base rates, referral bonuses, override levels'
  * rates) drawn, everything else as it is.
+ *
+ * @example
+ * fc.sample(programVariant(sisoProgram), { numRuns: 1, seed: 1 })[0]?.tiers.map((tier) => tier.id)
+ * //=> ['starter', 'active', 'performer', 'elite']
  */
 export function programVariant(base: Program): fc.Arbitrary<Program> {
   const document = JSON.parse(JSON.stringify(base)) as Json;

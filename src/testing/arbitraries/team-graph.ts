@@ -2,6 +2,7 @@
 // can be joined in index order.
 import fc from 'fast-check';
 
+/** Options of `teamGraph`: how many partners, and how the sponsor tree is drawn. */
 export interface TeamGraphOptions {
   /** How many partners. */
   readonly partners: number;

@@ -12,24 +12,51 @@ import {
 /** A programme, or an engine built for one (with custom operators, say). */
 export type ProgrammeOrEngine = Program | Engine;
 
+/** What one partner earns under each programme of a comparison. */
 export interface PartnerDifference {
+  /** The partner's id. */
   readonly partnerId: string;
   /** What the partner earns in all (the sum of its entries, clawbacks included). */
   readonly baseline: string;
+  /** What it earns under the candidate. */
   readonly candidate: string;
   /** candidate - baseline. */
   readonly difference: string;
 }
 
+/**
+ * A ledger entry that differs between the two programmes (by id): its amount, rate, basis, earner,
+ * tier or kind, or it is in one ledger only.
+ */
 export interface EntryDifference {
+  /** The entry's id. */
   readonly id: string;
+  /** The entry in the baseline's ledger, or null when only the candidate booked it. */
   readonly baseline: LedgerEntry | null;
+  /** The entry in the candidate's ledger, or null when only the baseline booked it. */
   readonly candidate: LedgerEntry | null;
 }
 
+/**
+ * Two programmes on one stream: what each pays in total, every partner, and the entries that
+ * differ. What `compare` returns and the differential properties judge.
+ */
 export interface Comparison {
-  readonly baseline: { readonly total: string; readonly result: ReplayResult };
-  readonly candidate: { readonly total: string; readonly result: ReplayResult };
+  /** The baseline's total and replay. */
+  readonly baseline: {
+    /** Every entry of its ledger summed, as a money string. */
+    readonly total: string;
+    /** Its replay of the events. */
+    readonly result: ReplayResult;
+  };
+  /** The candidate's total and replay. */
+  readonly candidate: {
+    /** Every entry of its ledger summed, as a money string. */
+    readonly total: string;
+    /** Its replay of the events. */
+    readonly result: ReplayResult;
+  };
+  /** Candidate total minus baseline total, as a money string. */
   readonly difference: string;
   /** Every partner either programme pays, by id. */
   readonly partners: readonly PartnerDifference[];
@@ -37,6 +64,7 @@ export interface Comparison {
   readonly entries: readonly EntryDifference[];
 }
 
+/** Options of `compare` and the differential properties. */
 export interface CompareOptions {
   /** The as-of time of both replays; default the latest event. */
   readonly asOf?: string;

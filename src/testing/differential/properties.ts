@@ -14,12 +14,28 @@ import {
   type ProgrammeOrEngine,
 } from './compare.js';
 
+/**
+ * Options of the differential properties: the streams to check over (or how to generate them) and
+ * the as-of time.
+ */
 export interface DifferentialOptions extends EventsOptions, CompareOptions {
   /** The streams to check over; default `arbitraries.events` for the baseline's programme with these options. */
   readonly events?: fc.Arbitrary<readonly unknown[]>;
 }
 
-/** A differential property failed: the report is the message; `details()` gives the comparison and the stream. */
+/**
+ * A differential property failed: the report is the message; `details()` gives the comparison and the stream.
+ *
+ * @example
+ * try {
+ *   fc.assert(differential.neverPaysLess(sisoProgram, stingier), { seed: 42, numRuns: 50 });
+ * } catch (error) {
+ *   // fast-check wraps the error of the shrunk counterexample as its cause
+ *   const failure = error instanceof Error ? error.cause : undefined;
+ *   if (failure instanceof DifferentialError) failure.property;
+ *   //=> 'neverPaysLess'
+ * }
+ */
 export class DifferentialError extends Error {
   /** The property that failed: "neverPaysLess", "costsAtMost" or "changesOnly". */
   readonly property: string;
@@ -32,7 +48,12 @@ export class DifferentialError extends Error {
     this.#details = { comparison, events };
   }
   /** The comparison of the two replays and the stream the property failed on. */
-  details(): { readonly comparison: Comparison; readonly events: readonly unknown[] } {
+  details(): {
+    /** The two replays set side by side. */
+    readonly comparison: Comparison;
+    /** The stream the property failed on (the shrunk one fast-check reports). */
+    readonly events: readonly unknown[];
+  } {
     return this.#details;
   }
 }
@@ -44,7 +65,13 @@ const entryLine = (entry: LedgerEntry | null) =>
     ? 'none'
     : `${entry.partnerId} ${entry.kind} ${entry.rate} × ${entry.basis} = ${entry.amount} (${entry.tier})`;
 
-/** The report of a failed comparison: the summary, partners whose pay changed, the entries that differ, the events. */
+/**
+ * The report of a failed comparison: the summary, partners whose pay changed, the entries that differ, the events.
+ *
+ * @example
+ * describeComparison('neverPaysLess', 'the candidate pays p1 less than the baseline', comparison, events).split('\n')[0]
+ * //=> 'neverPaysLess: the candidate pays p1 less than the baseline'
+ */
 export function describeComparison(
   property: string,
   summary: string,
@@ -110,6 +137,7 @@ export function neverPaysLess(
   });
 }
 
+/** The limit of `costsAtMost`: a ratio of the baseline's total, an amount more, or both. */
 export interface CostLimit {
   /** At most this multiple of the baseline's total ("1.05" for 5 % more). */
   readonly ratio?: string | number;
@@ -153,6 +181,7 @@ export function costsAtMost(
   });
 }
 
+/** The scope of `changesOnly`: the tier, kind and partner whose entries may change. */
 export interface ChangeScope {
   /** Only entries earned at this tier may change. */
   readonly tier?: string;

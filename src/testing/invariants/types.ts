@@ -4,9 +4,11 @@
 import type { Engine, LedgerEntry, ReplayResult } from '../../index.js';
 import { Decimal } from '../../index.js';
 
+/** One broken promise: the invariant, what broke in one line, and the smallest evidence. */
 export interface Violation {
   /** The invariant's name, e.g. "partialRefundsInProportion". */
   readonly invariant: string;
+  /** What broke, in one line. */
   readonly message: string;
   /** The entries, partners or events involved (entries without their wording). */
   readonly evidence?: readonly unknown[];
@@ -19,19 +21,32 @@ export interface Violation {
  */
 export type Subject =
   | ReplayResult
-  | { readonly events: readonly unknown[]; readonly result?: ReplayResult; readonly asOf?: string };
+  | {
+      /** The events of the run, raw or parsed. */
+      readonly events: readonly unknown[];
+      /** The result of replaying them, when the caller has it (else they are replayed). */
+      readonly result?: ReplayResult;
+      /** Replay up to this instant (ISO-8601 with an offset or Z) when there is no result. */
+      readonly asOf?: string;
+    };
 
+/** What an invariant judges: the engine's result and, for those that replay, the events. */
 export interface Run {
+  /** The events, or null when only a replay result was given. */
   readonly events: readonly unknown[] | null;
+  /** The result of replaying them. */
   readonly result: ReplayResult;
 }
 
+/** A promise of the engine checked on a run: its name, what it promises, and the check. */
 export interface Invariant {
+  /** Its name, e.g. `balancesMatchLedger`. */
   readonly name: string;
   /** The promise it checks, in one sentence. */
   readonly description: string;
   /** Whether it needs the events (it replays them); such an invariant is skipped on a bare result. */
   readonly needsEvents: boolean;
+  /** The violations the run shows (empty when the promise holds). */
   readonly check: (engine: Engine, run: Run) => Violation[];
 }
 

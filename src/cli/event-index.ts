@@ -49,6 +49,8 @@ export class IndexedEvents {
     /** Each event's time, for the sort; null when the file lists its events in time order already. */
     private readonly instants: Float64Array | null,
     readonly unparsable: readonly UnparsableLine[],
+    /** The latest usable time of any event (epoch ms), or -Infinity when none has one. */
+    readonly latest: number = Number.NEGATIVE_INFINITY,
   ) {
     this.reader = new PositionalReader(source.descriptor);
     this.unparsableIndexes = new Set(unparsable.map((line) => line.index));
@@ -84,6 +86,14 @@ export class IndexedEvents {
         1,
       );
     }
+  }
+
+  /**
+   * The bytes of the line an event stands on, as the file holds them (without a byte order mark
+   * or a carriage return), valid until the next call: what a saved run's digest of its events reads.
+   */
+  text(index: number): Buffer {
+    return this.reader.bytes(this.starts[index] as number, this.lengths[index] as number);
   }
 
   close(): void {
@@ -201,6 +211,7 @@ class IndexBuilder {
       // A generated stream is in time order: its replay order is the file's, and needs no times.
       this.inTimeOrder ? null : this.instants.values(),
       this.unparsable,
+      this.latest,
     );
   }
 

@@ -23,7 +23,7 @@ import {
   withUnparsable,
 } from './replay.js';
 import { type EventsCovered, SavedRunRecorder } from './saved-run.js';
-import { type SavedOutcome, SavedRun } from './saved-run-reader.js';
+import type { SavedOutcome, SavedRun } from './saved-run-reader.js';
 
 const COUNT = new Intl.NumberFormat('en-US');
 
@@ -41,7 +41,7 @@ export function replayContinued(
   sinks: ReplaySinks,
   progress: ProgressOptions = {},
 ): ReplayedFile {
-  const saved = options.state === undefined ? null : SavedRun.open(options.state, input.program);
+  const { saved } = input;
   let recorder: SavedRunRecorder | null = null;
   try {
     const at = asOfFor(options.at, saved);
@@ -69,7 +69,6 @@ export function replayContinued(
     };
   } finally {
     recorder?.close();
-    saved?.close();
   }
 }
 
@@ -97,7 +96,8 @@ function coverEvents(events: EventSource, saved: SavedRun | null, what: string):
     if (saved !== null && index === covers) mustBegin(hash, saved, what);
     if (index < total) hash.update(textOf(events, index)).update('\n');
   }
-  const latest = latestOf(events);
+  // With a saved run, the events it covers were not parsed: their latest time is the saved one.
+  const latest = Math.max(latestOf(events), instantOrNone(saved?.header.events.latest));
   return {
     count: total,
     sha256: hash.digest('hex'),

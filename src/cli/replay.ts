@@ -22,6 +22,7 @@ import {
 import { replayContinued } from './continued-replay.js';
 import { IndexedEvents, openEventsFile } from './event-index.js';
 import { CliError, readEventsFile, readProgramFile, type UnparsableLine } from './io.js';
+import { SavedRun } from './saved-run-reader.js';
 
 /** Below this many events a replay is over before a progress bar would help. */
 const PROGRESS_THRESHOLD = 50_000;
@@ -53,7 +54,10 @@ export interface OpenedInput {
   readonly program: Program;
   readonly engine: Engine;
   readonly events: EventSource;
+  /** Lines that are not JSON (with --state, only among the events after the saved ones). */
   readonly unparsable: readonly UnparsableLine[];
+  /** The saved run of --state, its header read and checked against the programme. */
+  readonly saved: SavedRun | null;
   close(): void;
 }
 
@@ -140,10 +144,23 @@ export function replayOpened(
 export function openReplayInput(options: ReplayFileOptions): OpenedInput {
   const program = options.program === undefined ? sisoProgram : readProgramFile(options.program);
   const engine = createEngine(program);
-  const opened = openEventsFile(options.events);
-  if (opened instanceof IndexedEvents)
-    return { program, engine, events: opened, unparsable: opened.unparsable, close: () => opened.close() };
-  return { program, engine, events: opened.events, unparsable: opened.unparsable, close: () => {} };
+  const saved = options.state === undefined ? null : SavedRun.open(options.state, program);
+  try {
+    // The events a saved run covers are read for their digest only, never parsed.
+    const opened = openEventsFile(options.events, { parseFrom: saved?.header.events.count ?? 0 });
+    const letGo = () => saved?.close();
+    if (opened instanceof IndexedEvents) {
+      const close = () => {
+        opened.close();
+        letGo();
+      };
+      return { program, engine, events: opened, unparsable: opened.unparsable, saved, close };
+    }
+    return { program, engine, events: opened.events, unparsable: opened.unparsable, saved, close: letGo };
+  } catch (error) {
+    saved?.close();
+    throw error;
+  }
 }
 
 /** How many events a source has. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IndexedEvents } from '../../src/cli/event-index.js';
-import { DISCARD, replayFile } from '../../src/cli/replay.js';
+import { DISCARD, replayFile, withUnparsable } from '../../src/cli/replay.js';
 import { generateEvents } from '../../src/index.js';
 
 let folder = '';
@@ -61,5 +61,29 @@ describe('replayFile with --state', () => {
     expect(JSON.stringify(continued.result.ledger)).toBe(JSON.stringify(full.result.ledger));
     expect(JSON.stringify(continued.result.effects)).toBe(JSON.stringify(full.result.effects));
     expect(continued.result.ledger.length).toBeGreaterThan(0);
+  });
+
+  it('lists the rejections of the saved events and of the new ones, lines that are not JSON among them', () => {
+    // Line 6 (index 5) and the fourth new line (index 303) are not JSON; index 301 names a
+    // partner who never joined. A full replay rejects those three, in input order.
+    const broken = [...lines.slice(0, PREFIX + 6)];
+    broken[5] = 'not json';
+    broken[PREFIX + 1] = JSON.stringify({ ...JSON.parse(broken[PREFIX + 1] ?? '{}'), partnerId: 'nobody' });
+    broken[PREFIX + 3] = '{"cut":';
+    const whole = join(folder, 'broken.ndjson');
+    const start = join(folder, 'broken-start.ndjson');
+    writeFileSync(whole, `${broken.join('\n')}\n`);
+    writeFileSync(start, `${broken.slice(0, PREFIX).join('\n')}\n`);
+    const state = join(folder, 'broken.state');
+    replayFile({ events: start, saveState: state }, quiet);
+    const continued = replayFile({ events: whole, state }, quiet);
+    const full = replayFile({ events: whole }, quiet);
+    const fullRejected = withUnparsable(full.result.rejected, full.unparsable);
+    expect(continued.result.rejected.map((rejection) => [rejection.index, rejection.code])).toEqual([
+      [5, 'INVALID_EVENT'],
+      [PREFIX + 1, 'UNKNOWN_PARTNER'],
+      [PREFIX + 3, 'INVALID_EVENT'],
+    ]);
+    expect(continued.result.rejected).toEqual(fullRejected);
   });
 });

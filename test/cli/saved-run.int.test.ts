@@ -84,6 +84,7 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['explain', '--partner', 'p003', '--format', 'json', '--from', '2025-02-01T00:00:00Z'],
   ['leaderboard', '--period', '2025-Q1', '--metric', 'commission'],
   ['leaderboard', '--period', 'all-time', '--format', 'json'],
+  ['kpis', '--format', 'json'],
 ];
 
 describe('--state: the answer of a full replay, without the replay', () => {
@@ -230,7 +231,7 @@ describe('--help', () => {
     ['run', ['--state <file>', '--save-state <file>', '--strict']],
     ['explain', ['--state <file>', '--strict']],
     ['leaderboard', ['--state <file>', '--strict']],
-    ['kpis', ['--strict', 'no --state']],
+    ['kpis', ['--state <file>', '--strict', 'the replay is not done again']],
     ['simulate', ['There is no --state here']],
     ['sweep', ['There is no --state here']],
   ])('%s lists %j, exit 0', (command, texts) => {

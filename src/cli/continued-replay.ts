@@ -24,6 +24,7 @@ import {
 } from './replay.js';
 import { type EventsCovered, SavedRunRecorder } from './saved-run.js';
 import type { SavedOutcome, SavedRun } from './saved-run-reader.js';
+import { printable } from './text-table.js';
 
 const COUNT = new Intl.NumberFormat('en-US');
 
@@ -47,9 +48,11 @@ export function replayContinued(
     const at = asOfFor(options.at, saved);
     recorder = options.saveState === undefined ? null : SavedRunRecorder.create(options.saveState);
     const covered = coverEvents(input.events, saved, eventsFileName(options.events));
+    // The new events are checked before the saved run is read: a refusal comes at once.
+    const newEvents = eventsAfter(input, saved);
     const run = new RunParts(sinks, recorder);
     const prefix = saved?.load(input.engine, run.loadSinks()) ?? null;
-    const tail = replayTail(input, saved, prefix, at, run.replaySinks(), progress);
+    const tail = replayTail(input.engine, newEvents, prefix, at, run.replaySinks(), progress);
     const result = run.result(saved, prefix, tail, at === undefined, input.unparsable);
     recorder?.save({
       program: programDigest('programme', input.program),
@@ -136,22 +139,33 @@ interface TailResult {
   readonly from: number;
 }
 
+/** The events to replay after the saved ones, from input index `from`; null when there are none. */
+interface NewEvents {
+  readonly events: EventSource | EngineEventSource;
+  readonly from: number;
+}
+
+function eventsAfter(input: OpenedInput, saved: SavedRun | null): NewEvents | null {
+  if (saved === null) return { events: input.events, from: 0 };
+  const from = saved.header.events.count;
+  if (from === eventCount(input.events)) return null;
+  return { events: tailOf(input.events, from, saved), from };
+}
+
 function replayTail(
-  input: OpenedInput,
-  saved: SavedRun | null,
+  engine: OpenedInput['engine'],
+  newEvents: NewEvents | null,
   prefix: SavedOutcome | null,
   at: string | undefined,
   sinks: ReplaySinks,
   progress: ProgressOptions,
 ): TailResult | null {
-  const from = saved?.header.events.count ?? 0;
-  if (from === eventCount(input.events) && saved !== null) return null;
-  const events = from === 0 ? input.events : tailOf(input.events, from, saved);
+  if (newEvents === null) return null;
   const options = { ...sinks, ...(at === undefined ? {} : { asOf: at }) };
   const state = prefix?.state;
   return {
-    result: replaySource(input.engine, events, state ? { ...options, state } : options, progress),
-    from,
+    result: replaySource(engine, newEvents.events, state ? { ...options, state } : options, progress),
+    from: newEvents.from,
   };
 }
 
@@ -159,16 +173,16 @@ function replayTail(
  * The events from `from` on, in replay order, checked not to be earlier than anything the saved
  * run reached: its latest event (accepted or not) and its as-of time.
  */
-function tailOf(events: EventSource, from: number, saved: SavedRun | null): EngineEventSource {
+function tailOf(events: EventSource, from: number, saved: SavedRun): EngineEventSource {
   const count = eventCount(events) - from;
   const instants = new Float64Array(count);
   for (let index = 0; index < count; index++) instants[index] = instantOf(eventAt(events, from + index));
-  const reached = Math.max(...[saved?.header.events.latest, saved?.header.asOf].map(instantOrNone));
+  const reached = Math.max(...[saved.header.events.latest, saved.header.asOf].map(instantOrNone));
   const early = instants.findIndex((instant) => Number.isFinite(instant) && instant < reached);
-  if (early !== -1 && saved !== null) {
+  if (early !== -1) {
     const event = eventAt(events, from + early) as { id?: unknown; at?: unknown };
     throw new CliError(
-      `event ${String(event.id)} (index ${from + early}) at ${String(event.at)} is earlier than where state file "${saved.path}" stops (${new Date(reached).toISOString()}), so it cannot be added to it; replay without --state`,
+      `event ${printable(String(event.id))} (index ${from + early}) at ${printable(String(event.at))} is earlier than where state file "${saved.path}" stops (${new Date(reached).toISOString()}), so it cannot be added to it; replay without --state`,
     );
   }
   const order = new Uint32Array(count);

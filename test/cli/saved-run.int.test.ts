@@ -80,10 +80,8 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['run', '--format', 'json'],
   ['run', '--format', 'ndjson'],
   ['run', '--format', 'table', '--all'],
-  ['explain', '--partner', 'p003'],
-  ['explain', '--partner', 'p003', '--format', 'json', '--from', '2025-02-01T00:00:00Z'],
+  ['explain', '--partner', 'p003', '--from', '2025-02-01T00:00:00Z'],
   ['leaderboard', '--period', '2025-Q1', '--metric', 'commission'],
-  ['leaderboard', '--period', 'all-time', '--format', 'json'],
   ['kpis', '--format', 'json'],
 ];
 
@@ -100,12 +98,10 @@ describe('--state: the answer of a full replay, without the replay', () => {
     const report = JSON.parse(cli(['run', '--events', events, '--format', 'json']).stdout) as {
       ledger: { id: string }[];
     };
-    // The first and the last entries: one from early in the stream, one from its end.
-    for (const entry of [report.ledger[0], report.ledger.at(-1)]) {
-      expect(entry).toBeDefined();
-      expectSameAnswer(['explain', '--entry', entry?.id ?? ''], saved);
-      expectSameAnswer(['explain', '--entry', entry?.id ?? '', '--format', 'json'], savedPrefix);
-    }
+    // An entry from early in the stream, from the saved run; one from its end, replayed after it.
+    const [first, last] = [report.ledger[0]?.id ?? '', report.ledger.at(-1)?.id ?? ''];
+    expectSameAnswer(['explain', '--entry', first], saved);
+    expectSameAnswer(['explain', '--entry', last, '--format', 'json'], savedPrefix);
   });
 
   it('run --state --save-state keeps the longer run: the file a full replay saves, byte for byte', () => {

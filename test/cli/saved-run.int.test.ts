@@ -111,6 +111,20 @@ describe('--state: the answer of a full replay, without the replay', () => {
     expect(readFileSync(continued, 'utf8')).toBe(readFileSync(saved, 'utf8'));
   });
 
+  it('a run saved with --at answers as of that time, with --at left out or given again', () => {
+    // Events after 15 March are skipped when saving, as a replay with the same --at skips them.
+    const at = '2025-03-15T00:00:00Z';
+    const state = join(folder, 'march.state');
+    expect(cli(['run', '--events', events, '--at', at, '--save-state', state]).status).toBe(0);
+    const board = ['leaderboard', '--period', '2025-Q1', '--events', events];
+    const full = cli([...board, '--at', at]);
+    expect(full.status).toBe(0);
+    // The second half of March moves the quarter's board: the saved --at is what is answered.
+    expect(full.stdout).not.toBe(cli(board).stdout);
+    expect(cli([...board, '--state', state]).stdout).toBe(full.stdout);
+    expect(cli([...board, '--state', state, '--at', '2025-03-15T00:00:00+00:00']).stdout).toBe(full.stdout);
+  });
+
   it('a saved run is JSON lines: a versioned header, then the state, entries, effects and an end line', () => {
     const text = readFileSync(savedPrefix, 'utf8');
     const records = text

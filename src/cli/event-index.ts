@@ -49,6 +49,10 @@ export class IndexedEvents {
     /** Each event's time, for the sort; null when the file lists its events in time order already. */
     private readonly instants: Float64Array | null,
     readonly unparsable: readonly UnparsableLine[],
+    /** The latest usable time of any event parsed (epoch ms), or -Infinity when none has one. */
+    readonly latest: number = Number.NEGATIVE_INFINITY,
+    /** Events before this index were indexed without being parsed (see openEventsFile). */
+    private readonly parsedFrom: number = 0,
   ) {
     this.reader = new PositionalReader(source.descriptor);
     this.unparsableIndexes = new Set(unparsable.map((line) => line.index));
@@ -60,6 +64,8 @@ export class IndexedEvents {
 
   /** Input indexes in the engine's replay order: by time, input order among equal times. */
   replayOrder(): Iterable<number> {
+    // Events indexed unparsed have no time to sort by: only the events from parsedFrom on replay.
+    if (this.parsedFrom > 0) throw new Error('an index with events left unparsed has no replay order');
     const { instants } = this;
     if (instants === null) return indexesUpTo(this.count);
     const order = new Uint32Array(this.count);
@@ -86,6 +92,14 @@ export class IndexedEvents {
     }
   }
 
+  /**
+   * The bytes of the line an event stands on, as the file holds them (without a byte order mark
+   * or a carriage return), valid until the next call: what a saved run's digest of its events reads.
+   */
+  text(index: number): Buffer {
+    return this.reader.bytes(this.starts[index] as number, this.lengths[index] as number);
+  }
+
   close(): void {
     this.source.close();
   }
@@ -98,6 +112,16 @@ interface IndexSource {
   close(): void;
 }
 
+export interface OpenEventsOptions {
+  /**
+   * Index the NDJSON events before this index without parsing them (but the first, which tells
+   * NDJSON from one pretty-printed event): a saved run covers them already, so only their text
+   * is read, for its digest. Their times and unparsable lines are then not known, and the
+   * index has no replay order of its own.
+   */
+  readonly parseFrom?: number;
+}
+
 /**
  * Opens an event file for a replay: NDJSON indexed (see IndexedEvents), a JSON array or one
  * pretty-printed event read whole, exactly as readEventsFile reads them.
@@ -107,10 +131,10 @@ interface IndexSource {
  * openEventsFile('events.ndjson') instanceof IndexedEvents
  * //=> true
  */
-export function openEventsFile(path: string): IndexedEvents | EventsFile {
+export function openEventsFile(path: string, options: OpenEventsOptions = {}): IndexedEvents | EventsFile {
   const source = openSource(path);
   try {
-    const indexed = indexSource(source);
+    const indexed = indexSource(source, options.parseFrom ?? 0);
     if (indexed instanceof IndexedEvents) return indexed;
     source.close();
     return indexed;
@@ -148,8 +172,8 @@ function isRegularFile(descriptor: number): boolean {
 }
 
 /** The index of a source's lines, or its events read whole when it is not plain NDJSON. */
-function indexSource(source: IndexSource): IndexedEvents | EventsFile {
-  const builder = new IndexBuilder();
+function indexSource(source: IndexSource, parseFrom: number): IndexedEvents | EventsFile {
+  const builder = new IndexBuilder(parseFrom);
   forEachLine(source.descriptor, (bytes, start) => builder.line(bytes, start));
   // Only the text reader tells a JSON array, or one event over several lines, from NDJSON. A text
   // is one event only if its first line is not JSON by itself (a JSON value, then anything but
@@ -172,6 +196,8 @@ class IndexBuilder {
   private inTimeOrder = true;
   private latest = Number.NEGATIVE_INFINITY;
 
+  constructor(private readonly parseFrom: number) {}
+
   /** Takes one line (without its "\n") that starts at byte `start`; false once the index has stopped. */
   line(bytes: Buffer, start: number): boolean {
     this.lineNumber++;
@@ -184,7 +210,8 @@ class IndexBuilder {
       this.startsWithBracket = true;
       return false;
     }
-    const instant = this.instantOf(text);
+    const index = this.starts.length;
+    const instant = index === 0 || index >= this.parseFrom ? this.instantOf(text) : Number.NEGATIVE_INFINITY;
     this.starts.push(start + skipped);
     this.lengths.push(end - skipped);
     this.instants.push(instant);
@@ -201,6 +228,8 @@ class IndexBuilder {
       // A generated stream is in time order: its replay order is the file's, and needs no times.
       this.inTimeOrder ? null : this.instants.values(),
       this.unparsable,
+      this.latest,
+      Math.min(this.parseFrom, this.starts.length) > 1 ? this.parseFrom : 0,
     );
   }
 

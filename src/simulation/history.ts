@@ -88,6 +88,14 @@ export function readHistory(
 ): History {
   const engine = createEngine(program);
   const replay = engine.replay(events, options.asOf === undefined ? {} : { asOf: options.asOf });
+  return historyOf(events, program, replay);
+}
+
+/**
+ * The history of events already replayed under the programme (the result of `engine.replay` over
+ * exactly these events, or one answered from a saved run): what readHistory reads after its replay.
+ */
+export function historyOf(events: readonly unknown[], program: Program, replay: ReplayResult): History {
   const accepted = acceptedEvents(events, replay, program);
   const partners = new Map<string, PartnerHistory>();
   const rankOf = new Map(program.tiers.map((tier, rank) => [tier.id, rank]));

@@ -3,7 +3,16 @@
 import { type Command, Option } from 'commander';
 import { EngineError, type Explanation, formatBalance, partnerOf, type Statement } from '../../index.js';
 import { CliError, writeOutput } from '../io.js';
-import { parseInstant, type ReplayedFile, replayFile, withReplayOptions } from '../replay.js';
+import { LISTED_BY_RUN, reportRejections, withStrictOption } from '../rejections.js';
+import {
+  DISCARD,
+  parseInstant,
+  type ReplayedFile,
+  replayFile,
+  withReplayOptions,
+  withStateOption,
+  withUnparsable,
+} from '../replay.js';
 import { printable, textTable } from '../text-table.js';
 
 export interface ExplainOptions {
@@ -15,6 +24,10 @@ export interface ExplainOptions {
   readonly from?: string;
   readonly to?: string;
   readonly format: 'table' | 'json';
+  /** A saved run to answer from (run --save-state). */
+  readonly state?: string;
+  /** Exit 1 when any event was rejected. */
+  readonly strict?: boolean;
 }
 
 /**
@@ -26,23 +39,36 @@ export interface ExplainOptions {
  * //=> prints "22 % of 1,500.00 = 330 USD, rounded HALF_EVEN to 330.00" and the rest of the derivation
  */
 export function registerExplain(program: Command): void {
-  withReplayOptions(
-    program
-      .command('explain')
-      .description(
-        'Explain a ledger entry (--entry) or a partner\u2019s statement, balance and progress (--partner)',
+  withStrictOption(
+    withStateOption(
+      withReplayOptions(
+        program
+          .command('explain')
+          .description(
+            'Explain a ledger entry (--entry) or a partner\u2019s statement, balance and progress (--partner)',
+          ),
       ),
+    ),
   )
     .option('--entry <id>', 'the ledger entry to explain')
     .option('--partner <id>', 'the partner whose statement to show')
     .option('--from <instant>', 'statement period start (inclusive)', parseInstant)
     .option('--to <instant>', 'statement period end (exclusive)', parseInstant)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((options: ExplainOptions) => writeOutput(explainCommand(options)));
+    .action((options: ExplainOptions) => {
+      const { text, replayed } = explainAndReplayed(options);
+      writeOutput(text);
+      const rejected = withUnparsable(replayed.result.rejected, replayed.unparsable);
+      reportRejections(rejected, replayed.eventCount, LISTED_BY_RUN, options.strict);
+    });
 }
 
 /** What `explain` prints for its options. */
 export function explainCommand(options: ExplainOptions): string {
+  return explainAndReplayed(options).text;
+}
+
+function explainAndReplayed(options: ExplainOptions): { text: string; replayed: ReplayedFile } {
   if ((options.entry === undefined) === (options.partner === undefined)) {
     throw new CliError('give exactly one of --entry ID or --partner ID');
   }
@@ -53,11 +79,14 @@ export function explainCommand(options: ExplainOptions): string {
   ) {
     throw new CliError('--from must be earlier than --to');
   }
-  const replayed = replayFile(options);
+  // The effects are no part of an explanation: neither the replay nor a saved run keeps them.
+  const replayed = replayFile(options, { onEffect: DISCARD });
   try {
-    return options.entry !== undefined
-      ? explainEntry(replayed, options.entry, options.format)
-      : explainPartner(replayed, options.partner as string, options);
+    const text =
+      options.entry !== undefined
+        ? explainEntry(replayed, options.entry, options.format)
+        : explainPartner(replayed, options.partner as string, options);
+    return { text, replayed };
   } catch (error) {
     if (error instanceof EngineError) throw new CliError(error.message);
     throw error;

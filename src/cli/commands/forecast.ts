@@ -28,7 +28,9 @@ it under every programme. cost is the sum of the ledger entries over the future 
 bonuses, overrides, clawbacks); share is cost / revenue; delta is a candidate's cost minus the
 baseline's on the same future. P10 / P50 / P90 are nearest-rank percentiles over the seeds.
 Every format carries a reproducibility line (SHA-256 of the events and each programme, the as-of
-time and the first seed); --format html writes one self-contained page with the cost band chart.`;
+time and the first seed); --format html writes one self-contained page with the cost band chart.
+There is no --state here (a saved run, from run --save-state, holds one programme's replay):
+every programme replays the history from the start before the futures are drawn.`;
 
 function wholeNumber(name: string, least: number, most: number) {
   return (text: string): number => {

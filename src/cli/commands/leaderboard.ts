@@ -3,7 +3,15 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { EngineError, type LeaderboardMetric, type LeaderboardRow } from '../../index.js';
 import { CliError, writeOutput } from '../io.js';
-import { replayFile, withReplayOptions } from '../replay.js';
+import { LISTED_BY_RUN, reportRejections, withStrictOption } from '../rejections.js';
+import {
+  DISCARD,
+  type ReplayedFile,
+  replayFile,
+  withReplayOptions,
+  withStateOption,
+  withUnparsable,
+} from '../replay.js';
 import { textTable } from '../text-table.js';
 
 export interface LeaderboardCommandOptions {
@@ -16,6 +24,10 @@ export interface LeaderboardCommandOptions {
   readonly limit?: number;
   readonly partner?: string;
   readonly format: 'table' | 'json';
+  /** A saved run to answer from (run --save-state). */
+  readonly state?: string;
+  /** Exit 1 when any event was rejected. */
+  readonly strict?: boolean;
 }
 
 function parseLimit(text: string): number {
@@ -34,10 +46,14 @@ function parseLimit(text: string): number {
  * //=> prints rank, partner, tier, revenue and the gap to the rank above
  */
 export function registerLeaderboard(program: Command): void {
-  withReplayOptions(
-    program
-      .command('leaderboard')
-      .description('Rank partners for a period (2025-03, 2025-Q1, 2025, all-time) by a metric'),
+  withStrictOption(
+    withStateOption(
+      withReplayOptions(
+        program
+          .command('leaderboard')
+          .description('Rank partners for a period (2025-03, 2025-Q1, 2025, all-time) by a metric'),
+      ),
+    ),
   )
     .requiredOption('--period <period>', 'a month (2025-03), quarter (2025-Q1), year (2025) or all-time')
     .addOption(
@@ -49,7 +65,12 @@ export function registerLeaderboard(program: Command): void {
     .option('--limit <n>', 'at most this many rows (ties at the cut are kept)', parseLimit)
     .option('--partner <id>', 'also say where this partner stands (rank and gap), even past the limit')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((options: LeaderboardCommandOptions) => writeOutput(leaderboardCommand(options)));
+    .action((options: LeaderboardCommandOptions) => {
+      const { text, replayed } = boardAndReplayed(options);
+      writeOutput(text);
+      const rejected = withUnparsable(replayed.result.rejected, replayed.unparsable);
+      reportRejections(rejected, replayed.eventCount, LISTED_BY_RUN, options.strict);
+    });
 }
 
 /** "p7 is #4 with 3,100.00, 1,200.00 behind #3", or why it is not on the board. */
@@ -61,7 +82,16 @@ function standing(partnerId: string, own: LeaderboardRow | null): string {
 
 /** What `leaderboard` prints for its options. */
 export function leaderboardCommand(options: LeaderboardCommandOptions): string {
-  const { engine, result } = replayFile(options);
+  return boardAndReplayed(options).text;
+}
+
+function boardAndReplayed(options: LeaderboardCommandOptions): { text: string; replayed: ReplayedFile } {
+  // A board reads the state only: neither the replay nor a saved run keeps entries or effects.
+  const replayed = replayFile(options, { onEntry: DISCARD, onEffect: DISCARD });
+  return { text: boardText(replayed, options), replayed };
+}
+
+function boardText({ engine, result }: ReplayedFile, options: LeaderboardCommandOptions): string {
   try {
     const board = engine.leaderboard(result.state, {
       period: options.period,

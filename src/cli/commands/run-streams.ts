@@ -15,7 +15,6 @@ import {
   writeMember,
 } from '../../reports/run-report-json.js';
 import type { DescriptorWriter } from '../descriptor.js';
-import type { UnparsableLine } from '../io.js';
 import {
   eventCount,
   type OpenedInput,
@@ -24,9 +23,16 @@ import {
   type ReplayFileOptions,
   type ReplaySinks,
   replayFile,
-  replayInput,
+  replayOpened,
+  withUnparsable,
 } from '../replay.js';
 import { Spool } from '../spool.js';
+
+/** What a report writer tells the command once it is written: the rejected events, of how many. */
+export interface RunSummary {
+  readonly rejected: readonly Rejection[];
+  readonly eventCount: number;
+}
 
 /**
  * The contract's JSON object, byte for byte what `JSON.stringify(report, null, 2)` gives.
@@ -35,14 +41,15 @@ import { Spool } from '../spool.js';
  * writeJsonReport({ events: 'events.ndjson' }, new DescriptorWriter(1))
  * //=> undefined (prints {\n  "asOf": "…",\n  "partners": [ … ] … })
  */
-export function writeJsonReport(options: ReplayFileOptions, output: DescriptorWriter): void {
+export function writeJsonReport(options: ReplayFileOptions, output: DescriptorWriter): RunSummary {
   const ledger = Spool.create('ledger');
   const effects = Spool.create('effects');
   try {
     const entries = new JsonElements(ledger);
     const happened = new JsonElements(effects);
     const sinks = { onEntry: entries.add.bind(entries), onEffect: happened.add.bind(happened) };
-    const { engine, result, unparsable } = replayFile(options, sinks);
+    const { engine, result, unparsable, eventCount: count } = replayFile(options, sinks);
+    const rejected = withUnparsable(result.rejected, unparsable);
     output.write(reportOpening(result.asOf));
     writeMember(output, 'partners', eachPartnerSummary(engine.compiled, result.state));
     for (const [list, spool, elements] of [
@@ -53,9 +60,10 @@ export function writeJsonReport(options: ReplayFileOptions, output: DescriptorWr
       spool.copyTo(output);
       output.write(memberClosing(elements.count));
     }
-    writeMember(output, 'rejected', withUnparsable(result.rejected, unparsable));
+    writeMember(output, 'rejected', rejected);
     writeMember(output, 'skipped', result.skipped);
     output.write(REPORT_CLOSING);
+    return { rejected, eventCount: count };
   } finally {
     ledger.close();
     effects.close();
@@ -69,11 +77,11 @@ export function writeJsonReport(options: ReplayFileOptions, output: DescriptorWr
  * writeNdjsonReport({ events: 'events.ndjson' }, new DescriptorWriter(1))
  * //=> undefined (prints {"kind":"start",…}\n{"kind":"entry","entry":{…}}\n … {"kind":"end",…}\n)
  */
-export function writeNdjsonReport(options: ReplayFileOptions, output: DescriptorWriter): void {
+export function writeNdjsonReport(options: ReplayFileOptions, output: DescriptorWriter): RunSummary {
   const write = (record: RunRecord) => output.write(recordLine(record));
   let ledger = 0;
   let effects = 0;
-  const { engine, result, unparsable } = replayOpened(options, (input) => {
+  const replayed = replayStarted(options, (input) => {
     write({ kind: 'start', program: input.program.id, events: eventCount(input.events) });
     return {
       onEntry: (entry) => {
@@ -86,6 +94,7 @@ export function writeNdjsonReport(options: ReplayFileOptions, output: Descriptor
       },
     };
   });
+  const { engine, result, unparsable } = replayed;
   let partners = 0;
   for (const partner of eachPartnerSummary(engine.compiled, result.state)) {
     write({ kind: 'partner', partner });
@@ -96,41 +105,17 @@ export function writeNdjsonReport(options: ReplayFileOptions, output: Descriptor
   for (const skip of result.skipped) write({ kind: 'skipped', skipped: skip });
   const counts = { partners, ledger, effects, rejected: rejected.length, skipped: result.skipped.length };
   write({ kind: 'end', asOf: result.asOf, counts });
+  return { rejected, eventCount: replayed.eventCount };
 }
 
 /** Opens the input, hands it to `start` (which writes what comes first) for the sinks, replays, closes. */
-function replayOpened(options: ReplayFileOptions, start: (input: OpenedInput) => ReplaySinks): ReplayedFile {
+function replayStarted(options: ReplayFileOptions, start: (input: OpenedInput) => ReplaySinks): ReplayedFile {
   const input = openReplayInput(options);
   try {
-    return replayInput(input, options.at, start(input));
+    return replayOpened(input, options, start(input));
   } finally {
     input.close();
   }
 }
 
-/**
- * The engine rejects the `null` standing for a line that is not JSON; say why in its place.
- *
- * @example
- * withUnparsable([{ eventId: null, index: 2, code: 'INVALID_EVENT', path: '', message: 'not an object' }],
- *   [{ index: 2, message: 'line 3 is not valid JSON: …' }])[0].message
- * //=> 'line 3 is not valid JSON: …'
- */
-export function withUnparsable(
-  rejected: readonly Rejection[],
-  unparsable: readonly UnparsableLine[],
-): Rejection[] {
-  if (unparsable.length === 0) return [...rejected];
-  const positions = new Set(unparsable.map((line) => line.index));
-  const lines = unparsable.map(
-    (line): Rejection => ({
-      eventId: null,
-      index: line.index,
-      code: 'INVALID_EVENT',
-      path: '',
-      message: line.message,
-    }),
-  );
-  const others = rejected.filter((rejection) => !positions.has(rejection.index));
-  return [...others, ...lines].sort((a, b) => a.index - b.index);
-}
+export { withUnparsable } from '../replay.js';

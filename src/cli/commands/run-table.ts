@@ -7,7 +7,7 @@ import { EffectCounts, LedgerTotals } from '../../reports/run-totals.js';
 import type { DescriptorWriter } from '../descriptor.js';
 import { type ReplayFileOptions, replayFile } from '../replay.js';
 import { textTable } from '../text-table.js';
-import { withUnparsable } from './run-streams.js';
+import { type RunSummary, withUnparsable } from './run-streams.js';
 
 type Listed<T> = { readonly rows: readonly T[]; readonly count: number };
 
@@ -18,10 +18,14 @@ type Listed<T> = { readonly rows: readonly T[]; readonly count: number };
  * writeTableReport({ events: 'events.ndjson' }, new DescriptorWriter(1), 50)
  * //=> undefined (prints "As of …", then the partners, ledger, effects, rejected and skipped tables)
  */
-export function writeTableReport(options: ReplayFileOptions, output: DescriptorWriter, limit: number): void {
+export function writeTableReport(
+  options: ReplayFileOptions,
+  output: DescriptorWriter,
+  limit: number,
+): RunSummary {
   const ledger = new LedgerTotals();
   const effects = new EffectCounts();
-  const { program, engine, result, unparsable } = replayFile(options, {
+  const { program, engine, result, unparsable, eventCount } = replayFile(options, {
     onEntry: (entry) => ledger.add(entry),
     onEffect: (effect) => effects.add(effect),
   });
@@ -46,6 +50,7 @@ export function writeTableReport(options: ReplayFileOptions, output: DescriptorW
     skippedTable({ rows: result.skipped.slice(0, limit), count: result.skipped.length }, limit),
   ].join('\n');
   output.write(`${text}\n`);
+  return { rejected, eventCount };
 }
 
 /** The first `limit` values and how many there were in all, without keeping the rest. */

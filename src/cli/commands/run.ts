@@ -4,8 +4,9 @@
 // effects stream out of the replay as they happen and are never held together (see run-streams.ts).
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CliError, openOutput } from '../io.js';
-import { withReplayOptions } from '../replay.js';
-import { writeJsonReport, writeNdjsonReport } from './run-streams.js';
+import { LISTED_IN_OUTPUT, reportRejections, withStrictOption } from '../rejections.js';
+import { withReplayOptions, withStateOption } from '../replay.js';
+import { type RunSummary, writeJsonReport, writeNdjsonReport } from './run-streams.js';
 import { writeTableReport } from './run-table.js';
 
 /** The table report lists at most this many partners, rejected and skipped events unless told. */
@@ -23,6 +24,12 @@ export interface RunOptions {
   readonly limit?: number;
   /** Every row in the tables. */
   readonly all?: boolean;
+  /** A saved run to start from (see continued-replay.ts). */
+  readonly state?: string;
+  /** Where to save this run for later commands. */
+  readonly saveState?: string;
+  /** Exit 1 when any event was rejected. */
+  readonly strict?: boolean;
 }
 
 const NDJSON_HELP = `
@@ -35,7 +42,19 @@ under a key of the same name:
   {"kind":"rejected","rejected":{…}}                each rejected event, by input index
   {"kind":"skipped","skipped":{…}}                  each skipped event, by input index
   {"kind":"end","asOf":"…","counts":{…}}            the last line: the as-of time, how many of each
-Each payload is the object --format json lists. A run that fails midway has no "end" line.`;
+Each payload is the object --format json lists. A run that fails midway has no "end" line.
+
+--save-state FILE keeps the replayed run (state, ledger, effects, rejected and skipped
+events, and a digest of the programme and the events) for later commands: run, explain
+and leaderboard with --state FILE answer from it without replaying those events again.
+--events may then be the same file or one that goes on from it: only the new events are
+replayed, and --save-state can keep the longer run. A saved run made under another
+programme, from other events, or with another --at is refused (exit 2).
+  partner-engine run --events events.ndjson --save-state run.state --format json --out report.json
+  partner-engine explain --events events.ndjson --state run.state --partner p7
+
+When events are rejected, one line on stderr says how many and which came first; with
+--strict the exit status is then 1 (the report is still written in full).`;
 
 /**
  * Adds the `run` command.
@@ -46,12 +65,16 @@ Each payload is the object --format json lists. A run that fails midway has no "
  * //=> prints { "asOf": "2025-04-01T00:00:00.000Z", "partners": [...], ... }, exit 0
  */
 export function registerRun(program: Command): void {
-  withReplayOptions(
-    program
-      .command('run')
-      .description(
-        'Replay an event stream and report partners, ledger, effects, rejected and skipped events',
+  withStrictOption(
+    withStateOption(
+      withReplayOptions(
+        program
+          .command('run')
+          .description(
+            'Replay an event stream and report partners, ledger, effects, rejected and skipped events',
+          ),
       ),
+    ),
   )
     .addOption(
       new Option('--format <format>', 'output format').choices(['json', 'ndjson', 'table']).default('table'),
@@ -66,6 +89,7 @@ export function registerRun(program: Command): void {
     .addOption(
       new Option('--all', 'table: list every partner, rejected and skipped event').conflicts('limit'),
     )
+    .option('--save-state <file>', 'also save the replayed run to this file, for --state later')
     .addHelpText('after', NDJSON_HELP)
     .action((options: RunOptions) => runCommand(options));
 }
@@ -84,16 +108,18 @@ export function runCommand(options: RunOptions): void {
       `--limit and --all apply to --format table; --format ${options.format} lists everything`,
     );
   const output = openOutput(options.out);
+  let summary: RunSummary = { rejected: [], eventCount: 0 };
   output.use((writer) => {
-    if (options.format === 'json') writeJsonReport(options, writer);
-    else if (options.format === 'ndjson') writeNdjsonReport(options, writer);
+    if (options.format === 'json') summary = writeJsonReport(options, writer);
+    else if (options.format === 'ndjson') summary = writeNdjsonReport(options, writer);
     else
-      writeTableReport(
+      summary = writeTableReport(
         options,
         writer,
         options.all ? Number.POSITIVE_INFINITY : (options.limit ?? TABLE_ROWS_DEFAULT),
       );
   });
+  reportRejections(summary.rejected, summary.eventCount, LISTED_IN_OUTPUT, options.strict);
 }
 
 function parseLimit(text: string): number {

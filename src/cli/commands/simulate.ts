@@ -39,7 +39,9 @@ Guards (--guard, as many as wanted; quote each):
   "monthly-cost-share <= 30%"  ... and in every month
   "delta <= 2%"                the total cost rises by at most 2 % (or "delta <= 5000.00")
   "no-new-demotions"           no partner is demoted who was not demoted under the baseline
-Exit status 1 when a guard is violated (the report is still written), 2 for unusable arguments.`;
+Exit status 1 when a guard is violated (the report is still written), 2 for unusable arguments.
+There is no --state here (a saved run, from run --save-state, holds one programme's replay):
+every programme (the baseline and each candidate) replays the events from the start.`;
 
 /**
  * Adds the `simulate` command.

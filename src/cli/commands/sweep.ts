@@ -32,7 +32,9 @@ Paths (--set) into the programme document:
   overrides.levels[level=1].rate   the same with a number field
 Give --set with its --from, --to and --step; give them twice for a grid of two figures:
   partner-engine sweep --events e.ndjson --program siso.json \\
-    --set 'tiers[id=active].baseRate' --from 0.20 --to 0.26 --step 0.01`;
+    --set 'tiers[id=active].baseRate' --from 0.20 --to 0.26 --step 0.01
+There is no --state here (a saved run, from run --save-state, holds one programme's replay):
+every value of the swept figure makes another programme, which replays the events from the start.`;
 
 /**
  * Adds the `sweep` command.

@@ -69,6 +69,12 @@ export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
 export const VERSION = '0.1.0';
 export * from './ports/index.js';
 export {
+  featureNamesOf,
+  overviewPage,
+  type PortalPageOptions,
+  partnerPage,
+} from './reports/portal/index.js';
+export {
   eventsDigest,
   type ProgramDigest,
   programDigest,

@@ -7,6 +7,8 @@ export type StoreErrorCode =
   | 'CONFLICT_RETRIES_EXHAUSTED'
   /** A stored row cannot be read back (a hand-edited table, another application's data). */
   | 'CORRUPT_STORE'
+  /** The database's schema is not the one this library writes: not migrated, or by a newer version. */
+  | 'SCHEMA_MISMATCH'
   | 'INVALID_ARGUMENT';
 
 export class StoreError extends Error {

@@ -30,8 +30,18 @@ function featureEffect(
   return { type, partnerId, feature, at: context.at, eventId: context.eventId };
 }
 
-/** Moves a partner to `toIndex`, emitting the tier effect and a feature effect per unlock gained or lost. */
-export function moveTier(context: Context, partnerId: string, toIndex: number, movement: Movement): void {
+/**
+ * Moves a partner to `toIndex`, emitting the tier effect and a feature effect per unlock gained or
+ * lost. The tier effect carries `message`, or else the programme's unlocking message of the tier
+ * reached (the next step from there, which fits a promotion, not a demotion).
+ */
+export function moveTier(
+  context: Context,
+  partnerId: string,
+  toIndex: number,
+  movement: Movement,
+  message?: string,
+): void {
   const partner = context.draft.writablePartner(partnerId);
   const fromIndex = partner.tier;
   if (fromIndex === toIndex) return;
@@ -45,7 +55,7 @@ export function moveTier(context: Context, partnerId: string, toIndex: number, m
   partner.tier = toIndex;
   partner.tierSince = context.instant;
   partner.failedReviews = 0;
-  context.emit(tierEffect(context, movement, partnerId, from.id, to.id, to.message ?? undefined));
+  context.emit(tierEffect(context, movement, partnerId, from.id, to.id, message ?? to.message ?? undefined));
   const promoted = toIndex > fromIndex;
   const changed = promoted
     ? to.allUnlocks.slice(from.allUnlocks.length)

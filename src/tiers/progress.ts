@@ -6,7 +6,13 @@ import { EngineError } from '../engine/errors.js';
 import { type EngineState, type PartnerState, type PartnerStatus, partnerOf } from '../engine/state.js';
 import { type Facts, partnerFacts } from '../facts/partner-facts.js';
 import { formatRate } from '../money/format.js';
-import { type CompiledProgram, type CompiledTier, versionAt } from '../program/compile.js';
+import {
+  type CompiledProgram,
+  type CompiledRule,
+  type CompiledTier,
+  type CompiledVersion,
+  versionAt,
+} from '../program/compile.js';
 import { visitLeaves } from '../rules/check.js';
 import type { Condition, LeafCondition, NestedCondition } from '../rules/condition.js';
 import { compilePath } from '../rules/paths.js';
@@ -43,8 +49,21 @@ export interface Progress {
   readonly requirements: readonly Requirement[];
   /** 0 to 100, whole: how far the facts are toward the next tier (100 at the top). */
   readonly percent: number;
-  /** The programme's unlocking message for the tier held. */
+  /**
+   * The message that fits: the programme's unlocking message for the tier held while none of the
+   * next tier's requirements is met yet (it describes the whole way there) and at the top tier;
+   * the place in the queue while waitlisted; otherwise null (the requirements say what is left).
+   */
   readonly message: string | null;
+  /** Set while the partner qualifies for a tier with no free place: its place in the queue. */
+  readonly waitlist: WaitlistPlace | null;
+}
+
+export interface WaitlistPlace {
+  readonly tier: string;
+  /** 1 for the first in line. */
+  readonly place: number;
+  readonly of: number;
 }
 
 export function partnerStatus(partner: PartnerState): PartnerStatus {
@@ -118,6 +137,23 @@ function score(
   return 0;
 }
 
+// Each comparison compiled once per programme: an overview judges every partner's rules.
+const compiledNodes = new WeakMap<CompiledProgram, WeakMap<NestedCondition, CompiledRule>>();
+
+function judgeOf(compiled: CompiledProgram, node: NestedCondition): CompiledRule {
+  let nodes = compiledNodes.get(compiled);
+  if (!nodes) {
+    nodes = new WeakMap();
+    compiledNodes.set(compiled, nodes);
+  }
+  let rule = nodes.get(node);
+  if (!rule) {
+    rule = compiled.compile({ all: [node] });
+    nodes.set(node, rule);
+  }
+  return rule;
+}
+
 /** One comparison of a rule, judged on a partner's facts. */
 export type JudgedLeaf = Omit<Requirement, 'tier' | 'rule'>;
 
@@ -130,7 +166,7 @@ export function judgeRule(
   facts: Facts,
   rule: Condition,
 ): { readonly score: number; readonly leaves: readonly JudgedLeaf[] } {
-  const judge: Judge = (node) => compiled.compile({ all: [node] }).test(facts);
+  const judge: Judge = (node) => judgeOf(compiled, node).test(facts);
   const leaves: JudgedLeaf[] = [];
   const ruleScore = score(rule, facts, judge, (leaf, met) => {
     leaves.push({
@@ -157,25 +193,22 @@ export function progressOf(
   state: EngineState,
   partnerId: string,
   at?: string,
+  calendar = new Calendar(compiled.program.timeZone),
 ): Progress {
   const partner = partnerOf(state, partnerId);
   if (!partner) throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`);
   const instant = at === undefined ? (state.clock ?? partner.joinedAt) : Date.parse(at);
   const version = versionAt(compiled, instant);
-  const facts = partnerFacts(partner, {
-    compiled,
-    calendar: new Calendar(compiled.program.timeZone),
-    instant,
-  });
+  const facts = partnerFacts(partner, { compiled, calendar, instant });
   const held = version.tiers[partner.tier] as CompiledTier;
   const next = version.tiers[partner.tier + 1];
   const base = {
     partnerId,
     tier: { id: held.id, name: held.name, rank: held.rank },
     status: partnerStatus(partner),
-    message: held.message,
   };
-  if (!next) return { ...base, next: null, requirements: [], percent: 100 };
+  if (!next)
+    return { ...base, message: held.message, waitlist: null, next: null, requirements: [], percent: 100 };
   const requirements: Requirement[] = [];
   const scores: number[] = [];
   const rules: Array<[CompiledTier, 'qualify' | 'maintain', Condition]> = version.tiers
@@ -195,5 +228,32 @@ export function progressOf(
     }
   }
   const overall = scores.length === 0 ? 1 : scores.reduce((sum, value) => sum + value, 0) / scores.length;
-  return { ...base, next: preview(next), requirements, percent: Math.floor(overall * 100) };
+  const waitlist = waitlistPlace(state, partner, version);
+  const untouched = requirements.every((requirement) => !requirement.met);
+  const message = waitlist ? queueMessage(version, waitlist) : untouched ? held.message : null;
+  const percent = waitlist ? 100 : Math.floor(overall * 100);
+  return { ...base, message, waitlist, next: preview(next), requirements, percent };
+}
+
+function waitlistPlace(
+  state: EngineState,
+  partner: PartnerState,
+  version: CompiledVersion,
+): WaitlistPlace | null {
+  if (partner.waitingFor === null) return null;
+  const tier = version.tiers[partner.waitingFor];
+  const queue = state.waitlists[partner.waitingFor] ?? [];
+  const place = queue.indexOf(partner.id) + 1;
+  return tier && place > 0 ? { tier: tier.id, place, of: queue.length } : null;
+}
+
+/** "You qualify for Elite Partner, and all 20 places are taken: you are number 2 of 3 in the queue …" */
+export function queueMessage(version: CompiledVersion, waitlist: WaitlistPlace): string {
+  const tier = version.tiers.find((candidate) => candidate.id === waitlist.tier);
+  const capacity = tier?.capacity ?? 0;
+  const places = capacity === 1 ? 'its only place is' : `all ${capacity} places are`;
+  return (
+    `You qualify for ${tier?.name ?? waitlist.tier}, and ${places} taken: you are number ${waitlist.place} of ` +
+    `${waitlist.of} in the queue and move up as soon as a place frees.`
+  );
 }

@@ -27,8 +27,9 @@ function joinWaitlist(context: Context, partner: PartnerState, tierIndex: number
   writable.waitingFor = tierIndex;
   const { tiers } = context.version;
   const waitedFor = tiers[tierIndex];
+  const place = context.draft.state.waitlists[tierIndex]?.length ?? 0;
   const message = waitedFor
-    ? `${waitedFor.name} is full: you are on its waitlist, first come first served`
+    ? `${waitedFor.name} is full: you are number ${place} on its waitlist, first come first served`
     : undefined;
   context.emit(
     tierEffect(

@@ -24,7 +24,11 @@ export function reviewPartners(context: Context, ended: readonly PeriodRange[]):
     const failures = partner.failedReviews + 1;
     if (failures > grace) {
       const lost = partner.tier;
-      moveTier(context, id, lost - 1, 'tier.demoted');
+      const below = context.version.tiers[lost - 1];
+      const message =
+        `${tier.name} was lost: the ${reviewed.key} review was not met again, so you are ${below?.name} now. ` +
+        `Meet ${tier.name}'s requirements again, with its review requirement this period, to win it back.`;
+      moveTier(context, id, lost - 1, 'tier.demoted', message);
       const demoted = context.draft.writablePartner(id);
       demoted.demotedFrom = Math.max(demoted.demotedFrom ?? lost, lost);
       leaveWaitlist(context, demoted);

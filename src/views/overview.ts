@@ -3,13 +3,14 @@
 // than deals, this month's leaders per tier, what the company owes and pays next, and the places
 // of capped tiers. One pass over the partners, one over the held earnings.
 import { leaderboard } from '../achievements/leaderboard.js';
+import { Calendar } from '../engine/calendar.js';
 import type { EngineState, PartnerState } from '../engine/state.js';
 import { dealOf, partnerIds, partnerOf, pendingHolds } from '../engine/state.js';
 import { addMinor, decimalOf, formatMinor, type MinorUnits, NO_MINOR_UNITS } from '../money/minor.js';
 import type { CompiledProgram } from '../program/compile.js';
 import { versionAt } from '../program/compile.js';
 import { progressView, tierCard, type Viewing, viewing } from './partner-view.js';
-import type { PartnerLack, ProgrammeOverview } from './types.js';
+import type { PartnerLack, ProgrammeOverview, RequirementView } from './types.js';
 
 /** Facts that count deals: a requirement on one of them is a deal requirement. */
 const DEAL_FACTS = new Set(['countedDeals', 'dealsClosed']);
@@ -39,9 +40,11 @@ export function programmeOverview(compiled: CompiledProgram, state: EngineState)
     clawedBack: zero(),
   };
   const ids = partnerIds(state);
+  // One calendar for every partner: its periods are worked out once.
+  const calendar = new Calendar(compiled.program.timeZone);
   let moment: Viewing | undefined;
   for (const partnerId of ids) {
-    const view = viewing(compiled, state, partnerId);
+    const view = viewing(compiled, state, partnerId, calendar);
     moment ??= view;
     const { partner } = view;
     const row = byTier[partner.tier];
@@ -61,7 +64,7 @@ export function programmeOverview(compiled: CompiledProgram, state: EngineState)
       missing,
       next: progress.next.id,
     };
-    if (missing.length === 1) closeToPromotion.push(lack);
+    if (missing.length === 1 && missing.every(nearlyMet)) closeToPromotion.push(lack);
     const dealsMet = progress.requirements.some(
       (requirement) => DEAL_FACTS.has(requirement.fact) && requirement.met,
     );
@@ -88,6 +91,13 @@ export function programmeOverview(compiled: CompiledProgram, state: EngineState)
 }
 
 const zero = () => NO_MINOR_UNITS;
+
+/** Close enough to count: one action (a training), or at most a fifth of a target left (one deal at least). */
+function nearlyMet(requirement: RequirementView): boolean {
+  const { current, target } = requirement;
+  if (typeof current !== 'number' || typeof target !== 'number') return true;
+  return target - current <= Math.max(1, target / 5);
+}
 
 function count(row: { good: number; atRisk: number; waitlisted: number }, partner: PartnerState): void {
   if (partner.failedReviews > 0) row.atRisk += 1;

@@ -44,12 +44,16 @@ export interface Viewing {
 const BADGES_WITHIN_REACH = 3;
 
 /** The moment a view is of: the state's clock (a state before any event has none). */
-export function viewing(compiled: CompiledProgram, state: EngineState, partnerId: string): Viewing {
+export function viewing(
+  compiled: CompiledProgram,
+  state: EngineState,
+  partnerId: string,
+  calendar = new Calendar(compiled.program.timeZone),
+): Viewing {
   const partner = partnerOf(state, partnerId);
   if (!partner)
     throw new EngineError('UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`, 'partnerId');
   const instant = state.clock ?? partner.joinedAt;
-  const calendar = new Calendar(compiled.program.timeZone);
   const facts = partnerFacts(partner, { compiled, calendar, instant });
   return { compiled, state, partner, version: versionAt(compiled, instant), calendar, instant, facts };
 }
@@ -112,13 +116,19 @@ export function tierCard(view: Viewing): TierCard {
 
 export function progressView(view: Viewing): ProgressView {
   const { compiled, state, partner } = view;
-  const progress = progressOf(compiled, state, partner.id, new Date(view.instant).toISOString());
+  const progress = progressOf(
+    compiled,
+    state,
+    partner.id,
+    new Date(view.instant).toISOString(),
+    view.calendar,
+  );
   const requirements = progress.requirements.map((leaf) => requirementView(compiled, leaf));
   const nextTier = progress.next === null ? undefined : view.version.tiers[progress.next.rank - 1];
   if (!nextTier) {
     const held = heldTier(view);
     const message = [`You hold ${held.name}, the highest tier.`, held.message].filter(Boolean).join(' ');
-    return { next: null, requirements: [], percent: 100, message, waitlist: null };
+    return { next: null, requirements: [], percent: 100, message, unlockingMessage: null, waitlist: null };
   }
   const next = {
     id: nextTier.id,
@@ -128,17 +138,15 @@ export function progressView(view: Viewing): ProgressView {
     referralBonusRate: nextTier.referralBonusRate ? formatRate(nextTier.referralBonusRate) : null,
     unlocks: nextTier.unlocks,
   };
-  const waitlist = waitlistPlace(view);
+  const { waitlist } = progress;
   if (waitlist) {
-    const message =
-      `You qualify for ${waitlist.name}, and all ${waitlist.capacity} places are taken: you are number ` +
-      `${waitlist.place} of ${waitlist.of} in the queue and move up as soon as a place frees.`;
     return {
       next,
       requirements,
       percent: 100,
-      message,
-      waitlist: { tier: waitlist.tier, place: waitlist.place, of: waitlist.of },
+      message: progress.message ?? '',
+      unlockingMessage: null,
+      waitlist,
     };
   }
   const steps = requirements
@@ -149,21 +157,18 @@ export function progressView(view: Viewing): ProgressView {
     steps.length === 0
       ? `You meet every requirement of ${goal}.`
       : `${capitalised(listInWords(steps.map(lowerFirst)))} to reach ${goal}.`;
-  return { next, requirements, percent: progress.percent, message, waitlist: null };
+  return {
+    next,
+    requirements,
+    percent: progress.percent,
+    message,
+    unlockingMessage: progress.message,
+    waitlist: null,
+  };
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-function waitlistPlace(view: Viewing) {
-  const { partner, state } = view;
-  if (partner.waitingFor === null) return undefined;
-  const tier = view.version.tiers[partner.waitingFor];
-  const queue = state.waitlists[partner.waitingFor] ?? [];
-  const place = queue.indexOf(partner.id) + 1;
-  if (!tier || place === 0) return undefined;
-  return { tier: tier.id, name: tier.name, capacity: tier.capacity ?? 0, place, of: queue.length };
-}
 
 function badgesEarned(view: Viewing): BadgeEarned[] {
   const earned = new Map<string, BadgeEarned>();

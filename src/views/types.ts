@@ -54,6 +54,11 @@ export interface ProgressView {
   readonly percent: number;
   /** The message that fits where the partner stands (the next step, the queue, the top). */
   readonly message: string;
+  /**
+   * The programme's unlocking message for the next tier, while it still fits: before any of the
+   * next tier's requirements is met (it describes the whole way there); null after.
+   */
+  readonly unlockingMessage: string | null;
   /** Set while the partner qualifies for a tier with no free place. */
   readonly waitlist: { readonly tier: string; readonly place: number; readonly of: number } | null;
 }
@@ -158,7 +163,10 @@ export interface ProgrammeOverview {
   }[];
   /** At-risk partners: the tier, the review date and what they lack to keep it. */
   readonly atRisk: readonly (PartnerLack & { readonly reviewAt: string })[];
-  /** Partners one requirement away from their next tier. */
+  /**
+   * Partners one requirement away from their next tier, and near it: one action left (a
+   * training), or at most a fifth of a target (and at least one deal): 2 of 3 deals, 8 of 10.
+   */
   readonly closeToPromotion: readonly (PartnerLack & { readonly next: string })[];
   /** Partners whose deals would qualify them for the next tier but another requirement holds back. */
   readonly heldBack: readonly (PartnerLack & { readonly next: string; readonly deals: number })[];

@@ -14,6 +14,7 @@ export const DAY_MS = 24 * HOUR_MS;
 /** The SISO programme's milestone messages (examples/programs/siso.json), copied by hand. */
 export const MILESTONE_MESSAGES = {
   'one-deal-to-active': 'One more deal to go: close it and complete your certification to reach ACTIVE!',
+  'one-deal-to-active-certified': 'One more deal to go: close it to reach ACTIVE!',
   'halfway-to-performer': 'Halfway to PERFORMER: 5 of 10 deals closed!',
   'first-1000-earned': 'You have earned your first 1,000.00 in commissions!',
 } as const;

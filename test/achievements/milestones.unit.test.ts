@@ -68,6 +68,19 @@ describe('SISO milestones', () => {
     expect(reached(outcome)).toEqual([{ milestone: 'one-deal-to-active', eventId: 'e-p1-d2' }]);
   });
 
+  it('tells a certified Starter with 2 deals only what is left: one deal', () => {
+    // Certified on 2 January; deal 2 makes 2 counted deals: the certified milestone, whose message
+    // does not ask for the certification again.
+    const outcome = replay([
+      joined,
+      events.trained('p1', '2025-01-02'),
+      ...dealRun('p1', { from: '2025-01-10', count: 2, amount: '100.00' }),
+    ]);
+    expect(milestoneEffects(outcome, 'p1').map(({ milestone, message }) => [milestone, message])).toEqual([
+      ['one-deal-to-active-certified', MILESTONE_MESSAGES['one-deal-to-active-certified']],
+    ]);
+  });
+
   it('reaches halfway-to-performer and first-1000-earned once, whatever refunds do afterwards', () => {
     // 5 × 300.00 = 1,500.00 earned, 5 deals. d5 and d4 refunded in full: 3 deals, 900.00 earned.
     // d6, d7: 5 deals and 1,500.00 again. Nothing is reached a second time.

@@ -190,3 +190,41 @@ describe('progress through a negation', () => {
     );
   });
 });
+
+describe('the message of a progress answer', () => {
+  it('is the programme’s only while it fits, and null once the requirements say more', () => {
+    // Certified with 2 deals: "Complete training and make your first 3 sales" asks for what is done.
+    const progress = progressOf(
+      [...certifiedPartner('p1', '2025-01-01'), ...dealRun('p1', { from: '2025-01-02', count: 2 })],
+      'p1',
+    );
+    expect(progress.requirements.map((requirement) => requirement.met)).toEqual([false, true]);
+    expect(progress.message).toBeNull();
+  });
+
+  it('gives a waitlisted partner its place in the queue', () => {
+    // Elite with 1 place: a reaches 25 deals first; b and c wait, b first.
+    const program = sisoWithTiers((tiers) => {
+      tierAt(tiers, 3).capacity = 1;
+    });
+    const climb = (partnerId: string, from: string) => [
+      ...certifiedPartner(partnerId, '2025-01-01'),
+      ...dealRun(partnerId, { from, count: 25 }),
+    ];
+    const outcome = replay(
+      [...climb('a', '2025-01-02'), ...climb('b', '2025-01-03'), ...climb('c', '2025-01-04')],
+      {
+        program,
+      },
+    );
+    const progress = outcome.engine.progress(outcome.state, 'c');
+    expect(progress.waitlist).toEqual({ tier: 'elite', place: 2, of: 2 });
+    expect(progress.percent).toBe(100);
+    expect(progress.message).toBe(
+      'You qualify for Elite Partner, and its only place is taken: you are number 2 of 2 in the queue and move up as soon as a place frees.',
+    );
+    expect(outcome.effectsOf({ type: 'tier.waitlisted', partnerId: 'c' })[0]).toMatchObject({
+      message: 'Elite Partner is full: you are number 2 on its waitlist, first come first served',
+    });
+  });
+});

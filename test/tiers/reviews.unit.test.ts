@@ -262,3 +262,21 @@ describe('order of time-driven work at one instant', () => {
     expect(review).toBeLessThan(payout);
   });
 });
+
+describe('the message of a demotion', () => {
+  it('says what was lost and how to win it back, not the lower tier’s first steps', () => {
+    // Active from Q1 (3 deals, certified), no deal in Q2 (at risk on 1 July) nor Q3: demoted on
+    // 1 October. Starter's own message ("Complete training and make your first 3 sales") would
+    // ask a certified partner with 3 deals for what it has done.
+    const outcome = replay(active('p1'), { asOf: '2025-10-01T00:00:00Z' });
+    const [demotion] = tierEffects(outcome, 'p1', 'tier.demoted');
+    expect(demotion).toMatchObject({
+      from: 'active',
+      to: 'starter',
+      at: '2025-10-01T00:00:00.000Z',
+      message:
+        'Active Partner was lost: the 2025-Q3 review was not met again, so you are Starter Partner now. ' +
+        "Meet Active Partner's requirements again, with its review requirement this period, to win it back.",
+    });
+  });
+});

@@ -54,6 +54,10 @@ describe('partnerPage', () => {
     expect(page).toContain('<div class="bar-fill" style="width: 40%"></div>');
     expect(page).toContain('Close 6 more deals to reach Performer Partner and its 25 % commission.');
     expect(page).toContain('4 of 10 deals · Close 6 more deals');
+    // The programme's own unlocking message, while none of Performer's requirements is met.
+    expect(page).toContain(
+      '<p class="unlocking">Hit 10 deals to unlock team building tools and PERFORMER benefits worth 25%+ commissions!</p>',
+    );
   });
 
   it('previews the next tier from its deal requirement, its first unlocks and its rate', () => {
@@ -194,7 +198,9 @@ describe('overviewPage', () => {
     expect(overviewHtml).toContain('<h2>At risk (1)</h2>');
     expect(overviewHtml).toContain('<th scope="row" data-label="partner">ana</th>');
     expect(overviewHtml).toContain('<td data-label="review">1 Oct 2025</td>');
-    expect(overviewHtml).toContain('<h2>Close to promotion (3)</h2>');
+    // Close to promotion: fay, one training from Active; ana (4 of 10 deals) and eve (5 of 10)
+    // lack one requirement too, but more than a fifth of it.
+    expect(overviewHtml).toContain('<h2>Close to promotion (1)</h2>');
     // fay has the 3 deals Active needs but not the certification.
     expect(overviewHtml).toContain('<h2>Held back (1)</h2>');
     expect(overviewHtml).toContain('<td data-label="held back by">Complete the certification training</td>');

@@ -59,6 +59,7 @@ function summaryOf(view: PartnerView, options: PortalPageOptions): string[] {
   }
   const goal = progress.next === null ? 'the top tier' : progress.next.name;
   lines.push(`Progress to ${goal}: ${progress.percent} %`, progress.message);
+  if (progress.unlockingMessage !== null) lines.push(`“${progress.unlockingMessage}”`);
   if (progress.waitlist)
     lines.push(`Place ${progress.waitlist.place} of ${progress.waitlist.of} in the queue for ${goal}`);
   const next = nextTierLine(view, options);

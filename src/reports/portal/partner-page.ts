@@ -87,6 +87,7 @@ function progressCard(view: PartnerView): string {
   const parts = [
     progressBar(progress.percent, `Progress to ${goal}`),
     `<p class="banner">${text(progress.message)}</p>`,
+    progress.unlockingMessage === null ? '' : `<p class="unlocking">${text(progress.unlockingMessage)}</p>`,
     progress.waitlist === null
       ? ''
       : `<p class="notice notice-queue">Place ${progress.waitlist.place} of ${progress.waitlist.of} in the queue for ${text(goal)}.</p>`,

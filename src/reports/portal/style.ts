@@ -30,6 +30,7 @@ p { margin: 0 0 8px; }
 .notice-risk { background: #fbe6e3; color: #5c1409; }
 .notice-queue { background: #fdf2d3; color: #4d3800; }
 .banner { background: #e8f0fa; color: #163d66; border-radius: 8px; padding: 10px 12px; margin: 0 0 10px; }
+.unlocking { border-left: 4px solid #2b64a0; padding: 2px 0 2px 10px; font-style: italic; }
 .bar { height: 16px; background: #e1e4e9; border-radius: 8px; overflow: hidden; margin: 6px 0; }
 .bar-fill { height: 100%; background: #2b64a0; border-radius: 8px 0 0 8px; }
 .bar-caption { font-size: 14px; color: #4a4f57; }

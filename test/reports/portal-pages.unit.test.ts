@@ -288,3 +288,66 @@ describe('PORTAL_STYLE', () => {
     expect(contrast(foreground, background)).toBeGreaterThanOrEqual(4.5);
   });
 });
+
+describe('the pages at the top tier and in the queue for it', () => {
+  // Elite with one place: top and next (certified, 25 deals each, top first) both qualify; next
+  // waits for the place top holds.
+  const document = JSON.parse(JSON.stringify(sisoProgram));
+  document.tiers[3].capacity = 1;
+  const program = loadProgram(document);
+  const cappedEngine = createEngine(program);
+  const partnerEvents = (partnerId: string, hour: number) => [
+    {
+      id: `j-${partnerId}`,
+      type: 'partner.joined',
+      at: `2025-01-01T0${hour}:00:00Z`,
+      partnerId,
+      sponsorId: null,
+    },
+    {
+      id: `c-${partnerId}`,
+      type: 'training.completed',
+      at: `2025-01-01T0${hour}:30:00Z`,
+      partnerId,
+      moduleId: 'certification',
+    },
+    ...Array.from({ length: 25 }, (_, index) => ({
+      id: `d-${partnerId}-${index}`,
+      type: 'deal.closed',
+      at: `2025-01-${String(index + 2).padStart(2, '0')}T0${hour}:00:00Z`,
+      partnerId,
+      dealId: `${partnerId}-${index}`,
+      amount: '100.00',
+      currency: 'USD',
+    })),
+  ];
+  const capped = cappedEngine.replay([...partnerEvents('top', 1), ...partnerEvents('next', 2)]);
+  const topPage = partnerPage(cappedEngine.partnerView(capped.state, 'top'));
+  const queuePage = partnerPage(cappedEngine.partnerView(capped.state, 'next'));
+  const cappedOverview = overviewPage(cappedEngine.programmeOverview(capped.state));
+
+  it('says there is no next tier at the top, the bar full', () => {
+    expect(topPage).toContain('<p class="headline">Elite Partner</p>');
+    expect(topPage).toContain('<p class="figure">30 %</p>');
+    expect(topPage).toContain('aria-valuenow="100"');
+    expect(topPage).toContain('<h2>Your progress</h2>');
+    expect(topPage).toContain('<p>You hold the highest tier: there is no next one.</p>');
+    expect(topPage).toContain('<p>Every feature is unlocked.</p>');
+  });
+
+  it('shows the queue to a partner waiting for a place', () => {
+    expect(queuePage).toContain('<p class="headline">Performer Partner</p>');
+    expect(queuePage).toContain('<span class="chip chip-waitlisted">Waiting for a place</span>');
+    expect(queuePage).toContain(
+      '<p class="notice notice-queue">Place 1 of 1 in the queue for Elite Partner.</p>',
+    );
+  });
+
+  it('shows the place held and the queue on the overview', () => {
+    expect(cappedOverview).toContain('<p>1 of 1 place held.</p>');
+    expect(cappedOverview).toContain('<p>Waiting, first come first served: next.</p>');
+    expect(cappedOverview).toContain(
+      '<tr><th scope="row">Performer Partner</th><td class="right">0</td><td class="right">0</td><td class="right">1</td></tr>',
+    );
+  });
+});

@@ -1,6 +1,6 @@
 // The in-memory store: the four ports over plain arrays and maps, for tests, demos and a host
 // that keeps its history elsewhere. It copies what it is given and what it hands out, as a
-// database would, so a caller changing an object later changes nothing stored.
+// database would (as JSON), so a caller changing an object later changes nothing stored.
 import type { Effect, LedgerEntry } from '../engine/outputs.js';
 import { ConflictError, checkCount } from './errors.js';
 import type { Append, OutboxItem, ProgrammeStore, Snapshot, StoredEvent } from './types.js';
@@ -25,8 +25,7 @@ export function memoryStore(): ProgrammeStore {
 
   const enqueue = (effects: readonly Effect[]) => {
     for (const effect of effects) {
-      if (!outbox.has(effect.id))
-        outbox.set(effect.id, { effect: structuredClone(effect), attempts: 0, delivered: false });
+      if (!outbox.has(effect.id)) outbox.set(effect.id, { effect, attempts: 0, delivered: false });
     }
   };
 
@@ -38,30 +37,30 @@ export function memoryStore(): ProgrammeStore {
         if (append.expectedVersion !== events.length)
           throw new ConflictError(append.expectedVersion, events.length);
         // Copied before anything is kept, so a copy that fails leaves the store as it was.
-        const copied = structuredClone({ events: append.events, ledger: append.ledger });
-        events.push(...copied.events);
-        ledger.push(...copied.ledger);
-        enqueue(append.effects);
+        const kept = copied({ events: append.events, ledger: append.ledger, effects: append.effects });
+        events.push(...kept.events);
+        ledger.push(...kept.ledger);
+        enqueue(kept.effects);
         return events.length;
       },
       read: (after: number) => readAfter(events, checkCount(after, 'after')),
     },
     snapshots: {
-      load: async () => (snapshot === undefined ? undefined : structuredClone(snapshot)),
+      load: async () => (snapshot === undefined ? undefined : copied(snapshot)),
       save: async (next: Snapshot) => {
         checkCount(next.position, 'position');
-        if (snapshot === undefined || next.position >= snapshot.position) snapshot = structuredClone(next);
+        if (snapshot === undefined || next.position >= snapshot.position) snapshot = copied(next);
       },
     },
     outbox: {
-      add: async (effects) => enqueue(effects),
+      add: async (effects) => enqueue(copied(effects)),
       claim: async (limit) => {
         checkCount(limit, 'limit', 1);
         const claimed: OutboxItem[] = [];
         for (const waiting of outbox.values()) {
           if (claimed.length === limit) break;
           if (waiting.delivered) continue;
-          claimed.push({ effect: structuredClone(waiting.effect), attempts: waiting.attempts });
+          claimed.push({ effect: copied(waiting.effect), attempts: waiting.attempts });
           waiting.attempts += 1;
         }
         return claimed;
@@ -74,15 +73,23 @@ export function memoryStore(): ProgrammeStore {
       },
     },
     ledger: {
-      entries: async (partnerId) => structuredClone(ledger.filter((entry) => entry.partnerId === partnerId)),
+      entries: async (partnerId) => copied(ledger.filter((entry) => entry.partnerId === partnerId)),
     },
   };
+}
+
+/**
+ * A copy as a database keeps it: the JSON of the value (a ledger entry's explanation, which its
+ * toJSON writes, included); a value JSON cannot hold is refused before anything is kept.
+ */
+function copied<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 async function* readAfter(events: readonly unknown[], after: number): AsyncIterable<StoredEvent> {
   // Read up to the length at the start: events appended meanwhile belong to the next read.
   const end = events.length;
   for (let index = after; index < end; index += 1) {
-    yield { position: index + 1, event: structuredClone(events[index]) };
+    yield { position: index + 1, event: copied(events[index]) };
   }
 }

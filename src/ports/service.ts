@@ -96,6 +96,14 @@ export async function createPartnerProgramme(options: PartnerProgrammeOptions): 
   let state = saved === undefined ? engine.initialState() : engine.readState(saved.state);
   let version = saved === undefined ? 0 : checkCount(saved.position, 'snapshot.position');
   let snapshotAt = version;
+  const stored = await store.events.version();
+  if (stored < version) {
+    throw new StoreError(
+      'CORRUPT_STORE',
+      `the snapshot covers ${version} events, but the event store holds ${stored}: they are not of one history`,
+      'snapshot.position',
+    );
+  }
 
   const catchUp = async (): Promise<void> => {
     const batch = engine.batch(state);

@@ -45,7 +45,8 @@ describe('createPartnerProgramme over memoryStore', () => {
     const result = await programme.ingest(history.slice(0, 3));
     expect(result).toMatchObject({ version: 3, appended: 3, rejected: [], skipped: [] });
     expect(result.ledger.map((entry) => [entry.kind, entry.amount])).toEqual([['commission', '200.00']]);
-    expect(await programme.entries('p1')).toEqual(result.ledger);
+    // Kept as the contract writes an entry: its JSON, explanation included.
+    expect(await programme.entries('p1')).toEqual(JSON.parse(JSON.stringify(result.ledger)));
     const outbox = await store.outbox.claim(100);
     expect(outbox.map((item) => item.effect)).toEqual(result.effects);
     expect(result.effects[0]).toMatchObject({ type: 'partner.joined', partnerId: 'p1', tier: 'starter' });
@@ -109,6 +110,15 @@ describe('createPartnerProgramme over memoryStore', () => {
       '100.00',
       '330.00',
     ]);
+  });
+
+  it('refuses a snapshot that covers more events than the store holds', async () => {
+    const store = memoryStore();
+    await store.snapshots.save({ position: 3, state: engine.initialState() });
+    await expect(createPartnerProgramme({ engine, store })).rejects.toMatchObject({
+      code: 'CORRUPT_STORE',
+      path: 'snapshot.position',
+    });
   });
 
   it('refuses a snapshot of another programme', async () => {

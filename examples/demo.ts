@@ -291,7 +291,7 @@ function firstFew(lacks: readonly PartnerLack[], shown = 3): string {
   if (lacks.length === 0) return '0';
   const named = lacks.slice(0, shown).map((lack) => {
     const missing = lack.missing.map((requirement) => requirement.remaining ?? requirement.label);
-    return missing.length === 0 ? lack.partnerId : `${lack.partnerId} (${missing.join(', ')})`;
+    return `${lack.partnerId} (${missing.length === 0 ? 'on track' : missing.join(', ')})`;
   });
   const more = lacks.length > shown ? ` and ${lacks.length - shown} more` : '';
   return `${lacks.length}: ${named.join('; ')}${more}`;

@@ -1,7 +1,8 @@
 // npm run demo: a year of the SISO partner programme in a few seconds. Generates a year of events
 // for 200 partners (a fixed seed, so the same output every time), replays it, and prints where
 // partners ended, when they were promoted, where the money went, three partners' progress, what
-// raising Active from 22 % to 24 % would have cost, and the seed's KPIs against their targets.
+// raising Active from 22 % to 24 % would have cost, the seed's KPIs against their targets, and the
+// programme manager's overview.
 import Table from 'cli-table3';
 import {
   allPartners,
@@ -17,6 +18,8 @@ import {
   type LedgerEntry,
   type LedgerKind,
   loadProgram,
+  type PartnerLack,
+  type ProgrammeOverview,
   partnerSummaries,
   type ReplayResult,
   simulate,
@@ -283,6 +286,37 @@ function kpiTable(events: readonly GeneratedEvent[]): string {
   return table.toString();
 }
 
+/** Partner ids, the first few named: "12: p003, p017, p044 and 9 more". */
+function firstFew(lacks: readonly PartnerLack[], shown = 3): string {
+  if (lacks.length === 0) return '0';
+  const named = lacks.slice(0, shown).map((lack) => {
+    const missing = lack.missing.map((requirement) => requirement.remaining ?? requirement.label);
+    return `${lack.partnerId} (${missing.length === 0 ? 'on track' : missing.join(', ')})`;
+  });
+  const more = lacks.length > shown ? ` and ${lacks.length - shown} more` : '';
+  return `${lacks.length}: ${named.join('; ')}${more}`;
+}
+
+/** The manager's overview in a few lines (partner-engine overview gives it as a page). */
+function overviewText(overview: ProgrammeOverview): string {
+  const table = new Table({ head: ['tier', 'good', 'at risk', 'waiting'], ...plain });
+  for (const row of overview.byTier) table.push([row.name, row.good, row.atRisk, row.waitlisted]);
+  const { money, currency } = overview;
+  const run = money.nextPayoutRun;
+  return [
+    table.toString(),
+    `  at risk ${firstFew(overview.atRisk)}`,
+    `  close to promotion ${firstFew(overview.closeToPromotion)}`,
+    `  held back ${firstFew(overview.heldBack)}`,
+    `  owed ${money.owed} ${currency} (pending ${money.pending} + payable ${money.payable}); ` +
+      `next payout run ${run.at?.slice(0, 10) ?? '-'}: ${run.total} ${currency} to ${run.partners} partners`,
+    ...overview.capacity.map(
+      (tier) => `  ${tier.tier}: ${tier.held} of ${tier.places} places held, ${tier.waitlist.length} waiting`,
+    ),
+    '  (partner-engine overview --events … --out overview.html writes it as a page: docs/portal.md)',
+  ].join('\n');
+}
+
 function main(): void {
   const events = generateEvents({ partners: PARTNERS, months: MONTHS, seed: SEED });
   const engine = createEngine(sisoProgram);
@@ -309,7 +343,8 @@ function main(): void {
   for (const partnerId of showcasePartners(engine, result.state))
     console.log(`${progressOf(engine, result.state, partnerId)}\n`);
   console.log(`What raising Active from 22 % to 24 % would have cost\n${rateChange(events)}\n`);
-  console.log(`KPIs against the seed's targets\n${kpiTable(events)}`);
+  console.log(`KPIs against the seed's targets\n${kpiTable(events)}\n`);
+  console.log(`The programme manager's overview\n${overviewText(engine.programmeOverview(result.state))}`);
 }
 
 main();

@@ -85,6 +85,12 @@ export type {
   CompiledVersion,
 } from './program/compile.js';
 export {
+  featureNamesOf,
+  overviewPage,
+  type PortalPageOptions,
+  partnerPage,
+} from './reports/portal/index.js';
+export {
   eventsDigest,
   type ProgramDigest,
   programDigest,

@@ -8,6 +8,8 @@ import { registerForecast } from './commands/forecast.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerKpis } from './commands/kpis.js';
 import { registerLeaderboard } from './commands/leaderboard.js';
+import { registerOverview } from './commands/overview.js';
+import { registerPortal } from './commands/portal.js';
 import { registerRun } from './commands/run.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSweep } from './commands/sweep.js';
@@ -32,6 +34,8 @@ function createProgram(): Command {
   registerForecast(program);
   registerSimulate(program);
   registerSweep(program);
+  registerPortal(program);
+  registerOverview(program);
   reportErrorsOnOneLine(program);
   return program;
 }

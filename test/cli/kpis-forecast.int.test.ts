@@ -252,7 +252,7 @@ describe('the HTML reports', () => {
     expect(cli(['kpis', '--events', eventsFile, '--format', 'html', '--out', out]).status).toBe(0);
     const html = readFileSync(out, 'utf8');
     expectSelfContained(html);
-    expect(html).toMatch(/<th>kpi<\/th>/);
+    expect(html).toMatch(/<th scope="col">kpi<\/th>/);
     expect(html).toMatch(/Revenue per partner per month by tier/);
   });
 

@@ -208,6 +208,6 @@ function toNumber(value: ChartValue): number {
 }
 
 /** Coordinates to two decimals: the same text on every machine, and a smaller file. */
-function fixed(value: number): string {
+export function fixed(value: number): string {
   return String(Math.round(value * 100) / 100);
 }

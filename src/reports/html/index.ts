@@ -8,17 +8,21 @@ export {
   type ChartSeries,
   type ChartValue,
   colourOf,
+  fixed,
   type LineChartOptions,
   lineChart,
   SERIES_COLOURS,
 } from './charts.js';
 export { escapeHtml } from './escape.js';
 export {
+  type HtmlDocumentOptions,
   type HtmlPageOptions,
   type HtmlTable,
+  htmlDocument,
   htmlPage,
   type PageBlock,
   type PageSection,
   tableHtml,
 } from './page.js';
 export { tickLabel, type ValueScale, valueScale } from './scale.js';
+export { type StackedBarOptions, stackedBarChart } from './stacked-bars.js';

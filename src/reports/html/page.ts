@@ -19,6 +19,13 @@ export interface HtmlTable {
   readonly rows: ReadonlyArray<ReadonlyArray<string | number>>;
   /** Per column; `right` for numbers and money. */
   readonly alignments?: ReadonlyArray<'left' | 'right'>;
+  /** Whether each row's first cell names the row (a `<th scope="row">`), as a tier or a partner does. */
+  readonly rowHeaders?: boolean;
+  /**
+   * Whether each body cell carries its column's heading (`data-label`), so a narrow screen's
+   * style can show the rows as cards of labelled lines instead of squeezing the columns.
+   */
+  readonly labelled?: boolean;
 }
 
 export interface HtmlPageOptions {
@@ -53,6 +60,35 @@ svg text.chart-title { font-size: 15px; font-weight: 600; }
  * //=> '<!DOCTYPE html>\n<html lang="en">…<h1>Simulation</h1>…</html>\n'
  */
 export function htmlPage(options: HtmlPageOptions): string {
+  return htmlDocument({
+    title: options.title,
+    style: STYLE,
+    body: [
+      `<h1>${escapeHtml(options.title)}</h1>`,
+      `<p class="reproducibility">${escapeHtml(options.reproducibility)}</p>`,
+      ...options.sections.map(sectionHtml),
+    ].join('\n'),
+  });
+}
+
+export interface HtmlDocumentOptions {
+  /** The document's title (escaped here). */
+  readonly title: string;
+  /** The page's whole style sheet, inlined. */
+  readonly style: string;
+  /** The body's markup, already made safe. */
+  readonly body: string;
+}
+
+/**
+ * The shell every self-contained page shares: English, UTF-8, scaled to the device's width, its
+ * style inline, no script.
+ *
+ * @example
+ * htmlDocument({ title: 'Ana', style: 'body { margin: 0; }', body: '<h1>Ana</h1>' })
+ * //=> '<!DOCTYPE html>\n<html lang="en">\n<head>…<title>Ana</title>…<body>\n<h1>Ana</h1>\n</body>\n</html>\n'
+ */
+export function htmlDocument(options: HtmlDocumentOptions): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -60,12 +96,10 @@ export function htmlPage(options: HtmlPageOptions): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(options.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${options.style}</style>`,
     '</head>',
     '<body>',
-    `<h1>${escapeHtml(options.title)}</h1>`,
-    `<p class="reproducibility">${escapeHtml(options.reproducibility)}</p>`,
-    ...options.sections.map(sectionHtml),
+    options.body,
     '</body>',
     '</html>',
     '',
@@ -96,18 +130,21 @@ function blockHtml(block: PageBlock): string {
  *
  * @example
  * tableHtml({ head: ['tier', 'cost'], rows: [['active', '12.00']], alignments: ['left', 'right'] })
- * //=> '<table>\n<thead><tr><th>tier</th><th class="right">cost</th></tr></thead>\n<tbody>…'
+ * //=> '<table>\n<thead><tr><th scope="col">tier</th><th scope="col" class="right">cost</th></tr></thead>\n<tbody>…'
  */
 export function tableHtml(table: HtmlTable): string {
-  const cell = (tag: 'th' | 'td', text: string | number, column: number) => {
+  const cell = (tag: 'th' | 'td', text: string | number, column: number, attributes = '') => {
     const alignment = table.alignments?.[column] === 'right' ? ' class="right"' : '';
-    return `<${tag}${alignment}>${escapeHtml(String(text))}</${tag}>`;
+    return `<${tag}${attributes}${alignment}>${escapeHtml(String(text))}</${tag}>`;
   };
-  const head = table.head.map((text, column) => cell('th', text, column)).join('');
-  const rows = table.rows.map(
-    (row) => `<tr>${row.map((text, column) => cell('td', text, column)).join('')}</tr>`,
-  );
-  return ['<table>', `<thead><tr>${head}</tr></thead>`, '<tbody>', ...rows, '</tbody>', '</table>'].join(
-    '\n',
-  );
+  const head = table.head.map((text, column) => cell('th', text, column, ' scope="col"')).join('');
+  const label = (column: number) =>
+    table.labelled ? ` data-label="${escapeHtml(table.head[column] ?? '')}"` : '';
+  const rowCell = (text: string | number, column: number) =>
+    table.rowHeaders && column === 0
+      ? cell('th', text, column, ` scope="row"${label(column)}`)
+      : cell('td', text, column, label(column));
+  const rows = table.rows.map((row) => `<tr>${row.map(rowCell).join('')}</tr>`);
+  const open = table.labelled ? '<table class="labelled">' : '<table>';
+  return [open, `<thead><tr>${head}</tr></thead>`, '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
 }

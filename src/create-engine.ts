@@ -112,6 +112,7 @@ export interface Engine extends EngineCore {
   programmeOverview(state: EngineState, options?: ViewOptions): ProgrammeOverview;
 }
 
+/** The moment a view (`partnerView`, `programmeOverview`) is of. */
 export interface ViewOptions {
   /** The moment to view (ISO-8601): the state's clock by default; a later one runs the time-driven work due first. */
   readonly at?: string;

@@ -95,7 +95,16 @@ export function promote(context: Context, partnerId: string): void {
     }
     reached = index;
   }
-  if (reached > partner.tier) moveTier(context, partnerId, reached, 'tier.promoted');
+  if (reached > partner.tier) {
+    // Stopped short by a full tier, the reached tier's message (the way to the one above) no longer fits.
+    const full = blockedAt === null ? undefined : context.version.tiers[blockedAt];
+    const reachedTier = context.version.tiers[reached];
+    const message =
+      full && reachedTier
+        ? `You reached ${reachedTier.name}. You also qualify for ${full.name}, which is full: you wait for a place, first come first served`
+        : undefined;
+    moveTier(context, partnerId, reached, 'tier.promoted', message);
+  }
   const after = context.draft.partner(partnerId) as PartnerState;
   if (blockedAt !== null) joinWaitlist(context, after, blockedAt);
   else if (after.waitingFor !== null && after.tier >= after.waitingFor) leaveWaitlist(context, after);

@@ -26,7 +26,7 @@ export function reviewPartners(context: Context, ended: readonly PeriodRange[]):
       const lost = partner.tier;
       const below = context.version.tiers[lost - 1];
       const message =
-        `${tier.name} was lost: the ${reviewed.key} review was not met again, so you are ${below?.name} now. ` +
+        `${tier.name} was lost: the ${reviewed.key} review was not met${failures > 1 ? ' again' : ''}, so you are ${below?.name} now. ` +
         `Meet ${tier.name}'s requirements again, with its review requirement this period, to win it back.`;
       moveTier(context, id, lost - 1, 'tier.demoted', message);
       const demoted = context.draft.writablePartner(id);
@@ -36,7 +36,11 @@ export function reviewPartners(context: Context, ended: readonly PeriodRange[]):
     }
     context.draft.writablePartner(id).failedReviews = failures;
     const below = context.version.tiers[partner.tier - 1];
-    const consequence = below ? `; another missed review means ${below.name}` : '';
+    // The next failure demotes once the failures reach the grace; before that, more are allowed.
+    const allowed = grace - failures + 1;
+    const misses =
+      allowed === 1 ? 'another missed review means' : `${allowed} more missed reviews in a row mean`;
+    const consequence = below ? `; ${misses} ${below.name}` : '';
     const message = `${tier.name} is at risk: the ${reviewed.key} review was not met${consequence}`;
     context.emit(tierEffect(context, 'tier.at-risk', id, tier.id, tier.id, message));
   }

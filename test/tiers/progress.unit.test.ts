@@ -228,3 +228,31 @@ describe('the message of a progress answer', () => {
     });
   });
 });
+
+describe('a promotion stopped short by a full tier', () => {
+  it('says the partner waits for the full tier, not how to reach it', () => {
+    // Elite with 1 place, held by a. b closes 28 deals uncertified (Starter), then certifies:
+    // promoted to Performer at once, and waitlisted for Elite, whose 25 deals it has.
+    const program = sisoWithTiers((tiers) => {
+      tierAt(tiers, 3).capacity = 1;
+    });
+    const outcome = replay(
+      [
+        ...certifiedPartner('a', '2025-01-01'),
+        ...dealRun('a', { from: '2025-01-02', count: 25 }),
+        events.joined('b', '2025-01-01'),
+        ...dealRun('b', { from: '2025-01-03', count: 28 }),
+        events.trained('b', '2025-01-10'),
+      ],
+      { program },
+    );
+    expect(outcome.effectsOf({ type: 'tier.promoted', partnerId: 'b' })).toMatchObject([
+      {
+        from: 'starter',
+        to: 'performer',
+        message:
+          'You reached Performer Partner. You also qualify for Elite Partner, which is full: you wait for a place, first come first served',
+      },
+    ]);
+  });
+});

@@ -280,3 +280,25 @@ describe('the message of a demotion', () => {
     });
   });
 });
+
+describe('review messages under another grace', () => {
+  // Active from Q1 (3 deals, certified) and no deal after: the Q2 review (1 July) fails.
+  it('counts the misses left before a demotion when the programme allows two', () => {
+    const program = sisoWith({ reviews: { period: 'quarter', graceReviews: 2 } });
+    const outcome = replay(active('p1'), { asOf: '2025-07-01T00:00:00Z', program });
+    expect(tierEffects(outcome, 'p1', 'tier.at-risk')[0]).toMatchObject({
+      message:
+        'Active Partner is at risk: the 2025-Q2 review was not met; 2 more missed reviews in a row mean Starter Partner',
+    });
+  });
+
+  it('does not say "again" of a demotion at the first miss when the programme allows none', () => {
+    const program = sisoWith({ reviews: { period: 'quarter', graceReviews: 0 } });
+    const outcome = replay(active('p1'), { asOf: '2025-07-01T00:00:00Z', program });
+    expect(tierEffects(outcome, 'p1', 'tier.demoted')[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^Active Partner was lost: the 2025-Q2 review was not met, so you are Starter Partner now\./,
+      ),
+    });
+  });
+});

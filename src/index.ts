@@ -72,7 +72,7 @@ export {
   runReport,
 } from './reports/run-report.js';
 export * from './rules/index.js';
-export type { Progress, Requirement, TierPreview } from './tiers/progress.js';
+export type { Progress, Requirement, TierPreview, WaitlistPlace } from './tiers/progress.js';
 /** The version of this package, as in its package.json. */
 export const VERSION = '0.1.0';
 export type { FactSource } from './facts/catalogue.js';

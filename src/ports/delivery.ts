@@ -7,7 +7,9 @@ import type { Deliver } from './service.js';
 
 /** Where a deliverer keeps the ids of the effects it has acted on. */
 export interface DeliveredIds {
+  /** Whether the effect with this id was acted on already. */
   has(id: string): boolean | Promise<boolean>;
+  /** Records that the effect with this id was acted on (awaited when it returns a promise). */
   add(id: string): unknown;
 }
 
@@ -19,7 +21,8 @@ export interface DeliveredIds {
  *
  * @example
  * const sent = new Set<string>();
- * await programme.deliver(onceById(sent, (effect) => mailer.send(promotionEmail(effect))));
+ * const deliver = onceById(sent, (effect) => console.log(effect.type, effect.partnerId));
+ * await programme.deliver(deliver); // logs each effect once, even if the outbox hands it out again
  */
 export function onceById(seen: DeliveredIds, act: (effect: Effect) => void | Promise<void>): Deliver {
   // An effect being acted on right now, handed out again by an overlapping delivery, waits for it.

@@ -10,8 +10,11 @@ import type { EngineState } from '../engine/state.js';
 import { ConflictError, checkCount, StoreError } from './errors.js';
 import type { OutboxItem, ProgrammeStore } from './types.js';
 
+/** What `createPartnerProgramme` composes: an engine, a store and how often to snapshot and retry. */
 export interface PartnerProgrammeOptions {
+  /** The engine of the programme the store's history was written under. */
   readonly engine: Engine;
+  /** Where the events, snapshot, outbox and ledger are kept (`memoryStore()`, `postgresStore(...)`). */
   readonly store: ProgrammeStore;
   /** Save a snapshot once this many events were appended since the last one (default 1,000). */
   readonly snapshotEvery?: number;
@@ -19,15 +22,19 @@ export interface PartnerProgrammeOptions {
   readonly retries?: number;
 }
 
+/** What one `ingest` stored and what it refused or left out. */
 export interface IngestResult {
   /** The stream's version after the append: how many events are stored. */
   readonly version: number;
   /** How many of the given events were stored (rejected and duplicate ones are not). */
   readonly appended: number;
+  /** The effects the stored events caused, added to the outbox in the same transaction. */
   readonly effects: readonly Effect[];
+  /** The ledger entries the stored events caused, booked in the same transaction. */
   readonly ledger: readonly LedgerEntry[];
   /** `index` is the event's position in the array given to `ingest`. */
   readonly rejected: readonly Rejection[];
+  /** Events left out as duplicates of one stored or earlier in the array (`index` as in `rejected`). */
   readonly skipped: readonly Skip[];
   /**
    * Set when the events were stored but the snapshot due after them could not be saved: nothing
@@ -36,26 +43,42 @@ export interface IngestResult {
   readonly snapshotError?: unknown;
 }
 
+/** The time-driven work `advance` shows: nothing of it is stored or put in the outbox. */
 export interface AdvanceView {
   /** The state with the time-driven work due up to `at` done (the service's own state is unchanged). */
   readonly state: EngineState;
+  /** The effects that work causes (payout runs, review outcomes), not added to the outbox. */
   readonly effects: readonly Effect[];
+  /** The ledger entries that work books, not stored. */
   readonly ledger: readonly LedgerEntry[];
 }
 
+/** What one `deliver` call did with the effects it claimed. */
 export interface DeliveryReport {
   /** Effects the handler accepted, now marked delivered. */
   readonly delivered: number;
   /** Effects whose handler threw: left in the outbox for the next delivery. */
-  readonly failed: readonly { readonly id: string; readonly error: unknown }[];
+  readonly failed: readonly {
+    /** The effect's id. */
+    readonly id: string;
+    /** What the handler threw. */
+    readonly error: unknown;
+  }[];
 }
 
+/**
+ * The host's handler for one effect: returning (or resolving) marks it delivered, throwing leaves
+ * it in the outbox. `item.attempts` tells how many times it was handed out before.
+ */
 export type Deliver = (effect: Effect, item: OutboxItem) => void | Promise<void>;
 
+/** A programme over a store: its state in memory, kept in step with the stored history. */
 export interface PartnerProgramme {
+  /** The engine it was created with, for the queries on `state()`. */
   readonly engine: Engine;
   /** The state of every event stored up to `version()`, as this process last saw them. */
   state(): EngineState;
+  /** How many stored events `state()` covers. */
   version(): number;
   /**
    * Folds `events` (sorted by `at`, input order among equal times) into the state and stores the
@@ -64,7 +87,7 @@ export interface PartnerProgramme {
    * @throws {StoreError} CONFLICT_RETRIES_EXHAUSTED when every retry met another writer's append.
    */
   ingest(events: readonly unknown[]): Promise<IngestResult>;
-  /** Reads what other writers appended since this process last looked. */
+  /** Reads what other writers appended since this process last looked, and returns the new version. */
   refresh(): Promise<number>;
   /**
    * The state with the time-driven work due up to `at` done (payouts due, reviews), to show; the
@@ -91,7 +114,9 @@ export interface PartnerProgramme {
  *
  * @example
  * const programme = await createPartnerProgramme({ engine: createEngine(sisoProgram), store: memoryStore() });
- * await programme.ingest([{ id: 'e1', type: 'partner.joined', at: '2025-01-01T00:00:00Z', partnerId: 'p1' }]);
+ * await programme.ingest([
+ *   { id: 'e1', type: 'partner.joined', at: '2025-01-01T00:00:00Z', partnerId: 'p1', sponsorId: null },
+ * ]); //=> { version: 1, appended: 1, rejected: [], ... }
  * programme.engine.progress(programme.state(), 'p1').tier.id //=> 'starter'
  */
 export async function createPartnerProgramme(options: PartnerProgrammeOptions): Promise<PartnerProgramme> {

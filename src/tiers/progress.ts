@@ -103,10 +103,13 @@ export interface Progress {
   readonly waitlist: WaitlistPlace | null;
 }
 
+/** A partner's place in the queue of a tier whose places are all taken. */
 export interface WaitlistPlace {
+  /** The id of the tier it waits for. */
   readonly tier: string;
   /** 1 for the first in line. */
   readonly place: number;
+  /** How many partners are in that queue, this one included. */
   readonly of: number;
 }
 

@@ -4,26 +4,31 @@
 
 /** A result as `pg` and PGlite return it: the rows, each keyed by column name. */
 export interface SqlResult {
+  /** The rows the statement returned (none for one without a result set). */
   readonly rows: readonly Record<string, unknown>[];
 }
 
 /** Anything that runs one SQL statement with `$1`-style parameters: a `pg.Pool`, a `pg.PoolClient`. */
 export interface SqlQueryable {
+  /** Runs the one statement `text` with `params` bound to `$1`, `$2`, … and resolves to its result. */
   query(text: string, params?: unknown[]): Promise<SqlResult>;
 }
 
 /** A connection held until `release` (a `pg.PoolClient`); `release(error)` tells a pool to drop it. */
 export interface SqlConnection extends SqlQueryable {
+  /** Hands the connection back to the pool; an Error or `true` tells the pool to drop it, not reuse it. */
   release(destroy?: Error | boolean): void;
 }
 
 /** A pool of connections, as `pg.Pool` is: `query` for one statement, `connect` for a transaction. */
 export interface SqlDatabase extends SqlQueryable {
+  /** Takes a connection of its own for a transaction, held until its `release`. */
   connect(): Promise<SqlConnection>;
 }
 
 /** PGlite as far as the adapter uses it (`new PGlite()` from `@electric-sql/pglite`). */
 export interface PgliteLike {
+  /** Runs one statement with `$1`-style parameters, as `PGlite.query` does. */
   query(text: string, params?: unknown[]): Promise<SqlResult>;
 }
 
@@ -66,7 +71,8 @@ export function sqlState(error: unknown): string | undefined {
  * same way, so two writers' transactions never interleave on it.
  *
  * @example
- * const database = pgliteDatabase(new PGlite());
+ * import { PGlite } from '@electric-sql/pglite';
+ * const database = pgliteDatabase(new PGlite()); // in memory; new PGlite('./data') keeps a directory
  * await migrate(database);
  * const store = postgresStore(database, { stream: 'siso' });
  */

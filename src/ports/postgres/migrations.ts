@@ -5,8 +5,11 @@ import { StoreError } from '../errors.js';
 import { type SqlDatabase, type SqlQueryable, transaction } from './database.js';
 import { readCount } from './rows.js';
 
+/** One numbered step of the adapter's schema, as `migrations` lists them. */
 export interface Migration {
+  /** Its number: `migrate` applies them in this order and records each in `partner_engine_migrations`. */
   readonly version: number;
+  /** What it does, in words, as recorded with its version. */
   readonly name: string;
   /** Its statements, run one by one (PGlite's `query` takes one statement at a time). */
   readonly statements: readonly string[];

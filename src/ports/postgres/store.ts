@@ -8,6 +8,7 @@ import { type SqlDatabase, type SqlQueryable, sqlState } from './database.js';
 import { postgresOutbox } from './outbox.js';
 import { column, readCount, readJson, writeJson } from './rows.js';
 
+/** How `postgresStore` keys its rows and pages its reads. */
 export interface PostgresStoreOptions {
   /** The programme's stream: every row is keyed by it (default `'default'`). */
   readonly stream?: string;
@@ -20,6 +21,7 @@ export interface PostgresStoreOptions {
  * (or anything with its `query` and `connect`), or PGlite through `pgliteDatabase`.
  *
  * @example
+ * import pg from 'pg';
  * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
  * await migrate(pool);
  * const programme = await createPartnerProgramme({

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explainCommand } from '../../src/cli/commands/explain.js';
 import { CliError } from '../../src/cli/io.js';
+import { events as smallHistory } from '../support/small-history.js';
 
 let events: string;
 
@@ -113,5 +114,22 @@ describe('partner-engine explain', () => {
     expect(() => explainCommand({ ...options, events })).toThrow(CliError);
     expect(() => explainCommand({ ...options, events, entry: 'x', partner: 'p1' })).toThrow(/exactly one/);
     expect(() => explainCommand({ ...options, events, entry: 'nope' })).toThrow(/UNKNOWN_ENTRY/);
+  });
+});
+
+describe('partner-engine explain --partner for an at-risk partner', () => {
+  it('says what keeps the tier at the next review, in words', () => {
+    // b (small history): Active from 12 March, no deal in Q2: at risk after the 1 July review.
+    // Active keeps its tier with 1 counted deal in the quarter; the next review is 1 October.
+    const folder = mkdtempSync(join(tmpdir(), 'explain-risk-'));
+    const file = join(folder, 'events.ndjson');
+    writeFileSync(file, smallHistory.map((event) => JSON.stringify(event)).join('\n'));
+    const text = explainCommand({ ...options, events: file, partner: 'b', at: '2025-07-15T00:00:00Z' });
+    expect(text).toContain(
+      'Active Partner is at risk: the review of 2025-10-01T00:00:00.000Z judges it (missing it means Starter Partner). To keep it:',
+    );
+    expect(text).toMatch(/Close 1 deal this review period\s+│ 0 of 1 deal\s+│ no/);
+    // Requirements read as words, not as a fact and an operator.
+    expect(text).not.toContain('greaterThanInclusive');
   });
 });

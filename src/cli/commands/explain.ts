@@ -1,7 +1,14 @@
 // `partner-engine explain`: the derivation of one ledger entry (--entry), or a partner's
 // statement, balance, next payout and progress (--partner), from a replayed event file.
 import { type Command, Option } from 'commander';
-import { EngineError, type Explanation, formatBalance, partnerOf, type Statement } from '../../index.js';
+import {
+  EngineError,
+  type Explanation,
+  formatBalance,
+  type PartnerView,
+  partnerOf,
+  type Statement,
+} from '../../index.js';
 import { CliError, writeOutput } from '../io.js';
 import { LISTED_BY_RUN, reportRejections, withStrictOption } from '../rejections.js';
 import {
@@ -128,9 +135,11 @@ function explainPartner(replayed: ReplayedFile, partnerId: string, options: Expl
   const statement = engine.statement(result.state, result.ledger, partnerId, period);
   const nextPayout = engine.nextPayout(result.state, partnerId);
   const progress = engine.progress(result.state, partnerId);
+  const view = engine.partnerView(result.state, partnerId);
   const held = partnerOf(result.state, partnerId)?.balance;
   const balance = held && formatBalance(held, engine.program.currency.decimals);
-  if (options.format === 'json') return JSON.stringify({ statement, balance, nextPayout, progress }, null, 2);
+  if (options.format === 'json')
+    return JSON.stringify({ statement, balance, nextPayout, progress, view }, null, 2);
   return printableLines([
     `Partner ${partnerId}: ${progress.tier.name} (${progress.status}), as of ${result.asOf ?? '-'}`,
     '',
@@ -141,8 +150,25 @@ function explainPartner(replayed: ReplayedFile, partnerId: string, options: Expl
       ? 'Next payout: none scheduled'
       : `Next payout: ${nextPayout.at}, expected ${nextPayout.expected}${nextPayout.reachesMinimum ? '' : ` (below the ${nextPayout.minimum} minimum: carries over)`}`,
     '',
-    ...progressLines(progress),
+    ...atRiskLines(view.tier),
+    ...progressLines(view.progress),
   ]);
+}
+
+/** For a tier at risk, what keeps it: the review that judges it and each requirement of it. */
+function atRiskLines(tier: PartnerView['tier']): string[] {
+  if (!tier.atRisk) return [];
+  const { reviewAt, keep, fallsTo } = tier.atRisk;
+  const rows = keep.map((requirement) => [
+    requirement.label,
+    requirement.progress,
+    requirement.met ? 'yes' : 'no',
+  ]);
+  return [
+    `${tier.name} is at risk: the review of ${reviewAt} judges it${fallsTo ? ` (missing it means ${fallsTo})` : ''}. To keep it:`,
+    ...textTable(['requirement', 'where you stand', 'met'], rows).split('\n'),
+    '',
+  ];
 }
 
 /** The statement's lines; a table's own lines are split apart, never a value from the input. */
@@ -180,21 +206,18 @@ function statementLines(statement: Statement): string[] {
   ];
 }
 
-/** The progress lines; a tier's name or message with a line end in it stays on its line. */
-function progressLines(progress: ReturnType<ReplayedFile['engine']['progress']>): string[] {
+/** The progress lines, requirements in words; a name or message with a line end in it stays on its line. */
+function progressLines(progress: PartnerView['progress']): string[] {
   if (!progress.next)
-    return [`Progress: top tier reached (${progress.percent} %). ${progress.message ?? ''}`.trim()];
+    return [`Progress: top tier reached (${progress.percent} %). ${progress.message}`.trim()];
   const rows = progress.requirements.map((requirement) => [
-    requirement.tier,
-    requirement.fact,
-    requirement.operator,
-    JSON.stringify(requirement.target),
-    JSON.stringify(requirement.current),
+    requirement.label,
+    requirement.progress,
     requirement.met ? 'yes' : 'no',
   ]);
   return [
     `Progress to ${progress.next.name}: ${progress.percent} %`,
-    ...textTable(['tier', 'fact', 'operator', 'target', 'current', 'met'], rows).split('\n'),
-    progress.message ?? '',
+    ...textTable(['requirement', 'where you stand', 'met'], rows).split('\n'),
+    progress.message,
   ];
 }

@@ -22,10 +22,10 @@ class HttpError extends Error {
   }
 }
 
-/** An HTTP server over `programme`; call `listen` on it. */
-export function programmeServer(programme: PartnerProgramme): Server {
+/** An HTTP server over `programme`; call `listen` on it. `now` gives the time partners are shown at. */
+export function programmeServer(programme: PartnerProgramme, now: () => Date = () => new Date()): Server {
   return createServer((request, response) => {
-    route(programme, request)
+    route(programme, request, now)
       .then((answer) => send(response, answer.status, answer.body))
       .catch((error: unknown) => send(response, ...failure(error)));
   });
@@ -36,9 +36,13 @@ interface Answer {
   readonly body: unknown;
 }
 
-async function route(programme: PartnerProgramme, request: IncomingMessage): Promise<Answer> {
+async function route(
+  programme: PartnerProgramme,
+  request: IncomingMessage,
+  now: () => Date,
+): Promise<Answer> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = url.pathname.split('/').filter(Boolean).map(decodedPart);
   if (parts.length === 1 && parts[0] === 'events') {
     allow(request, 'POST');
     const body = await readJson(request);
@@ -50,23 +54,33 @@ async function route(programme: PartnerProgramme, request: IncomingMessage): Pro
   if (parts[0] === 'partners' && parts[1] !== undefined && parts.length <= 3) {
     allow(request, 'GET');
     const partnerId = parts[1];
-    if (parts.length === 2) return { status: 200, body: partnerPage(programme, partnerId) };
+    if (parts.length === 2) return { status: 200, body: partnerPage(programme, partnerId, now()) };
     if (parts[2] === 'statement') return { status: 200, body: await statement(programme, partnerId, url) };
   }
   throw new HttpError(404, 'NOT_FOUND', `no such resource: ${url.pathname}`, 'url');
 }
 
-function partnerPage(programme: PartnerProgramme, partnerId: string) {
+function decodedPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, 'INVALID_URL', `the path has a malformed %-escape: "${part}"`, 'url');
+  }
+}
+
+/**
+ * The partner as of now: holds released and payout runs passed since the last event are shown
+ * (the view works on a copy; the stored history is not changed).
+ */
+function partnerPage(programme: PartnerProgramme, partnerId: string, now: Date) {
   const { engine } = programme;
   const state = programme.state();
   const summary = partnerSummary(engine.compiled, state, partnerId);
   if (!summary)
     throw new HttpError(404, 'UNKNOWN_PARTNER', `partner "${partnerId}" has not joined`, 'partnerId');
-  return {
-    ...summary,
-    progress: engine.progress(state, partnerId),
-    nextPayout: engine.nextPayout(state, partnerId),
-  };
+  const later = state.clock === null || now.getTime() > state.clock;
+  const view = engine.partnerView(state, partnerId, later ? { at: now.toISOString() } : {});
+  return { ...summary, balance: view.commissions, view };
 }
 
 async function statement(programme: PartnerProgramme, partnerId: string, url: URL) {
@@ -129,6 +143,8 @@ const errorBody = (code: string, path: string, message: string) => ({ error: { c
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  // A body left unread (one too large) would be taken for the next request: close after it.
+  const close = status === 413 ? { connection: 'close' } : {};
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...close });
   response.end(text);
 }

@@ -68,15 +68,18 @@ export function slackMessage(
   return { channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:tada: ${text}` } }] };
 }
 
+/** Text Slack shows as it is: `&`, `<` and `>` escaped, so an id such as `<!channel>` pings nobody. */
+const slackText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 function announcement(compiled: CompiledProgram, effect: Effect): string | undefined {
   if (effect.type === 'tier.promoted') {
     const tier = tierOf(compiled, effect);
-    return tier && `*${effect.partnerId}* reached *${tier.name}*`;
+    return tier && `*${slackText(effect.partnerId)}* reached *${slackText(tier.name)}*`;
   }
   if (effect.type === 'badge.awarded') {
     const badge = compiled.program.badges.find((candidate) => candidate.id === effect.badge);
     const times = effect.count > 1 ? ` (×${effect.count})` : '';
-    return `*${effect.partnerId}* earned the *${badge?.name ?? effect.badge}* badge${times}`;
+    return `*${slackText(effect.partnerId)}* earned the *${slackText(badge?.name ?? effect.badge)}* badge${times}`;
   }
   return undefined;
 }
@@ -121,15 +124,28 @@ export interface Channels {
  */
 export function deliverTo(programme: PartnerProgramme, channels: Channels, sent: Set<string>) {
   const { compiled } = programme.engine;
-  const act = async (effect: Effect) => {
-    const email = promotionEmail(compiled, effect);
-    if (email) await channels.sendEmail(email);
+  // One record per effect and channel: when Slack fails after the e-mail went out, the effect
+  // comes back and only Slack is tried again.
+  const seen = (channel: string) => ({
+    has: (id: string) => sent.has(`${id}:${channel}`),
+    add: (id: string) => sent.add(`${id}:${channel}`),
+  });
+  const email = onceById(seen('email'), async (effect) => {
+    const written = promotionEmail(compiled, effect);
+    if (written) await channels.sendEmail(written);
+  });
+  const slack = onceById(seen('slack'), async (effect) => {
     const message = slackMessage(compiled, effect);
     if (message) await channels.postToSlack(message);
+  });
+  const portal = onceById(seen('portal'), async (effect) => {
     const shown = celebration(compiled, effect);
     if (shown) await channels.celebrate(shown);
-  };
-  const once = onceById(sent, act);
+  });
   return (options?: { limit?: number }) =>
-    programme.deliver((effect: Effect, item: OutboxItem) => once(effect, item), options);
+    programme.deliver(async (effect: Effect, item: OutboxItem) => {
+      await email(effect, item);
+      await slack(effect, item);
+      await portal(effect, item);
+    }, options);
 }

@@ -3,15 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmeServer } from '../../examples/http/server.js';
 import { createEngine } from '../../src/create-engine.js';
-import type { PartnerSummary } from '../../src/index.js';
+import type { PartnerSummary, PartnerView } from '../../src/index.js';
 import { memoryStore } from '../../src/ports/memory.js';
 import { createPartnerProgramme, type IngestResult } from '../../src/ports/service.js';
 import { sisoProgram } from '../../src/program/siso.js';
-import type { Progress } from '../../src/tiers/progress.js';
 import { events } from '../support/scenario.js';
 
+// The time partners are shown at, moved by the tests.
+let now = new Date('2025-01-22T00:00:00Z');
 const server = programmeServer(
   await createPartnerProgramme({ engine: createEngine(sisoProgram), store: memoryStore() }),
+  () => now,
 );
 let base = '';
 
@@ -46,7 +48,7 @@ describe('the HTTP example', () => {
   it("reads a partner's tier, progress, badges and balance", async () => {
     const response = await fetch(`${base}/partners/p1`);
     expect(response.status).toBe(200);
-    const partner = (await response.json()) as PartnerSummary & { progress: Progress };
+    const partner = (await response.json()) as PartnerSummary & { view: PartnerView };
     // 200.00 + 100.00 + 330.00 = 630.00, all still within the 30 days of pending on the 21st.
     expect(partner).toMatchObject({
       id: 'p1',
@@ -59,7 +61,15 @@ describe('the HTTP example', () => {
     expect([...partner.badges].sort()).toEqual(['certified', 'first-sale', 'quick-starter']);
     // Starter's 6 unlocks and Active's 13.
     expect(partner.unlocks).toHaveLength(19);
-    expect(partner.progress.next).toMatchObject({ id: 'performer', baseRate: '0.25' });
+    expect(partner.view.progress.next).toMatchObject({ id: 'performer', rate: '0.25' });
+  });
+
+  it('shows a partner as of now: money released since the last event is payable', async () => {
+    // On 5 February d1's 200.00 (closed 5 January) is out of its 30 days; 100.00 + 330.00 are not.
+    now = new Date('2025-02-05T00:00:00Z');
+    const partner = (await (await fetch(`${base}/partners/p1`)).json()) as PartnerSummary;
+    expect(partner.balance).toMatchObject({ pending: '430.00', payable: '200.00' });
+    now = new Date('2025-01-22T00:00:00Z');
   });
 
   it("reads a partner's statement for a period", async () => {
@@ -91,6 +101,9 @@ describe('the HTTP example', () => {
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
     const badPeriod = await fetch(`${base}/partners/p1/statement?from=yesterday`);
     expect(badPeriod.status).toBe(400);
+    const badEscape = await fetch(`${base}/partners/%E0%A4%A`);
+    expect(badEscape.status).toBe(400);
+    expect(((await badEscape.json()) as { error: unknown }).error).toMatchObject({ code: 'INVALID_URL' });
   });
 
   it('stores the good events of a post and names the refused ones', async () => {

@@ -49,6 +49,35 @@ describe('the example deliverers', () => {
     expect(slackMessage(compiled, promoted)?.text).toBe('*p1* reached *Active Partner*');
   });
 
+  it('escape what Slack would read as a mention', () => {
+    const sneaky = { ...firstSale, partnerId: '<!channel>' } as Effect;
+    expect(slackMessage(compiled, sneaky)?.text).toBe('*&lt;!channel&gt;* earned the *First Sale* badge');
+  });
+
+  it('try again only the channel that failed', async () => {
+    const programme = await createPartnerProgramme({ engine, store: memoryStore() });
+    await programme.ingest(history);
+    const emails: string[] = [];
+    let slackUp = false;
+    const channels = {
+      sendEmail: async (email: { subject: string }) => {
+        emails.push(email.subject);
+      },
+      postToSlack: async () => {
+        if (!slackUp) throw new Error('Slack is down');
+      },
+      celebrate: async () => {},
+    };
+    const deliver = deliverTo(programme, channels, new Set<string>());
+    const first = await deliver();
+    expect(first.failed.length).toBeGreaterThan(0);
+    slackUp = true;
+    const second = await deliver();
+    expect(second.failed).toEqual([]);
+    // The promotion e-mail went out once, though its effect was handed out twice.
+    expect(emails).toEqual(['You reached Active Partner!']);
+  });
+
   it('give the portal a banner, with confetti for the moments worth it', () => {
     expect(celebration(compiled, promoted)).toEqual({
       partnerId: 'p1',

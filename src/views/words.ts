@@ -29,6 +29,19 @@ const MONEY: Readonly<Record<string, { readonly verb: string; readonly when: str
   reviewPeriodRevenue: { verb: 'Sell', when: ' this review period' },
   earned: { verb: 'Earn', when: ' in commissions' },
   teamRevenue: { verb: 'Have your team sell', when: ' in total' },
+  teamMonthRevenue: { verb: 'Have your team sell', when: ' this month' },
+  teamQuarterRevenue: { verb: 'Have your team sell', when: ' this quarter' },
+};
+
+/** What a fact is, said to the partner, for comparisons the words above do not cover. */
+const SUBJECTS: Readonly<Record<string, string>> = {
+  tier: 'Your tier',
+  tierRank: 'The rank of your tier',
+  daysSinceJoined: 'The days since you joined',
+  daysToFirstDeal: 'The days from joining to your first deal',
+  featuresUsed: 'The features you have used',
+  trainingsCompleted: 'The trainings you completed',
+  badges: 'Your badges',
 };
 
 const PEOPLE: Readonly<Record<string, { readonly one: string; readonly many: string }>> = {
@@ -105,7 +118,50 @@ function wordsOf(compiled: CompiledProgram, leaf: JudgedLeaf): Words {
   }
   if (operator === 'contains' && typeof target === 'string')
     return containsWords(compiled, fact, target, leaf.met);
+  const byPath = pathWords(compiled, leaf);
+  if (byPath) return byPath;
+  if (
+    fact === 'daysToFirstDeal' &&
+    (operator === 'lessThanInclusive' || operator === 'lessThan') &&
+    typeof target === 'number'
+  ) {
+    const label = `Close your first deal within ${target} days of joining`;
+    const progress =
+      typeof current === 'number' ? `first deal after ${Math.floor(current)} days` : 'no deal yet';
+    return { label, progress, remaining: leaf.met ? null : label };
+  }
   return genericWords(leaf);
+}
+
+/** Team facts read at a path: a level of the team (`$[0]`), or a tier (`$.active`). */
+function pathWords(compiled: CompiledProgram, leaf: JudgedLeaf): Words | undefined {
+  const { fact, path, operator, target, current } = leaf;
+  if (path === undefined || !AT_LEAST.has(operator) || typeof target !== 'number') return undefined;
+  const have = typeof current === 'number' ? current : 0;
+  const needed = countNeeded(operator, target);
+  const level = /^\$\[(\d+)\]$/.exec(path)?.[1];
+  const tierId = /^\$\.([\w-]+)$/.exec(path)?.[1] ?? /^\$\['([^']+)'\]$/.exec(path)?.[1];
+  const counted = (one: string, many: string): Words => ({
+    label: `Have ${plural(needed, one, many)}`,
+    progress: `${have} of ${needed}`,
+    remaining: leaf.met ? null : `Have ${plural(Math.max(0, needed - have), `more ${one}`, `more ${many}`)}`,
+  });
+  if (fact === 'directSubPartnersAtOrAbove' && tierId !== undefined) {
+    const name = compiled.program.tiers.find((tier) => tier.id === tierId)?.name ?? tierId;
+    return counted(`referred partner at ${name} or above`, `referred partners at ${name} or above`);
+  }
+  if (fact === 'teamSizeByLevel' && level !== undefined) {
+    const at = Number(level) + 1;
+    return counted(`partner at level ${at} of your team`, `partners at level ${at} of your team`);
+  }
+  if (fact === 'teamRevenueByLevel' && level !== undefined) {
+    const places = compiled.program.currency.decimals;
+    const show = (value: number) =>
+      `${formatMoney(new Decimal(value).toDecimalPlaces(places), places)} ${compiled.program.currency.code}`;
+    const label = `Have level ${Number(level) + 1} of your team sell ${show(target)}`;
+    return { label, progress: `${show(have)} of ${show(target)}`, remaining: leaf.met ? null : label };
+  }
+  return undefined;
 }
 
 function containsWords(compiled: CompiledProgram, fact: string, target: string, met: boolean): Words {
@@ -134,14 +190,14 @@ const OPERATOR_WORDS: Readonly<Record<string, string>> = {
   doesNotContain: 'does not include',
 };
 
-/** A fact the words above do not cover, from its catalogue description. */
+/** A comparison the words above do not cover: the fact as the partner knows it, the relation, the target. */
 function genericWords(leaf: JudgedLeaf): Words {
   const negated = leaf.operator.startsWith('not:');
   const operator = negated ? leaf.operator.slice(4) : leaf.operator;
-  const subject = (FACTS.find((fact) => fact.name === leaf.fact)?.description ?? leaf.fact).replace(
-    /\.$/,
-    '',
-  );
+  // The partner's own words where there are some; else the catalogue's description.
+  const subject =
+    SUBJECTS[leaf.fact] ??
+    (FACTS.find((fact) => fact.name === leaf.fact)?.description ?? leaf.fact).replace(/\.$/, '');
   const relation = OPERATOR_WORDS[operator] ?? operator;
   const shown = (value: unknown) =>
     typeof value === 'number' ? String(Math.round(value * 100) / 100) : JSON.stringify(value);

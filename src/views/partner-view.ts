@@ -17,7 +17,7 @@ import {
   type CompiledVersion,
   versionAt,
 } from '../program/compile.js';
-import { judgeRule, progressOf } from '../tiers/progress.js';
+import { type JudgedLeaf, judgeRule, progressOf } from '../tiers/progress.js';
 import type {
   BadgeEarned,
   BadgeWithinReach,
@@ -219,6 +219,19 @@ function badgesEarned(view: Viewing): BadgeEarned[] {
 /** Comparisons a partner can meet by doing more: at least a number, or having done something. */
 const DOABLE = new Set(['greaterThanInclusive', 'greaterThan', 'contains']);
 
+/**
+ * Whether doing more can still meet the comparison: an "at least" or a "has done", or a first
+ * deal within days of joining while those days have not run out.
+ */
+function doable(leaf: JudgedLeaf, facts: Facts): boolean {
+  if (DOABLE.has(leaf.operator)) return true;
+  const deadline = leaf.operator === 'lessThanInclusive' || leaf.operator === 'lessThan';
+  if (leaf.fact !== 'daysToFirstDeal' || !deadline || leaf.current !== null) return false;
+  const since = facts.daysSinceJoined;
+  if (typeof since !== 'number' || typeof leaf.target !== 'number') return false;
+  return leaf.operator === 'lessThan' ? since < leaf.target : since <= leaf.target;
+}
+
 function badgesWithinReach(view: Viewing): BadgeWithinReach[] {
   const held = new Set(view.partner.badges.map((award) => award.badge));
   const reachable: Array<BadgeWithinReach & { score: number }> = [];
@@ -227,7 +240,7 @@ function badgesWithinReach(view: Viewing): BadgeWithinReach[] {
     const judged = judgeRule(view.compiled, view.facts, when.rule);
     const missing = judged.leaves.filter((leaf) => !leaf.met);
     // A badge lost for good (a first deal later than the days it allowed) is not within reach.
-    if (missing.length === 0 || !missing.every((leaf) => DOABLE.has(leaf.operator))) continue;
+    if (missing.length === 0 || !missing.every((leaf) => doable(leaf, view.facts))) continue;
     reachable.push({
       id: badge.id,
       name: badge.name,

@@ -232,3 +232,22 @@ describe('the moment of a view', () => {
     );
   });
 });
+
+describe('a badge with a deadline', () => {
+  // Quick Starter: the first deal within 30 days of joining (1 January).
+  const { state } = engine.replay([events.joined('p1', '2025-01-01', null, 'j1')]);
+
+  it('is within reach while the days last', () => {
+    const view = engine.partnerView(state, 'p1', { at: '2025-01-20T00:00:00Z' });
+    expect(view.badges.withinReach.find((badge) => badge.id === 'quick-starter')?.missing[0]).toMatchObject({
+      label: 'Close your first deal within 30 days of joining',
+      progress: 'no deal yet',
+    });
+  });
+
+  it('is out of reach once they ran out', () => {
+    // 1 January + 31 days: 1 February.
+    const view = engine.partnerView(state, 'p1', { at: '2025-02-01T00:00:00Z' });
+    expect(view.badges.withinReach.map((badge) => badge.id)).not.toContain('quick-starter');
+  });
+});

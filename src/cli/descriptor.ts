@@ -2,6 +2,7 @@
 // non-blocking once process.stdin or process.stdout is touched, so a plain readSync or writeSync
 // there can fail with EAGAIN; these wait for the other end instead, which is also the backpressure
 // a long `run` needs while the engine's synchronous sinks are producing its output.
+import type { Hash } from 'node:crypto';
 import { readSync, writeSync } from 'node:fs';
 
 /** How much is written at once: large enough to be fast, small enough to keep memory flat. */
@@ -70,25 +71,34 @@ export class DescriptorWriter {
   private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
 
-  constructor(readonly descriptor: number) {}
+  /** `digest`, when given, is fed every byte written, in order. */
+  constructor(
+    readonly descriptor: number,
+    private readonly digest?: Hash,
+  ) {}
 
   write(text: string): void {
     // A UTF-16 unit is at most 3 bytes of UTF-8, so text this short always fits whole.
     if (text.length * 3 > CHUNK_BYTES - this.used) this.flush();
-    if (text.length * 3 > CHUNK_BYTES) writeFully(this.descriptor, Buffer.from(text, 'utf8'));
+    if (text.length * 3 > CHUNK_BYTES) this.out(Buffer.from(text, 'utf8'));
     else this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
   /** Writes bytes as they are (after anything still buffered). */
   writeBytes(bytes: Uint8Array): void {
     this.flush();
-    writeFully(this.descriptor, bytes);
+    this.out(bytes);
   }
 
   flush(): void {
     if (this.used === 0) return;
-    writeFully(this.descriptor, this.buffer.subarray(0, this.used));
+    this.out(this.buffer.subarray(0, this.used));
     this.used = 0;
+  }
+
+  private out(bytes: Uint8Array): void {
+    this.digest?.update(bytes);
+    writeFully(this.descriptor, bytes);
   }
 }
 

@@ -2,6 +2,7 @@
 // made under the programme given before anything else is read; then the rest a line at a time,
 // the ledger entries and effects handed to sinks as they come (and not even parsed when nobody
 // wants them), the state's trees put back together and read by the engine, which checks it in full.
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { FAN_OUT } from '../engine/state.js';
 import {
@@ -159,6 +160,7 @@ class SavedRunBody {
   private ledger = 0;
   private effects = 0;
   private ended = false;
+  private readonly digest = createHash('sha256');
 
   constructor(
     private readonly header: SavedRunHeader,
@@ -168,8 +170,17 @@ class SavedRunBody {
 
   line(bytes: Buffer): boolean {
     this.lineNumber++;
+    if (this.ended) {
+      if (bytes.length === 0) return true;
+      this.corrupt('there is more after its end line');
+    }
+    if (this.lineNumber > 1 && startsWith(bytes, END_LINE)) {
+      this.finish(this.parse(bytes));
+      return true;
+    }
+    this.digest.update(bytes);
+    this.digest.update(NEWLINE);
     if (this.lineNumber === 1 || bytes.length === 0) return true;
-    if (this.ended) this.corrupt('there is more after its end line');
     if (startsWith(bytes, ENTRY_LINE) && this.sinks.onEntry === undefined) this.ledger++;
     else if (startsWith(bytes, EFFECT_LINE) && this.sinks.onEffect === undefined) this.effects++;
     else this.record(this.parse(bytes));
@@ -223,11 +234,20 @@ class SavedRunBody {
         this.skipped.push(record.skipped as Skip);
         break;
       case 'end':
-        this.ended = true;
+        this.finish(record);
         break;
       default:
         this.corrupt(`line ${this.lineNumber} has an unknown kind`);
     }
+  }
+
+  /** The end line: the digest of every line before it must be the one written there. */
+  private finish(record: Record<string, unknown>): void {
+    if (record.sha256 !== this.digest.digest('hex'))
+      this.corrupt(
+        'its lines do not match the checksum written at its end (it was changed after it was saved)',
+      );
+    this.ended = true;
   }
 
   private tree(record: Record<string, unknown>): void {
@@ -252,6 +272,9 @@ class SavedRunBody {
 function emptyRoot(): unknown[] {
   return new Array<unknown>(ROOT_SLOTS).fill(null);
 }
+
+const END_LINE = Buffer.from('{"kind":"end"');
+const NEWLINE = Buffer.from('\n');
 
 function startsWith(bytes: Buffer, prefix: Buffer): boolean {
   return bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);

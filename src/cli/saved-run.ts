@@ -3,7 +3,9 @@
 // of megabytes) is written and read a piece at a time, never as one string: first the header
 // (the format, the programme's digest, the events it covers, the as-of time, the counts and the
 // engine state without its three bucket trees), then each tree a root slot a line, the ledger
-// entries and effects in the order they happened, the rejected and skipped events, and an end line.
+// entries and effects in the order they happened, the rejected and skipped events, and an end line
+// with the SHA-256 of every line before it.
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -119,14 +121,19 @@ export class SavedRunRecorder {
   save(content: SavedRunContent): void {
     const descriptor = this.descriptor;
     if (descriptor === null) throw new Error('a saved run is written once');
-    const writer = new DescriptorWriter(descriptor);
+    // Every byte before the end line is digested: a saved run changed afterwards is refused.
+    const digest = createHash('sha256');
+    const writer = new DescriptorWriter(descriptor, digest);
     writer.write(`${JSON.stringify(this.header(content))}\n`);
     for (const tree of STATE_TREES) writeTree(writer, tree, content.state[tree]);
     this.happenings.copyTo(writer);
     for (const rejected of content.rejected) writer.write(recordLine({ kind: 'rejected', rejected }));
     for (const skipped of content.skipped) writer.write(recordLine({ kind: 'skipped', skipped }));
-    writer.write('{"kind":"end"}\n');
     writer.flush();
+    // The end line itself is not digested: it holds the digest.
+    const end = new DescriptorWriter(descriptor);
+    end.write(`{"kind":"end","sha256":"${digest.digest('hex')}"}\n`);
+    end.flush();
     closeSync(descriptor);
     this.descriptor = null;
     renameSync(this.partial, this.path);

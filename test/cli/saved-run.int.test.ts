@@ -3,7 +3,9 @@
 // an events file that goes on from the saved one replays only the new events to the same answer;
 // and a saved run that cannot be used for the events, programme or as-of time given is refused
 // with one line and exit 2.
+
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,7 +137,7 @@ describe('--state: the answer of a full replay, without the replay', () => {
     expect(header.format).toBe('partner-engine/saved-run@1');
     expect(header.events.count).toBe(PREFIX);
     expect(header.program.program).toBe(`${sisoProgram.id}@${sisoProgram.version}`);
-    expect(records.at(-1)).toEqual({ kind: 'end' });
+    expect(records.at(-1)).toEqual({ kind: 'end', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(new Set(records.slice(1, -1).map((record) => record.kind))).toEqual(
       new Set(['tree', 'entry', 'effect']),
     );
@@ -204,8 +206,17 @@ describe('--state refuses what it cannot answer for, exit 2', () => {
     );
   });
 
-  it('a corrupt state: the engine’s message, one line', () => {
-    const text = readFileSync(saved, 'utf8').replace('"holders":[', '"holders":[0,');
+  it('a saved run changed after it was saved: its checksum no longer matches', () => {
+    // One amount of one entry made larger: the file is still well-formed JSON lines.
+    const text = readFileSync(saved, 'utf8').replace(/"amount":"(\d+)\./, '"amount":"9$1.');
+    expectRefused(
+      cli(['run', '--events', events, '--state', file('changed.state', text)]),
+      'do not match the checksum written at its end',
+    );
+  });
+
+  it('a corrupt state with a checksum that matches: the engine’s message, one line', () => {
+    const text = resealed(readFileSync(saved, 'utf8').replace('"holders":[', '"holders":[0,'));
     expectRefused(
       cli(['run', '--events', events, '--state', file('corrupt.state', text)]),
       'INVALID_STATE: corrupt state: it counts holders for 5 tiers; programme "siso" has 4',
@@ -214,7 +225,7 @@ describe('--state refuses what it cannot answer for, exit 2', () => {
 
   it('a saved run cut short', () => {
     const text = readFileSync(saved, 'utf8');
-    const cut = text.slice(0, text.lastIndexOf('{"kind":"end"}'));
+    const cut = text.slice(0, text.lastIndexOf('{"kind":"end"'));
     expectRefused(cli(['run', '--events', events, '--state', file('cut.state', cut)]), 'it has no end line');
   });
 
@@ -250,3 +261,10 @@ describe('--help', () => {
     for (const text of texts) expect(result.stdout).toContain(text);
   });
 });
+
+/** A saved run's text with its end line's checksum worked out again (as a careful forger would). */
+function resealed(text: string): string {
+  const body = text.slice(0, text.lastIndexOf('{"kind":"end"'));
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  return `${body}{"kind":"end","sha256":"${sha256}"}\n`;
+}

@@ -56,6 +56,8 @@ const COMMANDS: readonly [readonly string[], string][] = [
   [['explain', '--partner', 'p1'], BY_RUN],
   [['leaderboard', '--period', '2025'], BY_RUN],
   [['kpis'], BY_RUN],
+  [['portal', '--partner', 'p1'], BY_RUN],
+  [['overview'], BY_RUN],
 ];
 
 describe('rejected events on stderr', () => {

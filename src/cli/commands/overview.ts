@@ -6,9 +6,12 @@ import { EngineError } from '../../index.js';
 import { featureNamesOf, overviewDocument, overviewPage } from '../../reports/portal/index.js';
 import { CliError, writeOutput } from '../io.js';
 import { type PortalFormat, portalFormat, portalOutput, withPortalOutput } from '../portal-output.js';
-import { replayFile, withReplayOptions } from '../replay.js';
+import { LISTED_BY_RUN, reportRejections, withStrictOption } from '../rejections.js';
+import { type ReplayedFile, replayFile, withReplayOptions, withUnparsable } from '../replay.js';
 
 export interface OverviewCommandOptions {
+  /** Exit 1 when any event was rejected. */
+  readonly strict?: boolean;
   readonly program?: string;
   readonly events: string;
   readonly at?: string;
@@ -25,21 +28,34 @@ export interface OverviewCommandOptions {
  * //=> prints the overview as Markdown, exit 0
  */
 export function registerOverview(program: Command): void {
-  withPortalOutput(
-    withReplayOptions(
-      program
-        .command('overview')
-        .description(
-          "The programme manager's overview: tiers, who is at risk or close to promotion, money owed",
-        ),
+  withStrictOption(
+    withPortalOutput(
+      withReplayOptions(
+        program
+          .command('overview')
+          .description(
+            "The programme manager's overview: tiers, who is at risk or close to promotion, money owed",
+          ),
+      ),
     ),
-  ).action((options: OverviewCommandOptions) => writeOutput(overviewCommand(options), options.out));
+  ).action((options: OverviewCommandOptions) => {
+    const { text, replayed } = overviewReplayed(options);
+    writeOutput(text, options.out);
+    const rejected = withUnparsable(replayed.result.rejected, replayed.unparsable);
+    reportRejections(rejected, replayed.eventCount, LISTED_BY_RUN, options.strict);
+  });
 }
 
 /** What `overview` writes for its options. */
 export function overviewCommand(options: OverviewCommandOptions): string {
+  return overviewReplayed(options).text;
+}
+
+/** The output and the replay it was made from (whose rejections the command reports). */
+function overviewReplayed(options: OverviewCommandOptions): { text: string; replayed: ReplayedFile } {
   const format = portalFormat(options);
-  const { program, engine, result } = replayFile(options);
+  const replayed = replayFile(options);
+  const { program, engine, result } = replayed;
   try {
     const overview = engine.programmeOverview(result.state);
     const shown = {
@@ -47,11 +63,12 @@ export function overviewCommand(options: OverviewCommandOptions): string {
       programmeName: program.name,
       featureNames: featureNamesOf(program),
     };
-    return portalOutput(format, {
+    const text = portalOutput(format, {
       json: overview,
       html: () => overviewPage(overview, shown),
       document: () => overviewDocument(overview, shown),
     });
+    return { text, replayed };
   } catch (error) {
     if (error instanceof EngineError) throw new CliError(error.message);
     throw error;

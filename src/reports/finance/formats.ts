@@ -1,7 +1,7 @@
 // A finance report document written out: aligned text tables for a terminal, Markdown, one
 // self-contained HTML file (summary, charts, tables; no script, nothing fetched) and CSV
 // (RFC 4180 by csv-stringify: a header row, one row per record, quoted where needed).
-import { textTable } from '../../cli/text-table.js';
+import { printable, textTable } from '../../cli/text-table.js';
 import { htmlPage, type PageBlock } from '../html/index.js';
 import { csvTable, markdownTable } from '../tabular.js';
 import type { ReportDocument, ReportTable } from './document.js';
@@ -17,10 +17,13 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * //=> 'Simulation: 1 candidate against baseline'
  */
 export function textReport(document: ReportDocument): string {
-  const parts = [document.title, document.reproducibility, '', ...document.summary];
+  // Titles, summary lines and notes hold ids and names from events and programmes: each control
+  // character is shown as its code, so none moves the cursor, recolours the terminal or forges a line.
+  const line = (text: string) => printable(text);
+  const parts = [line(document.title), document.reproducibility, '', ...document.summary.map(line)];
   for (const table of document.tables) {
-    parts.push('', table.title, textTable(table.head, table.rows, table.alignments));
-    if (table.notes) parts.push(...table.notes);
+    parts.push('', line(table.title), textTable(table.head, table.rows, table.alignments));
+    if (table.notes) parts.push(...table.notes.map(line));
   }
   return `${parts.join('\n')}\n`;
 }
@@ -49,7 +52,8 @@ export function markdownReport(document: ReportDocument): string {
 
 /** Text that Markdown shows as it is: no table breaks, no stray emphasis, no HTML. */
 function markdownText(text: string): string {
-  return text.replace(/[\\|*_`<>[\]]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
+  const flat = printable(text.replace(/\r?\n/g, ' '));
+  return flat.replace(/[\\|*_`<>[\]]/g, (character) => `\\${character}`);
 }
 
 /**

@@ -17,5 +17,16 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * //=> '&lt;b&gt;&quot;Ana&quot; &amp; co&lt;/b&gt;'
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character);
+  return text
+    .replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character)
+    .replace(CONTROL, (character) =>
+      KEPT.has(character)
+        ? character
+        : `\\x${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
 }
+
+// Control characters HTML does not allow in text (all but tab, line feed and carriage return),
+// shown as their code, `\x1B`, like the terminal output does.
+const CONTROL = /\p{Cc}/gu;
+const KEPT = new Set(['\t', '\n', '\r']);

@@ -286,12 +286,14 @@ function kpiTable(events: readonly GeneratedEvent[]): string {
   return table.toString();
 }
 
-/** Partner ids, the first few named: "12: p003, p017, p044 and 9 more". */
-function firstFew(lacks: readonly PartnerLack[], shown = 3): string {
+/** Partner ids, the first few named: "12: p003 (Close 1 more deal), … and 9 more". */
+function firstFew(lacks: readonly (PartnerLack & { reviewAt?: string })[], shown = 3): string {
   if (lacks.length === 0) return '0';
   const named = lacks.slice(0, shown).map((lack) => {
     const missing = lack.missing.map((requirement) => requirement.remaining ?? requirement.label);
-    return `${lack.partnerId} (${missing.length === 0 ? 'on track' : missing.join(', ')})`;
+    const review = lack.reviewAt === undefined ? '' : `review ${lack.reviewAt.slice(0, 10)}: `;
+    const lacking = missing.length === 0 ? 'nothing more, on track so far' : missing.join(', ');
+    return `${lack.partnerId} (${review}${lacking})`;
   });
   const more = lacks.length > shown ? ` and ${lacks.length - shown} more` : '';
   return `${lacks.length}: ${named.join('; ')}${more}`;
@@ -311,7 +313,9 @@ function overviewText(overview: ProgrammeOverview): string {
     `  owed ${money.owed} ${currency} (pending ${money.pending} + payable ${money.payable}); ` +
       `next payout run ${run.at?.slice(0, 10) ?? '-'}: ${run.total} ${currency} to ${run.partners} partners`,
     ...overview.capacity.map(
-      (tier) => `  ${tier.tier}: ${tier.held} of ${tier.places} places held, ${tier.waitlist.length} waiting`,
+      (tier) =>
+        `  ${overview.byTier.find((row) => row.tier === tier.tier)?.name ?? tier.tier}: ` +
+        `${tier.held} of ${tier.places} places held, ${tier.waitlist.length} waiting`,
     ),
     '  (partner-engine overview --events … --out overview.html writes it as a page: docs/portal.md)',
   ].join('\n');

@@ -92,7 +92,7 @@ function coverEvents(events: EventSource, saved: SavedRun | null, what: string):
   const covers = saved?.header.events.count ?? 0;
   if (saved !== null && total < covers)
     throw new CliError(
-      `${what} holds ${COUNT.format(total)} events, fewer than the ${COUNT.format(covers)} state file "${saved.path}" was saved from; replay without --state`,
+      `${what} ${what.startsWith('the events') ? 'hold' : 'holds'} ${COUNT.format(total)} events, fewer than the ${COUNT.format(covers)} state file "${saved.path}" was saved from; replay without --state`,
     );
   const hash = createHash('sha256');
   for (let index = 0; index <= total; index++) {

@@ -99,6 +99,9 @@ export class SavedRunRecorder {
    */
   static create(path: string): SavedRunRecorder {
     if (isDirectory(path)) throw new CliError(`cannot write --save-state "${path}": it is a directory`);
+    // "-" is standard input for --events; a saved run is a file read back later, never a stream.
+    if (path === '-')
+      throw new CliError('--save-state needs a file name; "-" (standard output) cannot be read back');
     const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
     try {
       return new SavedRunRecorder(path, partial, openSync(partial, 'w', 0o644));

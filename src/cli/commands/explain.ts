@@ -189,7 +189,7 @@ function statementLines(statement: Statement): string[] {
     '',
     `-${payout.amount}`,
   ]);
-  const period = `${statement.from ?? 'the beginning'} to ${statement.to ?? 'now'}`;
+  const period = `from ${statement.from ?? 'the beginning'} to ${statement.to ?? 'now'}`;
   return [
     `Statement ${period} (${statement.currency})`,
     `Opening balance: ${statement.openingBalance}`,

@@ -85,6 +85,8 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['explain', '--partner', 'p003', '--from', '2025-02-01T00:00:00Z'],
   ['leaderboard', '--period', '2025-Q1', '--metric', 'commission'],
   ['kpis', '--format', 'json'],
+  ['portal', '--partner', 'p003', '--format', 'json'],
+  ['overview', '--format', 'md'],
 ];
 
 describe('--state: the answer of a full replay, without the replay', () => {

@@ -7,9 +7,17 @@ import { featureNamesOf, overviewDocument, overviewPage } from '../../reports/po
 import { CliError, writeOutput } from '../io.js';
 import { type PortalFormat, portalFormat, portalOutput, withPortalOutput } from '../portal-output.js';
 import { LISTED_BY_RUN, reportRejections, withStrictOption } from '../rejections.js';
-import { type ReplayedFile, replayFile, withReplayOptions, withUnparsable } from '../replay.js';
+import {
+  type ReplayedFile,
+  replayFile,
+  withReplayOptions,
+  withStateOption,
+  withUnparsable,
+} from '../replay.js';
 
 export interface OverviewCommandOptions {
+  /** A saved run to start from (run --save-state). */
+  readonly state?: string;
   /** Exit 1 when any event was rejected. */
   readonly strict?: boolean;
   readonly program?: string;
@@ -29,13 +37,15 @@ export interface OverviewCommandOptions {
  */
 export function registerOverview(program: Command): void {
   withStrictOption(
-    withPortalOutput(
-      withReplayOptions(
-        program
-          .command('overview')
-          .description(
-            "The programme manager's overview: tiers, who is at risk or close to promotion, money owed",
-          ),
+    withStateOption(
+      withPortalOutput(
+        withReplayOptions(
+          program
+            .command('overview')
+            .description(
+              "The programme manager's overview: tiers, who is at risk or close to promotion, money owed",
+            ),
+        ),
       ),
     ),
   ).action((options: OverviewCommandOptions) => {

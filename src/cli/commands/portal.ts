@@ -7,9 +7,17 @@ import { featureNamesOf, partnerDocument, partnerPage } from '../../reports/port
 import { CliError, writeOutput } from '../io.js';
 import { type PortalFormat, portalFormat, portalOutput, withPortalOutput } from '../portal-output.js';
 import { LISTED_BY_RUN, reportRejections, withStrictOption } from '../rejections.js';
-import { type ReplayedFile, replayFile, withReplayOptions, withUnparsable } from '../replay.js';
+import {
+  type ReplayedFile,
+  replayFile,
+  withReplayOptions,
+  withStateOption,
+  withUnparsable,
+} from '../replay.js';
 
 export interface PortalCommandOptions {
+  /** A saved run to start from (run --save-state). */
+  readonly state?: string;
   /** Exit 1 when any event was rejected. */
   readonly strict?: boolean;
   readonly program?: string;
@@ -30,14 +38,16 @@ export interface PortalCommandOptions {
  */
 export function registerPortal(program: Command): void {
   withStrictOption(
-    withPortalOutput(
-      withReplayOptions(
-        program
-          .command('portal')
-          .description(
-            "A partner's page: tier, progress, badges, commissions, leaderboard, team and locked features",
-          ),
-      ).requiredOption('--partner <id>', 'the partner whose page to show'),
+    withStateOption(
+      withPortalOutput(
+        withReplayOptions(
+          program
+            .command('portal')
+            .description(
+              "A partner's page: tier, progress, badges, commissions, leaderboard, team and locked features",
+            ),
+        ).requiredOption('--partner <id>', 'the partner whose page to show'),
+      ),
     ),
   ).action((options: PortalCommandOptions) => {
     const { text, replayed } = portalReplayed(options);

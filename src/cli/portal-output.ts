@@ -1,9 +1,22 @@
-// What the portal commands (portal, overview) share: the formats, the format a file's name asks
-// for when none is given, and the view model written out in the chosen one.
+// What the portal commands (portal, overview) share: their options, the formats, the format a
+// file's name asks for when none is given, and the replay's view model written out in the chosen
+// one, with the rejected events reported.
 import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
+import { EngineError } from '../index.js';
 import type { ReportDocument } from '../reports/finance/document.js';
 import { markdownReport, textReport } from '../reports/finance/formats.js';
+import { featureNamesOf, type PortalPageOptions } from '../reports/portal/index.js';
+import { CliError, writeOutput } from './io.js';
+import { LISTED_BY_RUN, reportRejections, withStrictOption } from './rejections.js';
+import {
+  type ReplayedFile,
+  type ReplayFileOptions,
+  replayFile,
+  withReplayOptions,
+  withStateOption,
+  withUnparsable,
+} from './replay.js';
 
 export const PORTAL_FORMATS = ['table', 'json', 'md', 'html'] as const;
 export type PortalFormat = (typeof PORTAL_FORMATS)[number];
@@ -15,8 +28,55 @@ const BY_EXTENSION: Readonly<Record<string, PortalFormat>> = {
   '.json': 'json',
 };
 
+/** What both commands are given: the replay's options, --format, --out and --strict. */
+export interface PortalOutputOptions extends ReplayFileOptions {
+  readonly format?: PortalFormat;
+  readonly out?: string;
+  /** Exit 1 when any event was rejected. */
+  readonly strict?: boolean;
+}
+
+/**
+ * The options both commands take: the replay's (`own` adds the command's among them), --state,
+ * --format, --out and --strict.
+ */
+export function withPortalOptions(
+  command: Command,
+  own: (command: Command) => Command = (same) => same,
+): Command {
+  return withStrictOption(withStateOption(withPortalOutput(own(withReplayOptions(command)))));
+}
+
+/**
+ * Replays the command's events, writes the view `render` makes of them in the chosen format,
+ * then reports the rejected events (exit 1 with --strict).
+ */
+export function writePortalOutput<Options extends PortalOutputOptions>(
+  options: Options,
+  render: (replayed: ReplayedFile, shown: PortalPageOptions) => PortalRendering,
+): void {
+  const format = portalFormat(options);
+  const replayed = replayFile(options);
+  let text: string;
+  try {
+    const { program } = replayed;
+    const shown = {
+      timeZone: program.timeZone,
+      programmeName: program.name,
+      featureNames: featureNamesOf(program),
+    };
+    text = portalOutput(format, render(replayed, shown));
+  } catch (error) {
+    if (error instanceof EngineError) throw new CliError(error.message);
+    throw error;
+  }
+  writeOutput(text, options.out);
+  const rejected = withUnparsable(replayed.result.rejected, replayed.unparsable);
+  reportRejections(rejected, replayed.eventCount, LISTED_BY_RUN, options.strict);
+}
+
 /** The options both commands take: --format and --out. */
-export function withPortalOutput(command: Command): Command {
+function withPortalOutput(command: Command): Command {
   return command
     .addOption(
       new Option(

@@ -1,7 +1,8 @@
 // The built command line, run as a user runs it: `node main.js …` in a child process. The bundle
 // is built once with the project's own tsup settings for the CLI entry, into a private folder so
 // a build running elsewhere (which cleans dist/) cannot pull it away mid-test.
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+
+import type { SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Options } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import tsupConfig from '../../tsup.config.js';
+import { runCli } from './built-cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let buildDirectory = '';
@@ -31,10 +33,7 @@ afterAll(() => {
 });
 
 function cli(args: readonly string[], timeZone = 'UTC'): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [join(buildDirectory, 'cli', 'main.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: timeZone, PARTNER_ENGINE_DEBUG: '' },
-  });
+  return runCli(join(buildDirectory, 'cli', 'main.js'), args, { timeZone });
 }
 
 function dataFile(name: string, content: string): string {

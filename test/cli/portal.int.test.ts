@@ -1,12 +1,12 @@
 // `partner-engine portal` and `partner-engine overview`, run as a user runs them (the built
 // bundle in a child process) over a small stream written here: exit statuses, one-line errors,
 // and the key lines of the Markdown, JSON, text and HTML outputs, worked out by hand.
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from './built-cli.js';
+import { buildCli, runCli } from './built-cli.js';
 
 let bundle = { folder: '', main: '' };
 let data = '';
@@ -50,10 +50,7 @@ afterAll(() => {
 });
 
 function cli(args: readonly string[], timeZone = 'UTC'): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [bundle.main, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: timeZone, PARTNER_ENGINE_DEBUG: '' },
-  });
+  return runCli(bundle.main, args, { timeZone });
 }
 
 function expectOneLineFailure(result: SpawnSyncReturns<string>, mentions: string): void {

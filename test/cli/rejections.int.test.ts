@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents } from '../../src/index.js';
-import { buildCli } from './built-cli.js';
+import { buildCli, runCli } from './built-cli.js';
 
 let bundle = { folder: '', main: '' };
 let folder = '';
@@ -43,10 +43,7 @@ afterAll(() => {
 });
 
 function cli(args: readonly string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [bundle.main, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC', PARTNER_ENGINE_DEBUG: '' },
-  });
+  return runCli(bundle.main, args);
 }
 
 const COMMANDS: readonly [readonly string[], string][] = [

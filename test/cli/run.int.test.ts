@@ -1,12 +1,12 @@
 // `partner-engine run` as a user runs it, in a child process: events on standard input, a reader
 // that stops early, no progress bar when stderr is not a terminal, and its usage.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents } from '../../src/index.js';
-import { buildCli } from './built-cli.js';
+import { buildCli, runCli } from './built-cli.js';
 
 let bundle = { folder: '', main: '' };
 let dataDirectory = '';
@@ -29,12 +29,7 @@ afterAll(() => {
 });
 
 function cli(args: readonly string[], input?: string) {
-  return spawnSync(process.execPath, [bundle.main, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC', PARTNER_ENGINE_DEBUG: '' },
-    ...(input === undefined ? {} : { input }),
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  return runCli(bundle.main, args, input === undefined ? {} : { input });
 }
 
 describe('partner-engine run --events -', () => {

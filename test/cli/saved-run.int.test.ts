@@ -4,14 +4,14 @@
 // and a saved run that cannot be used for the events, programme or as-of time given is refused
 // with one line and exit 2.
 
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents, sisoProgram } from '../../src/index.js';
-import { buildCli } from './built-cli.js';
+import { buildCli, runCli } from './built-cli.js';
 
 let bundle = { folder: '', main: '' };
 let folder = '';
@@ -41,11 +41,7 @@ afterAll(() => {
 });
 
 function cli(args: readonly string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [bundle.main, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'America/St_Johns', PARTNER_ENGINE_DEBUG: '' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  return runCli(bundle.main, args, { timeZone: 'America/St_Johns' });
 }
 
 function file(name: string, content: string): string {

@@ -1,11 +1,10 @@
 // `partner-engine validate` as a user runs it: every stage's findings in one report with severity,
 // path, message, code and suggestion; exit 2 on an error, and with --strict on a warning too.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, root } from './built-cli.js';
+import { buildCli, root, runCli } from './built-cli.js';
 
 let bundle = { folder: '', main: '' };
 let dataDirectory = '';
@@ -22,10 +21,7 @@ afterAll(() => {
 });
 
 function cli(args: readonly string[]) {
-  return spawnSync(process.execPath, [bundle.main, 'validate', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC', PARTNER_ENGINE_DEBUG: '' },
-  });
+  return runCli(bundle.main, ['validate', ...args]);
 }
 
 type Edit = [Array<string | number>, unknown];

@@ -112,8 +112,10 @@ const CONTROL = /\p{Cc}/gu;
  * //=> 'p1\\x1B[31m'
  */
 export function printable(text: string): string {
-  return text.replace(
-    CONTROL,
-    (character) => `\\x${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  return text.replace(CONTROL, controlCode);
+}
+
+/** A control character as its code, `\\x1B`: how every output shows one. */
+export function controlCode(character: string): string {
+  return `\\x${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 }

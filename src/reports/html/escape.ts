@@ -1,5 +1,6 @@
 // Text put into an HTML page or an SVG drawing, escaped: a partner id, a programme name or a month
 // label is data, never markup, whatever characters it holds.
+import { controlCode } from '../../cli/text-table.js';
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -19,11 +20,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
 export function escapeHtml(text: string): string {
   return text
     .replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character)
-    .replace(CONTROL, (character) =>
-      KEPT.has(character)
-        ? character
-        : `\\x${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-    );
+    .replace(CONTROL, (character) => (KEPT.has(character) ? character : controlCode(character)));
 }
 
 // Control characters HTML does not allow in text (all but tab, line feed and carriage return),

@@ -4,7 +4,7 @@
 import type { Context } from '../engine/slice.js';
 import type { DealState, PartnerState } from '../engine/state.js';
 import { release } from '../ledger/balance.js';
-import { formatMinor, minorOfDecimal } from '../money/minor.js';
+import { formatMinor, type MinorUnits, minorOfDecimal } from '../money/minor.js';
 
 const DAY_MS = 86_400_000;
 
@@ -25,6 +25,10 @@ export function holdEnded(context: Context, deal: DealState): void {
 /** Whether a partner has a positive payable balance (the payout run looks at those only). */
 const hasPayable = (partner: PartnerState) => partner.balance.payable > 0;
 
+/** Whether a payout run pays a payable balance: positive and at least the minimum (minor units). */
+export const paysOut = (payable: MinorUnits, minimum: MinorUnits): boolean =>
+  payable > 0 && payable >= minimum;
+
 export function payoutRun(context: Context): void {
   const { currency } = context.compiled.program;
   const minimum = minorOfDecimal(context.version.payouts.minimum, currency.decimals);
@@ -32,7 +36,7 @@ export function payoutRun(context: Context): void {
     const partner = context.draft.partner(id);
     if (!partner) continue;
     const payable = partner.balance.payable;
-    if (!hasPayable(partner) || payable < minimum) continue;
+    if (!paysOut(payable, minimum)) continue;
     context.emit({
       type: 'payout.due',
       partnerId: id,

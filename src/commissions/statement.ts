@@ -5,7 +5,7 @@ import type { LedgerEntry, LedgerKind } from '../engine/outputs.js';
 import { dealOf, type EngineState, partnerOf, pendingHolds } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
-import { addMinor, decimalOf, formatMinor } from '../money/minor.js';
+import { addMinor, decimalOf, formatMinor, type MinorUnits, NO_MINOR_UNITS } from '../money/minor.js';
 import { type CompiledProgram, versionAt } from '../program/compile.js';
 
 /** Options of `engine.statement`: the period the statement covers. */
@@ -148,6 +148,22 @@ export interface NextPayout {
   readonly minimum: string;
 }
 
+/**
+ * What the held entries release by `run`, net of clawbacks, by the partner who earned them (only
+ * `partnerId`'s when given).
+ */
+export function releasedBy(state: EngineState, run: number, partnerId?: string): Map<string, MinorUnits> {
+  const released = new Map<string, MinorUnits>();
+  for (const hold of pendingHolds(state)) {
+    if (hold.releaseAt > run) break;
+    for (const entry of dealOf(state, hold.dealId)?.entries ?? []) {
+      if (partnerId !== undefined && entry.partnerId !== partnerId) continue;
+      released.set(entry.partnerId, addMinor(released.get(entry.partnerId) ?? NO_MINOR_UNITS, entry.net));
+    }
+  }
+  return released;
+}
+
 /** The next payout run for a partner and the amount it would pay. */
 export function nextPayout(compiled: CompiledProgram, state: EngineState, partnerId: string): NextPayout {
   const partner = partnerOf(state, partnerId);
@@ -155,15 +171,8 @@ export function nextPayout(compiled: CompiledProgram, state: EngineState, partne
   const places = compiled.program.currency.decimals;
   const run = state.schedule?.nextPayoutRun ?? null;
   const at = run === null ? null : new Date(run).toISOString();
-  let expectedMinor = partner.balance.payable;
-  if (at !== null) {
-    for (const hold of pendingHolds(state)) {
-      if (run !== null && hold.releaseAt > run) break;
-      for (const entry of dealOf(state, hold.dealId)?.entries ?? []) {
-        if (entry.partnerId === partnerId) expectedMinor = addMinor(expectedMinor, entry.net);
-      }
-    }
-  }
+  const released = run === null ? undefined : releasedBy(state, run, partnerId).get(partnerId);
+  const expectedMinor = addMinor(partner.balance.payable, released ?? NO_MINOR_UNITS);
   const expected = decimalOf(expectedMinor, places);
   const instant = run ?? state.clock ?? partner.joinedAt;
   const minimum = versionAt(compiled, instant).payouts.minimum;

@@ -3,10 +3,12 @@
 // than deals, this month's leaders per tier, what the company owes and pays next, and the places
 // of capped tiers. One pass over the partners, one over the held earnings.
 import { leaderboard } from '../achievements/leaderboard.js';
+import { paysOut } from '../commissions/payouts.js';
+import { releasedBy } from '../commissions/statement.js';
 import { Calendar } from '../engine/calendar.js';
 import type { EngineState, PartnerState } from '../engine/state.js';
-import { dealOf, partnerIds, partnerOf, pendingHolds } from '../engine/state.js';
-import { addMinor, decimalOf, formatMinor, type MinorUnits, NO_MINOR_UNITS } from '../money/minor.js';
+import { partnerIds, partnerOf } from '../engine/state.js';
+import { addMinor, formatMinor, type MinorUnits, minorOfDecimal, NO_MINOR_UNITS } from '../money/minor.js';
 import type { CompiledProgram } from '../program/compile.js';
 import { versionAt } from '../program/compile.js';
 import { progressView, tierCard, type Viewing, viewing } from './partner-view.js';
@@ -150,27 +152,20 @@ function money(compiled: CompiledProgram, state: EngineState, totals: Totals): P
 
 /**
  * The next payout run: every partner's payable balance plus the earnings released by then, paid
- * where it reaches the programme's minimum (as `nextPayout` works it out for one partner).
+ * as the run pays (`paysOut`), as `nextPayout` works it out for one partner.
  */
 function nextRun(compiled: CompiledProgram, state: EngineState): ProgrammeOverview['money']['nextPayoutRun'] {
   const places = compiled.program.currency.decimals;
   const run = state.schedule?.nextPayoutRun ?? null;
   if (run === null) return { at: null, total: formatMinor(NO_MINOR_UNITS, places), partners: 0 };
-  const expected = new Map<string, MinorUnits>();
-  for (const hold of pendingHolds(state)) {
-    if (hold.releaseAt > run) break;
-    for (const entry of dealOf(state, hold.dealId)?.entries ?? []) {
-      expected.set(entry.partnerId, addMinor(expected.get(entry.partnerId) ?? NO_MINOR_UNITS, entry.net));
-    }
-  }
-  const minimum = versionAt(compiled, run).payouts.minimum;
+  const released = releasedBy(state, run);
+  const minimum = minorOfDecimal(versionAt(compiled, run).payouts.minimum, places);
   let total = NO_MINOR_UNITS;
   let partners = 0;
   for (const partnerId of partnerIds(state)) {
     const partner = partnerOf(state, partnerId) as PartnerState;
-    const amount = addMinor(partner.balance.payable, expected.get(partnerId) ?? NO_MINOR_UNITS);
-    const decimal = decimalOf(amount, places);
-    if (decimal.isPositive() && !decimal.isZero() && decimal.greaterThanOrEqualTo(minimum)) {
+    const amount = addMinor(partner.balance.payable, released.get(partnerId) ?? NO_MINOR_UNITS);
+    if (paysOut(amount, minimum)) {
       total = addMinor(total, amount);
       partners += 1;
     }

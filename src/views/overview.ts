@@ -6,11 +6,12 @@ import { leaderboard } from '../achievements/leaderboard.js';
 import { paysOut } from '../commissions/payouts.js';
 import { releasedBy } from '../commissions/statement.js';
 import { Calendar } from '../engine/calendar.js';
-import type { EngineState, PartnerState } from '../engine/state.js';
+import type { EngineState, PartnerState, PartnerStatus } from '../engine/state.js';
 import { partnerIds, partnerOf } from '../engine/state.js';
 import { addMinor, formatMinor, type MinorUnits, minorOfDecimal, NO_MINOR_UNITS } from '../money/minor.js';
 import type { CompiledProgram } from '../program/compile.js';
 import { versionAt } from '../program/compile.js';
+import { partnerStatus } from '../tiers/progress.js';
 import { progressView, tierCard, type Viewing, viewing } from './partner-view.js';
 import type { PartnerLack, ProgrammeOverview, RequirementView } from './types.js';
 import { DEAL_COUNT_FACTS } from './words.js';
@@ -105,10 +106,15 @@ function nearlyMet(requirement: RequirementView): boolean {
   return target - current <= Math.max(1, target / 5);
 }
 
+/** The row's field for each status. */
+const COUNTED: Readonly<Record<PartnerStatus, 'good' | 'atRisk' | 'waitlisted'>> = {
+  good: 'good',
+  'at-risk': 'atRisk',
+  waitlisted: 'waitlisted',
+};
+
 function count(row: { good: number; atRisk: number; waitlisted: number }, partner: PartnerState): void {
-  if (partner.failedReviews > 0) row.atRisk += 1;
-  else if (partner.waitingFor !== null) row.waitlisted += 1;
-  else row.good += 1;
+  row[COUNTED[partnerStatus(partner)]] += 1;
 }
 
 function addBalance(totals: Totals, partner: PartnerState): void {

@@ -17,7 +17,7 @@ import {
   type CompiledVersion,
   versionAt,
 } from '../program/compile.js';
-import { type JudgedLeaf, judgeRule, progressOf } from '../tiers/progress.js';
+import { type JudgedLeaf, judgeRule, partnerStatus, progressOf } from '../tiers/progress.js';
 import type {
   BadgeEarned,
   BadgeWithinReach,
@@ -93,7 +93,7 @@ const percentOf = (rate: CompiledTier['baseRate']) => `${rate.times(100).toStrin
 export function tierCard(view: Viewing): TierCard {
   const { partner, compiled } = view;
   const held = heldTier(view);
-  const status = partner.failedReviews > 0 ? 'at-risk' : partner.waitingFor === null ? 'good' : 'waitlisted';
+  const status = partnerStatus(partner);
   const base = {
     id: held.id,
     name: held.name,

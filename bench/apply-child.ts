@@ -2,9 +2,12 @@
 // apart), times fresh events at the end of that same long batch, then times engine.apply of
 // single fresh events into the final state. Prints one JSON line.
 import { pathToFileURL } from 'node:url';
-import { type Batch, createEngine, type Engine, type EngineState, sisoProgram } from '../src/index.js';
+import type { Batch, Engine, EngineState } from '../src/index.js';
+import { builtLibrary } from './library.js';
 import { forEachChunk } from './lines.js';
 import { cpuMicros, quantile } from './sampling.js';
+
+const { createEngine, sisoProgram } = await builtLibrary();
 
 /** Fresh events of each kind per round; each round is timed in the batch, then through apply. */
 const EVENTS_PER_ROUND = Number(process.env.BENCH_APPLY_EVENTS ?? 300);

@@ -1,9 +1,10 @@
 // `partner-engine run --format json` over a stream, as a user runs it: the built CLI (built first
 // when dist is missing or older than src) in a child with V8's default heap, its output to a
 // file, a time limit, and its peak resident memory. A crash or a timeout is reported, not thrown.
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildIfStale } from './library.js';
 
 export interface CliRun {
   readonly exitCode: number | null;
@@ -42,23 +43,6 @@ await import(pathToFileURL(cli).href);
 `;
 const POLL_MS = 100;
 
-function newestMtimeMs(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true }))
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  return newest;
-}
-
-/** Runs `npm run build` when dist/cli/main.js is missing or older than a file of src. */
-function buildIfStale(root: string): number | null {
-  const main = join(root, 'dist', 'cli', 'main.js');
-  if (existsSync(main) && statSync(main).mtimeMs >= newestMtimeMs(join(root, 'src'))) return null;
-  const started = performance.now();
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8', maxBuffer: 16 << 20 });
-  if (build.status !== 0) throw new Error(`npm run build failed (${build.status}): ${build.stderr}`);
-  return performance.now() - started;
-}
-
 /** The peak resident set of a running process, KiB, or 0 once it has gone. */
 function vmHwmKiB(pid: number): number {
   try {
@@ -71,7 +55,7 @@ function vmHwmKiB(pid: number): number {
 
 /** Runs the CLI over `events`, its stdout to `output` (removed afterwards: it may be gigabytes). */
 export async function runCli(options: CliRunOptions): Promise<CliRun> {
-  const buildMs = buildIfStale(options.root);
+  const buildMs = buildIfStale();
   const cli = join(options.root, 'dist', 'cli', 'main.js');
   const args = [cli, 'run', '--events', options.events, '--format', 'json'];
   const output = openSync(options.output, 'w');

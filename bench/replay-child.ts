@@ -3,10 +3,13 @@
 // counting sinks (as a host persisting them would), then advance to the last event and take the
 // result, whose final state it keeps. Prints one JSON line: times at each tenth, memory, sizes.
 import { pathToFileURL } from 'node:url';
-import { createEngine, type EngineState, partnerIds, sisoProgram } from '../src/index.js';
+import type { EngineState } from '../src/index.js';
+import { builtLibrary } from './library.js';
 import { forEachChunk } from './lines.js';
 import { AllocationCounter, cpuMicros } from './sampling.js';
 import { type StateSize, stateSize } from './state-size.js';
+
+const { createEngine, partnerIds, sisoProgram } = await builtLibrary();
 
 /** Where the replay was after some of its events: how many, and the clocks since it started. */
 export interface Mark {

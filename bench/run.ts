@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApplyMeasurement } from './apply-child.js';
 import { runCli } from './cli-run.js';
+import { buildIfStale } from './library.js';
 import { forEachChunk } from './lines.js';
 import type { ReplayMeasurement } from './replay-child.js';
 import { printTables, writeResults } from './report.js';
@@ -87,6 +88,8 @@ function families(): ApplyMeasurement[] {
 
 async function measure(): Promise<Measurements> {
   mkdirSync(out, { recursive: true });
+  // Every child measures the library as a host runs it, the build of src (bench/library.ts).
+  buildIfStale();
   const stream = mainStream(streams, MAIN_STREAM, PARTNERS, TARGET_EVENTS);
   console.log(
     `stream: ${stream.events.toLocaleString('en')} events, ${stream.partners.toLocaleString('en')} partners, ` +

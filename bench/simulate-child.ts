@@ -9,9 +9,12 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readEventsFile } from '../src/cli/io.js';
-import { loadProgram, type Program, simulateInWorkers, sisoProgram } from '../src/index.js';
+import type { Program } from '../src/index.js';
+import { builtLibrary } from './library.js';
 import type { ReplayMeasurement } from './replay-child.js';
 import { cpuMicros } from './sampling.js';
+
+const { loadProgram, simulateInWorkers, sisoProgram } = await builtLibrary();
 
 export interface SimulateMeasurement {
   readonly events: number;

@@ -19,7 +19,11 @@ export function highestScore(rows: readonly { readonly score: number }[]): numbe
   return best;
 }
 
-const hasResults = (partner: PartnerState) => Object.keys(partner.history).length > 0;
+/** Whether the partner has results in some month (without listing its months). */
+function hasResults(partner: PartnerState): boolean {
+  for (const month in partner.history) if (Object.hasOwn(partner.history, month)) return true;
+  return false;
+}
 
 export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[]): void {
   const badges = (context.compiled.program.badges as readonly BadgeDefinition[]).filter(

@@ -29,6 +29,12 @@ function revise(partner: PartnerState): void {
   revisions.set(partner, lastRevision);
 }
 
+/** A partner as this draft knows it, and the sweeps' epoch it was last noted written in. */
+interface Slot {
+  partner: PartnerState;
+  noted: number;
+}
+
 export class Draft {
   /** The state being worked on (a new object after `handOver`). */
   state: EngineState;
@@ -40,14 +46,19 @@ export class Draft {
   private ownsAll: boolean;
   private owned = new WeakSet<object>();
   /** Partners read or written in this draft, so a second look skips the bucket's hash. */
-  private readonly partnerCache = new Map<string, PartnerState>();
+  private readonly partnerCache = new Map<string, Slot>();
+  /** The id looked up last and its slot: one event asks for its partner again and again. */
+  private lastId: string | null = null;
+  private lastSlot: Slot | null = null;
   private sortedIds: string[] | null = null;
-  /** Per named sweep: the partners it holds for, and those written since it last looked. */
+  /** Per named sweep: the partners it holds for, and those written before it last looked. */
   private readonly sweeps = new Map<string, { members: Set<string>; written: Set<string> }>();
-  /** The partner noted written last, since the sweeps last looked. */
-  private lastNoted: string | null = null;
-  /** The `written` sets of the sweeps, for the write path (no iterator per write). */
-  private readonly sweepWrites: Set<string>[] = [];
+  /**
+   * The sweeps' epoch, new each time one looks, and the partners written in it, each once: a
+   * write costs a comparison, and the sweeps learn of the writes when one of them next looks.
+   */
+  private epoch = 0;
+  private readonly writtenInEpoch: string[] = [];
   /** The id `deal` last looked up (or wrote), and its deal: undefined when there is no such deal. */
   private lastDealId: string | null = null;
   private lastDeal: DealState | undefined = undefined;
@@ -92,18 +103,29 @@ export class Draft {
 
   /** A partner to read; do not change it (use `writablePartner`). */
   partner(id: string): PartnerState | undefined {
-    const cached = this.partnerCache.get(id);
-    if (cached !== undefined) return cached;
-    const partner = lookupIn(this.state.partners, id);
-    if (partner !== undefined) this.partnerCache.set(id, partner);
-    return partner;
+    return this.slotOf(id)?.partner;
+  }
+
+  private slotOf(id: string): Slot | undefined {
+    if (id === this.lastId) return this.lastSlot as Slot;
+    let slot = this.partnerCache.get(id);
+    if (slot === undefined) {
+      const partner = lookupIn(this.state.partners, id);
+      if (partner === undefined) return undefined;
+      slot = { partner, noted: -1 };
+      this.partnerCache.set(id, slot);
+    }
+    this.lastId = id;
+    this.lastSlot = slot;
+    return slot;
   }
 
   /** A partner this draft may change: cloned from the input the first time. */
   writablePartner(id: string): PartnerState {
-    const current = this.partner(id);
-    if (current === undefined) throw new Error(`internal: partner ${JSON.stringify(id)} does not exist`);
-    this.noteWritten(id);
+    const slot = this.slotOf(id);
+    if (slot === undefined) throw new Error(`internal: partner ${JSON.stringify(id)} does not exist`);
+    this.noteWritten(slot, id);
+    const current = slot.partner;
     if (this.owns(current)) {
       revise(current);
       return current;
@@ -112,7 +134,7 @@ export class Draft {
     this.claim(copy);
     revise(copy);
     this.write('partners', id, copy);
-    this.partnerCache.set(id, copy);
+    slot.partner = copy;
     return copy;
   }
 
@@ -125,16 +147,19 @@ export class Draft {
     this.claim(partner);
     revise(partner);
     this.write('partners', partner.id, partner);
-    this.partnerCache.set(partner.id, partner);
+    const slot: Slot = { partner, noted: -1 };
+    this.partnerCache.set(partner.id, slot);
+    this.lastId = null;
+    this.lastSlot = null;
     this.sortedIds = null;
-    this.noteWritten(partner.id);
+    this.noteWritten(slot, partner.id);
   }
 
-  private noteWritten(id: string): void {
+  private noteWritten(slot: Slot, id: string): void {
     // One event writes its partners again and again: noted once until a sweep next looks.
-    if (id === this.lastNoted) return;
-    this.lastNoted = id;
-    for (let index = 0; index < this.sweepWrites.length; index++) this.sweepWrites[index]?.add(id);
+    if (slot.noted === this.epoch) return;
+    slot.noted = this.epoch;
+    if (this.sweeps.size > 0) this.writtenInEpoch.push(id);
   }
 
   /**
@@ -144,13 +169,14 @@ export class Draft {
    * `holds` must read only the partner's own state.
    */
   partnersWhere(sweep: string, holds: (partner: PartnerState) => boolean): string[] {
-    this.lastNoted = null;
+    for (const other of this.sweeps.values()) for (const id of this.writtenInEpoch) other.written.add(id);
+    this.writtenInEpoch.length = 0;
+    this.epoch += 1;
     let known = this.sweeps.get(sweep);
     if (known === undefined) {
       const members = new Set(this.partnerIds().filter((id) => holds(this.partner(id) as PartnerState)));
       known = { members, written: new Set() };
       this.sweeps.set(sweep, known);
-      this.sweepWrites.push(known.written);
     } else {
       for (const id of known.written) {
         const partner = this.partner(id);

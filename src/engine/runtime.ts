@@ -88,11 +88,17 @@ class WorkContext implements Context {
     private readonly outputs: Outputs,
     readonly instant: number,
     readonly eventId: string | null,
-    readonly at: string,
+    private written: string | null,
   ) {
     this.compiled = runtime.compiled;
     this.version = versionAt(runtime.compiled, instant);
     this.calendar = runtime.calendar;
+  }
+
+  /** The instant as ISO-8601 text: the event's own, or made when time-driven work first asks. */
+  get at(): string {
+    this.written ??= new Date(this.instant).toISOString();
+    return this.written;
   }
 
   announce(change: Change): void {
@@ -117,7 +123,7 @@ export function createContext(
   outputs: Outputs,
   instant: number,
   eventId: string | null,
-  at: string = new Date(instant).toISOString(),
+  at: string | null = null,
 ): Context {
   return new WorkContext(runtime, draft, outputs, instant, eventId, at);
 }

@@ -19,7 +19,9 @@ function escapePart(part: string): string {
  * //=> 'crm%3A42:commission'
  */
 export function ledgerId(eventId: string, kind: string, ...qualifiers: string[]): string {
-  return [eventId, kind, ...qualifiers].map(escapePart).join(':');
+  let id = `${escapePart(eventId)}:${escapePart(kind)}`;
+  for (const qualifier of qualifiers) id += `:${escapePart(qualifier)}`;
+  return id;
 }
 
 /**

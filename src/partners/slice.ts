@@ -161,9 +161,11 @@ export const partnersSlice: Slice = {
           const partner = context.draft.writablePartner(event.partnerId);
           // A fresh null-prototype table (a clone or a parsed state has an ordinary object): a
           // feature id such as "__proto__" stays a plain key.
-          partner.featuresUsed = Object.assign(table<number>(), partner.featuresUsed, {
-            [event.feature]: context.instant,
-          });
+          const used = table<number>();
+          for (const feature of Object.keys(partner.featuresUsed))
+            used[feature] = partner.featuresUsed[feature] as number;
+          used[event.feature] = context.instant;
+          partner.featuresUsed = used;
           context.touched.add(event.partnerId, SOURCE.feature);
         },
         'deal.closed': (context, event) => {

@@ -35,13 +35,14 @@ function judgeBadge(
   context: Context,
   partner: PartnerState,
   compiled: CompiledBadge,
-  { changed, facts }: { readonly changed: number; readonly facts: LazyFacts },
+  changed: number,
+  facts: LazyFacts,
 ): void {
   const { badge } = compiled;
   if (compiled.levels.length > 0) {
     for (const level of compiled.levels) {
       if ((changed & level.when.sources) === 0) continue;
-      if (partner.badges.some((award) => award.badge === badge.id && award.level === level.id)) continue;
+      if (holds(partner, badge.id, 'level', level.id)) continue;
       if (level.when.test(facts())) awardBadge(context, partner.id, badge.id, { level: level.id });
     }
     return;
@@ -49,13 +50,23 @@ function judgeBadge(
   if ((changed & compiled.when.sources) === 0) return;
   if (badge.repeatable) {
     const period = context.calendar.periodOf(context.instant, badge.repeatable.period).key;
-    if (partner.badges.some((award) => award.badge === badge.id && award.period === period)) return;
+    if (holds(partner, badge.id, 'period', period)) return;
     if (compiled.when.test(facts())) awardBadge(context, partner.id, badge.id, { period });
     return;
   }
   // A one-time badge, once held, is never judged again.
-  if (partner.badges.some((award) => award.badge === badge.id)) return;
+  if (holds(partner, badge.id)) return;
   if (compiled.when.test(facts())) awardBadge(context, partner.id, badge.id, {});
+}
+
+/** Whether the partner holds the badge (at that level, or for that period, when one is given). */
+function holds(partner: PartnerState, badge: string, field?: 'level' | 'period', value?: string): boolean {
+  const { badges } = partner;
+  for (let index = 0; index < badges.length; index++) {
+    const award = badges[index] as PartnerState['badges'][number];
+    if (award.badge === badge && (field === undefined || award[field] === value)) return true;
+  }
+  return false;
 }
 
 /**
@@ -115,7 +126,7 @@ function judgePartner(
     return known;
   };
   for (const badge of badges)
-    judgeBadge(context, context.draft.partner(partnerId) as PartnerState, badge, { changed, facts });
+    judgeBadge(context, context.draft.partner(partnerId) as PartnerState, badge, changed, facts);
   for (const milestone of milestones) {
     const current = context.draft.partner(partnerId) as PartnerState;
     if ((changed & milestone.when.sources) === 0 || current.milestones.includes(milestone.id)) continue;

@@ -18,21 +18,14 @@ import {
   writeIn,
 } from './state.js';
 
-// A partner's revision, new each time any draft hands it out for writing (numbered across all
-// drafts, so a state one draft wrote and the next reads never shows an old revision again): a
-// cache of its facts is good while the revision it was built at is still the partner's.
-const revisions = new WeakMap<PartnerState, number>();
-let lastRevision = 0;
-
-function revise(partner: PartnerState): void {
-  lastRevision += 1;
-  revisions.set(partner, lastRevision);
-}
-
-/** A partner as this draft knows it, and the sweeps' epoch it was last noted written in. */
+/**
+ * A partner as this draft knows it: the sweeps' epoch it was last noted written in, and what was
+ * derived from it at the instant being worked on (see `derived`), until it is next written.
+ */
 interface Slot {
   partner: PartnerState;
   noted: number;
+  derived: unknown;
 }
 
 export class Draft {
@@ -59,6 +52,9 @@ export class Draft {
    */
   private epoch = 0;
   private readonly writtenInEpoch: string[] = [];
+  /** The instant `derived` values are kept for, and the slots holding one. */
+  private derivedAt = Number.NaN;
+  private readonly derivedSlots: Slot[] = [];
   /** The id `deal` last looked up (or wrote), and its deal: undefined when there is no such deal. */
   private lastDealId: string | null = null;
   private lastDeal: DealState | undefined = undefined;
@@ -112,7 +108,7 @@ export class Draft {
     if (slot === undefined) {
       const partner = lookupIn(this.state.partners, id);
       if (partner === undefined) return undefined;
-      slot = { partner, noted: -1 };
+      slot = { partner, noted: -1, derived: undefined };
       this.partnerCache.set(id, slot);
     }
     this.lastId = id;
@@ -125,29 +121,43 @@ export class Draft {
     const slot = this.slotOf(id);
     if (slot === undefined) throw new Error(`internal: partner ${JSON.stringify(id)} does not exist`);
     this.noteWritten(slot, id);
+    slot.derived = undefined;
     const current = slot.partner;
-    if (this.owns(current)) {
-      revise(current);
-      return current;
-    }
+    if (this.owns(current)) return current;
     const copy = clonePartner(current);
     this.claim(copy);
-    revise(copy);
     this.write('partners', id, copy);
     slot.partner = copy;
     return copy;
   }
 
-  /** The partner's revision: new each time a draft hands it out for writing. */
-  revisionOf(partner: PartnerState): number {
-    return revisions.get(partner) ?? 0;
+  /**
+   * What `derive` makes of the partner at `instant` (its facts, for the rules), made once and kept
+   * until the partner is next handed out for writing or another instant is worked on: the tiers
+   * and the badges of one event read one. Only the instant being worked on is kept, so what is
+   * derived for an event dies young (kept until each partner's next change, it would live long
+   * enough to reach the old generation of the heap and be garbage there). A record that is not
+   * the partner's current one (an older copy) is derived afresh.
+   */
+  derived<T>(partner: PartnerState, instant: number, derive: () => T): T {
+    const slot = this.slotOf(partner.id);
+    if (slot === undefined || slot.partner !== partner) return derive();
+    if (instant !== this.derivedAt) {
+      for (const held of this.derivedSlots) held.derived = undefined;
+      this.derivedSlots.length = 0;
+      this.derivedAt = instant;
+    }
+    if (slot.derived === undefined) {
+      slot.derived = derive();
+      this.derivedSlots.push(slot);
+    }
+    return slot.derived as T;
   }
 
   addPartner(partner: PartnerState): void {
     this.claim(partner);
-    revise(partner);
     this.write('partners', partner.id, partner);
-    const slot: Slot = { partner, noted: -1 };
+    const slot: Slot = { partner, noted: -1, derived: undefined };
     this.partnerCache.set(partner.id, slot);
     this.lastId = null;
     this.lastSlot = null;

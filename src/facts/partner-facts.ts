@@ -40,36 +40,19 @@ export function partnerFacts(
   return facts;
 }
 
-// The facts of partners at one instant, kept until the partner is next handed out for writing
-// or the instant passes: the tiers and the badges of one event then read one facts object. Only
-// the instant being worked on is kept, so facts made for an event die young (a cache of every
-// partner's last facts kept each of them until the partner's next change, long enough to reach
-// the old generation of the heap and to be garbage there, hundreds of bytes an event).
-const cached = new Map<PartnerState, { revision: number; facts: Facts }>();
-let cachedAt: { compiled: object | null; instant: number } = { compiled: null, instant: Number.NaN };
-
 /** The facts the programme's rules read, for a partner at the context's instant (the hot path). */
 export function ruleFacts(
   context: Pick<FactsView, 'compiled' | 'calendar' | 'instant'> & {
-    readonly draft: Pick<Draft, 'revisionOf'>;
+    readonly draft: Pick<Draft, 'derived'>;
   },
   partner: PartnerState,
   reviewPeriod?: PeriodRange,
 ): Facts {
-  const view: FactsView = {
-    compiled: context.compiled,
-    calendar: context.calendar,
-    instant: context.instant,
-  };
-  if (reviewPeriod) return partnerFacts(partner, { ...view, reviewPeriod }, context.compiled.factsUsed);
-  if (cachedAt.compiled !== context.compiled || cachedAt.instant !== context.instant) {
-    cached.clear();
-    cachedAt = { compiled: context.compiled, instant: context.instant };
-  }
-  const revision = context.draft.revisionOf(partner);
-  const hit = cached.get(partner);
-  if (hit && hit.revision === revision) return hit.facts;
-  const facts = partnerFacts(partner, view, context.compiled.factsUsed);
-  cached.set(partner, { revision, facts });
-  return facts;
+  const { compiled, calendar, instant } = context;
+  if (reviewPeriod)
+    return partnerFacts(partner, { compiled, calendar, instant, reviewPeriod }, compiled.factsUsed);
+  // Kept by the draft for this instant until the partner is next written (Draft.derived).
+  return context.draft.derived(partner, instant, () =>
+    partnerFacts(partner, { compiled, calendar, instant }, compiled.factsUsed),
+  );
 }

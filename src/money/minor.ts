@@ -91,10 +91,22 @@ export function minorOfAmount(amount: string, decimals: number): MinorUnits {
  */
 export function formatMinor(units: MinorUnits, decimals: number): string {
   const negative = units < 0;
-  const digits = String(negative ? -units : units).padStart(decimals + 1, '0');
-  if (decimals === 0) return negative ? `-${digits}` : digits;
-  const cut = digits.length - decimals;
-  return `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
+  const magnitude = negative ? -units : units;
+  if (decimals === 0) return negative ? `-${magnitude}` : String(magnitude);
+  // Whole units and the rest by integer arithmetic: the quotient of a division may round up to the
+  // next integer for magnitudes past 2^46 or so, which the rest then shows (below 0) and corrects.
+  const scale = 10 ** decimals;
+  let whole = Math.floor(magnitude / scale);
+  let rest = magnitude - whole * scale;
+  if (rest < 0) {
+    whole -= 1;
+    rest += scale;
+  } else if (rest >= scale) {
+    whole += 1;
+    rest -= scale;
+  }
+  const fraction = rest < 10 && decimals === 2 ? `0${rest}` : String(rest).padStart(decimals, '0');
+  return `${negative ? '-' : ''}${whole}.${fraction}`;
 }
 
 /**

@@ -4,6 +4,8 @@
 // hold queue only the chunk written. So one apply costs what its event changes, whatever the state's size,
 // and a long replay clones each record at most once. A draft of a state made for it (a replay
 // from nothing) has no input to spare: it changes that state in place until it hands it out.
+
+import { IdFilter } from './id-filter.js';
 import {
   type Buckets,
   cloneDeal,
@@ -12,6 +14,7 @@ import {
   type EngineState,
   HOLD_CHUNK,
   type HoldItem,
+  isEmptyNode,
   lookupIn,
   type PartnerState,
   partnerIds,
@@ -58,6 +61,9 @@ export class Draft {
   /** The id `deal` last looked up (or wrote), and its deal: undefined when there is no such deal. */
   private lastDealId: string | null = null;
   private lastDeal: DealState | undefined = undefined;
+  /** Every id written to `seen` and to `deals`, when this draft wrote them all (see IdFilter). */
+  private readonly seenIds: IdFilter | null = null;
+  private readonly dealIds: IdFilter | null = null;
   private ownedWaitlists = false;
   private ownedChunks = false;
 
@@ -70,6 +76,10 @@ export class Draft {
     this.ownedWaitlists = this.ownsAll;
     this.ownedChunks = this.ownsAll;
     this.state = this.ownsAll ? base : workingCopy(base);
+    // A draft that starts its trees empty writes every id they will hold, so it can tell at once
+    // that an id is not among them (IdFilter); a draft of a state it did not make cannot.
+    if (this.ownsAll && isEmptyNode(base.seen)) this.seenIds = new IdFilter();
+    if (this.ownsAll && isEmptyNode(base.deals)) this.dealIds = new IdFilter();
   }
 
   /** Whether this draft may change `part` in place: it made it, or copied it. */
@@ -249,11 +259,13 @@ export class Draft {
 
   /** The fingerprint of an event id seen before, if it was. */
   seen(eventId: string): string | undefined {
+    if (this.seenIds !== null && !this.seenIds.mayHold(eventId)) return undefined;
     return lookupIn(this.state.seen, eventId);
   }
 
   markSeen(eventId: string, fingerprint: string): void {
     this.write('seen', eventId, fingerprint);
+    this.seenIds?.add(eventId);
   }
 
   /**
@@ -262,7 +274,9 @@ export class Draft {
    * walk down its bucket tree and along its leaf.
    */
   deal(id: string): DealState | undefined {
-    if (id !== this.lastDealId) this.keepDeal(id, lookupIn(this.state.deals, id));
+    if (id === this.lastDealId) return this.lastDeal;
+    const known = this.dealIds === null || this.dealIds.mayHold(id);
+    this.keepDeal(id, known ? lookupIn(this.state.deals, id) : undefined);
     return this.lastDeal;
   }
 
@@ -280,6 +294,7 @@ export class Draft {
   addDeal(deal: DealState): void {
     this.claim(deal);
     this.write('deals', deal.id, deal);
+    this.dealIds?.add(deal.id);
     this.keepDeal(deal.id, deal);
   }
 

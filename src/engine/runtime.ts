@@ -172,10 +172,9 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
   const { state } = draft;
   if (state.schedule === null) return false;
   for (let worked = false; ; worked = true) {
-    const due = dueMoments(draft, state.schedule);
-    const next = Math.min(due.holdEnded, due.periodsEnded, due.payoutRun);
+    const phase = nextDue(draft, state.schedule);
+    const next = dueAt(draft, state.schedule, phase);
     if (next > until) return worked;
-    const phase = TIME_PHASES.find((candidate) => due[candidate] === next) as TimePhase;
     const context = createContext(runtime, draft, outputs, next, null);
     runTimePhase(runtime, draft, context, phase);
     // What the time-driven work changed is settled at once.
@@ -184,22 +183,42 @@ export function runDueWork(runtime: Runtime, draft: Draft, outputs: Outputs, unt
   }
 }
 
-/** When each kind of time-driven work is next due. */
-function dueMoments(draft: Draft, schedule: Schedule): Record<TimePhase, number> {
-  const hold = draft.nextHold();
-  return {
-    holdEnded: hold ? hold.releaseAt : Number.POSITIVE_INFINITY,
-    periodsEnded: schedule.nextPeriodEnd,
-    payoutRun: schedule.nextPayoutRun,
-  };
+/** When a kind of time-driven work is next due. */
+function dueAt(draft: Draft, schedule: Schedule, phase: TimePhase): number {
+  switch (phase) {
+    case 'holdEnded':
+      return draft.nextHold()?.releaseAt ?? Number.POSITIVE_INFINITY;
+    case 'periodsEnded':
+      return schedule.nextPeriodEnd;
+    case 'payoutRun':
+      return schedule.nextPayoutRun;
+    default: {
+      const unknown: never = phase;
+      throw new Error(`internal: time phase ${String(unknown)}`);
+    }
+  }
+}
+
+/** The kind of time-driven work due first; at one instant, the first of TIME_PHASES. */
+function nextDue(draft: Draft, schedule: Schedule): TimePhase {
+  let first: TimePhase = TIME_PHASES[0];
+  let firstAt = dueAt(draft, schedule, first);
+  for (let index = 1; index < TIME_PHASES.length; index++) {
+    const phase = TIME_PHASES[index] as TimePhase;
+    const at = dueAt(draft, schedule, phase);
+    if (at < firstAt) {
+      first = phase;
+      firstAt = at;
+    }
+  }
+  return first;
 }
 
 /** Whether any time-driven work is due at or before `until`. */
 export function workDueBy(draft: Draft, until: number): boolean {
   const { schedule } = draft.state;
   if (schedule === null) return false;
-  const due = dueMoments(draft, schedule);
-  return Math.min(due.holdEnded, due.periodsEnded, due.payoutRun) <= until;
+  return dueAt(draft, schedule, nextDue(draft, schedule)) <= until;
 }
 
 function runTimePhase(runtime: Runtime, draft: Draft, context: Context, phase: TimePhase): void {

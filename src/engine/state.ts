@@ -468,8 +468,21 @@ export function emptyNode<T>(): BucketNode<T> {
   return new Array<T | null>(FAN_OUT).fill(null);
 }
 
-/** A stable 32-bit hash of an id's characters (FNV-1a). */
-function hashOf(id: string): number {
+/**
+ * Whether a bucket tree holds nothing (every slot of its root empty).
+ *
+ * @internal
+ */
+export function isEmptyNode(node: BucketNode<unknown>): boolean {
+  return node.every((slot) => slot === null);
+}
+
+/**
+ * A stable 32-bit hash of an id's characters (FNV-1a).
+ *
+ * @internal
+ */
+export function hashOf(id: string): number {
   let hash = 2166136261;
   for (let index = 0; index < id.length; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 16777619);
   return hash >>> 0;

@@ -25,19 +25,40 @@ export function partnerFacts(
   view: FactsView,
   names: readonly string[] = READABLE_FACTS,
 ): Facts {
-  const moment: FactMoment = {
-    partner,
-    view,
-    month: view.calendar.periodOf(view.instant, 'month').key,
-    quarter: view.calendar.periodOf(view.instant, 'quarter').key,
-    year: view.calendar.periodOf(view.instant, 'year').key,
-  };
+  const moment = new Moment(partner, view);
   const facts: Record<string, unknown> = {};
   for (const name of names) {
     const fact = FACTS_BY_NAME[name];
     if (fact) facts[name] = fact.read(moment);
   }
   return facts;
+}
+
+/** A fact's moment, whose period keys are looked up only when a fact reads one (few rules do). */
+class Moment implements FactMoment {
+  #month: string | undefined;
+  #quarter: string | undefined;
+  #year: string | undefined;
+
+  constructor(
+    readonly partner: PartnerState,
+    readonly view: FactsView,
+  ) {}
+
+  get month(): string {
+    this.#month ??= this.view.calendar.periodOf(this.view.instant, 'month').key;
+    return this.#month;
+  }
+
+  get quarter(): string {
+    this.#quarter ??= this.view.calendar.periodOf(this.view.instant, 'quarter').key;
+    return this.#quarter;
+  }
+
+  get year(): string {
+    this.#year ??= this.view.calendar.periodOf(this.view.instant, 'year').key;
+    return this.#year;
+  }
 }
 
 /** The facts the programme's rules read, for a partner at the context's instant (the hot path). */

@@ -8,7 +8,7 @@ import type { Decimal } from '../money/decimal.js';
 import { Decimal as DecimalValue } from '../money/decimal.js';
 import { factsUsed } from '../rules/check.js';
 import type { Predicate } from '../rules/compile.js';
-import { compileCondition } from '../rules/compile.js';
+import { compileCondition, predicateMayThrow } from '../rules/compile.js';
 import type { Condition } from '../rules/condition.js';
 import type { OperatorFunction } from '../rules/operators.js';
 import { ProgramError } from './errors.js';
@@ -37,6 +37,13 @@ export interface CompiledRule {
    * @internal
    */
   readonly sources: number;
+  /**
+   * Whether judging the rule may throw (a custom operator): it is then judged exactly where
+   * json-rules-engine would judge it, never skipped ahead of the rules before it.
+   *
+   * @internal
+   */
+  readonly mayThrow: boolean;
 }
 
 /**
@@ -188,7 +195,8 @@ export function compileProgram(input: Program): CompiledProgram {
   const compile = (rule: Condition): CompiledRule => {
     const facts = factsUsed(rule);
     for (const fact of facts) used.add(fact);
-    return { rule, test: compileCondition(rule, { operators }), facts, sources: sourcesOf(facts) };
+    const test = compileCondition(rule, { operators });
+    return { rule, test, facts, sources: sourcesOf(facts), mayThrow: predicateMayThrow(test) };
   };
   const base = compileBase(program, compile);
   const versions = [base];

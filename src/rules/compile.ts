@@ -350,12 +350,30 @@ export function compileCondition(condition: ReadonlyCondition, options: CompileO
     conditions,
     compiledConditions: new Map(),
   };
-  const root = compileBoolean(parseCondition(condition, 'rule'), 'truthy', scope).evaluate;
-  return (facts) => {
+  const compiled = compileBoolean(parseCondition(condition, 'rule'), 'truthy', scope);
+  const root = compiled.evaluate;
+  const predicate: Predicate = (facts) => {
     try {
       return root(facts);
     } catch (error) {
       throw asRuleEvaluationError(error);
     }
   };
+  if (compiled.canThrow) mayThrow.add(predicate);
+  return predicate;
+}
+
+/** The predicates whose judging may throw (a custom operator, `in` on a value read from a fact). */
+const mayThrow = new WeakSet<Predicate>();
+
+/**
+ * Whether judging a compiled rule may throw (where json-rules-engine's `run()` would reject): then
+ * it must be judged wherever json-rules-engine would judge it, never skipped or judged early.
+ *
+ * @example
+ * predicateMayThrow(compileCondition({ all: [{ fact: 'countedDeals', operator: 'greaterThan', value: 3 }] }))
+ * //=> false
+ */
+export function predicateMayThrow(predicate: Predicate): boolean {
+  return mayThrow.has(predicate);
 }

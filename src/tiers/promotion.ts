@@ -5,7 +5,7 @@ import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
 import type { CompiledTier, CompiledVersion } from '../program/compile.js';
 import { moveTier, tierEffect } from './changes.js';
-import { factsNow, qualifiedTier } from './qualification.js';
+import { factsNow, mayQualifyAbove, qualifiedTier } from './qualification.js';
 
 function isFull(context: Context, tierIndex: number): boolean {
   const capacity = context.version.tiers[tierIndex]?.capacity ?? null;
@@ -83,7 +83,11 @@ export function mayBePromoted(context: Context, partner: PartnerState): boolean 
 export function promote(context: Context, partnerId: string): void {
   const partner = context.draft.partner(partnerId);
   if (!partner) return;
-  const target = qualifiedTier(context.version, partner, factsNow(context, partner));
+  const facts = factsNow(context, partner);
+  // Most judgements promote no one: the next tier's own rule settles it, unless the partner waits
+  // for a place (leaving the waitlist needs the tier its facts support, exactly).
+  if (partner.waitingFor === null && !mayQualifyAbove(context.version, partner, facts)) return;
+  const target = qualifiedTier(context.version, partner, facts);
   if (partner.waitingFor !== null && target < partner.waitingFor) leaveWaitlist(context, partner);
   if (target <= partner.tier) return;
   let reached = partner.tier;

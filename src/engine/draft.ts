@@ -23,7 +23,7 @@ import {
 
 /**
  * A partner as this draft knows it: the sweeps' epoch it was last noted written in, and what was
- * derived from it at the instant being worked on (see `derived`), until it is next written.
+ * derived from it at the instant being worked on (see `keepDerived`), until it is next written.
  */
 interface Slot {
   partner: PartnerState;
@@ -55,7 +55,7 @@ export class Draft {
    */
   private epoch = 0;
   private readonly writtenInEpoch: string[] = [];
-  /** The instant `derived` values are kept for, and the slots holding one. */
+  /** The instant derived values are kept for, and the slots holding one. */
   private derivedAt = Number.NaN;
   private readonly derivedSlots: Slot[] = [];
   /** The id `deal` last looked up (or wrote), and its deal: undefined when there is no such deal. */
@@ -142,26 +142,33 @@ export class Draft {
   }
 
   /**
-   * What `derive` makes of the partner at `instant` (its facts, for the rules), made once and kept
-   * until the partner is next handed out for writing or another instant is worked on: the tiers
-   * and the badges of one event read one. Only the instant being worked on is kept, so what is
-   * derived for an event dies young (kept until each partner's next change, it would live long
-   * enough to reach the old generation of the heap and be garbage there). A record that is not
-   * the partner's current one (an older copy) is derived afresh.
+   * What was kept for the partner at `instant` (its facts, for the rules: see keepDerived), or
+   * undefined: nothing kept since the partner was last handed out for writing, or for another
+   * instant, or the record is not the partner's current one (an older copy).
    */
-  derived<T>(partner: PartnerState, instant: number, derive: () => T): T {
+  derivedOf(partner: PartnerState, instant: number): unknown {
+    if (instant !== this.derivedAt) return undefined;
     const slot = this.slotOf(partner.id);
-    if (slot === undefined || slot.partner !== partner) return derive();
+    return slot !== undefined && slot.partner === partner ? slot.derived : undefined;
+  }
+
+  /**
+   * Keeps what was derived from the partner at `instant` until the partner is next handed out for
+   * writing or another instant is worked on: the tiers and the badges of one event read one facts
+   * object. Only the instant being worked on is kept, so what is derived for an event dies young
+   * (kept until each partner's next change, it would live long enough to reach the old
+   * generation of the heap and be garbage there).
+   */
+  keepDerived(partner: PartnerState, instant: number, value: unknown): void {
+    const slot = this.slotOf(partner.id);
+    if (slot === undefined || slot.partner !== partner) return;
     if (instant !== this.derivedAt) {
       for (const held of this.derivedSlots) held.derived = undefined;
       this.derivedSlots.length = 0;
       this.derivedAt = instant;
     }
-    if (slot.derived === undefined) {
-      slot.derived = derive();
-      this.derivedSlots.push(slot);
-    }
-    return slot.derived as T;
+    if (slot.derived === undefined) this.derivedSlots.push(slot);
+    slot.derived = value;
   }
 
   addPartner(partner: PartnerState): void {

@@ -161,12 +161,9 @@ function escapeIdPart(part: string): string {
  */
 export function effectId(effect: EffectDraft): string {
   const origin = effect.eventId === null ? `@${escapeIdPart(effect.at)}` : escapeIdPart(effect.eventId);
-  return [
-    origin,
-    effect.type,
-    escapeIdPart(effect.partnerId),
-    ...effectQualifier(effect).map(escapeIdPart),
-  ].join(':');
+  let id = `${origin}:${effect.type}:${escapeIdPart(effect.partnerId)}`;
+  for (const qualifier of effectQualifier(effect)) id += `:${escapeIdPart(qualifier)}`;
+  return id;
 }
 
 /**

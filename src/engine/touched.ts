@@ -3,24 +3,28 @@
 // only when something it reads may have changed.
 
 export class Touched implements Iterable<string> {
-  private readonly sources = new Map<string, number>();
+  /** Made at the first change: most moments of time-driven work touch no one. */
+  private sources: Map<string, number> | null = null;
 
   /** Notes that `sources` (bits of a fact source mask) changed for the partner. */
   add(partnerId: string, sources: number): void {
+    this.sources ??= new Map();
     this.sources.set(partnerId, (this.sources.get(partnerId) ?? 0) | sources);
   }
 
   /** What changed for the partner in this event so far (0 if nothing). */
   of(partnerId: string): number {
-    return this.sources.get(partnerId) ?? 0;
+    return this.sources?.get(partnerId) ?? 0;
   }
 
   has(partnerId: string): boolean {
-    return this.sources.has(partnerId);
+    return this.sources?.has(partnerId) ?? false;
   }
 
   /** The partners touched, in the order first touched (new ones come last while iterating). */
   [Symbol.iterator](): Iterator<string> {
-    return this.sources.keys();
+    return (this.sources ?? NO_ONE).keys();
   }
 }
+
+const NO_ONE: ReadonlyMap<string, number> = new Map();

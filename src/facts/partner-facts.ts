@@ -64,7 +64,7 @@ class Moment implements FactMoment {
 /** The facts the programme's rules read, for a partner at the context's instant (the hot path). */
 export function ruleFacts(
   context: Pick<FactsView, 'compiled' | 'calendar' | 'instant'> & {
-    readonly draft: Pick<Draft, 'derived'>;
+    readonly draft: Pick<Draft, 'derivedOf' | 'keepDerived'>;
   },
   partner: PartnerState,
   reviewPeriod?: PeriodRange,
@@ -72,8 +72,10 @@ export function ruleFacts(
   const { compiled, calendar, instant } = context;
   if (reviewPeriod)
     return partnerFacts(partner, { compiled, calendar, instant, reviewPeriod }, compiled.factsUsed);
-  // Kept by the draft for this instant until the partner is next written (Draft.derived).
-  return context.draft.derived(partner, instant, () =>
-    partnerFacts(partner, { compiled, calendar, instant }, compiled.factsUsed),
-  );
+  // Kept by the draft for this instant until the partner is next written (Draft.keepDerived).
+  const kept = context.draft.derivedOf(partner, instant) as Facts | undefined;
+  if (kept !== undefined) return kept;
+  const facts = partnerFacts(partner, { compiled, calendar, instant }, compiled.factsUsed);
+  context.draft.keepDerived(partner, instant, facts);
+  return facts;
 }

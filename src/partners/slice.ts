@@ -75,6 +75,13 @@ function newPartner(context: Context, id: string, sponsorId: string | null, even
   };
 }
 
+/** A null-prototype copy of a table of numbers. */
+function copyOfTable(source: Readonly<Record<string, number>>): Record<string, number> {
+  const copy = table<number>();
+  for (const key of Object.keys(source)) copy[key] = source[key] as number;
+  return copy;
+}
+
 /**
  * The list with the value added, sorted: a new array, never the old one changed, because facts
  * and ledger entries made earlier may hold the old one.
@@ -159,11 +166,14 @@ export const partnersSlice: Slice = {
           const seen = context.draft.partner(event.partnerId);
           if (seen === undefined || Object.hasOwn(seen.featuresUsed, event.feature)) return;
           const partner = context.draft.writablePartner(event.partnerId);
-          // A fresh null-prototype table (a clone or a parsed state has an ordinary object): a
-          // feature id such as "__proto__" stays a plain key.
-          const used = table<number>();
-          for (const feature of Object.keys(partner.featuresUsed))
-            used[feature] = partner.featuresUsed[feature] as number;
+          // Written in place once this draft owns a null-prototype table (a feature id such as
+          // "__proto__" stays a plain key); a table shared with the input, or an ordinary object
+          // (a parsed state has one), is copied into a fresh one first.
+          const current = partner.featuresUsed;
+          const used =
+            Object.getPrototypeOf(current) === null
+              ? context.draft.own(current, copyOfTable)
+              : copyOfTable(current);
           used[event.feature] = context.instant;
           partner.featuresUsed = used;
           context.touched.add(event.partnerId, SOURCE.feature);

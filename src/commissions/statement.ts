@@ -5,8 +5,16 @@ import type { LedgerEntry, LedgerKind } from '../engine/outputs.js';
 import { dealOf, type EngineState, partnerOf, pendingHolds } from '../engine/state.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
-import { addMinor, decimalOf, formatMinor, type MinorUnits, NO_MINOR_UNITS } from '../money/minor.js';
+import {
+  addMinor,
+  decimalOf,
+  formatMinor,
+  type MinorUnits,
+  minorOfDecimal,
+  NO_MINOR_UNITS,
+} from '../money/minor.js';
 import { type CompiledProgram, versionAt } from '../program/compile.js';
+import { paysOut } from './payouts.js';
 
 /** Options of `engine.statement`: the period the statement covers. */
 export interface StatementOptions {
@@ -179,7 +187,9 @@ export function nextPayout(compiled: CompiledProgram, state: EngineState, partne
   return {
     at,
     expected: formatMoney(expected, places),
-    reachesMinimum: expected.greaterThanOrEqualTo(minimum) && expected.isPositive(),
+    // The payout run's own rule: a positive balance at or above the minimum (nothing is paid out
+    // of 0.00, even where the minimum is 0).
+    reachesMinimum: paysOut(expectedMinor, minorOfDecimal(minimum, places)),
     minimum: formatMoney(minimum, places),
   };
 }

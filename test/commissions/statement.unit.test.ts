@@ -2,6 +2,8 @@
 // closing = opening + entries − payouts, where opening is what was earned less paid before the
 // period; the next payout is the next 15th with what will be payable by then.
 import { describe, expect, it } from 'vitest';
+import sisoDocument from '../../examples/programs/siso.json' with { type: 'json' };
+import { loadProgram } from '../../src/program/load.js';
 import { events, replay } from '../support/scenario.js';
 import { joinedPartner } from './givens.js';
 
@@ -96,6 +98,39 @@ describe('next payout', () => {
       at: '2025-02-15T00:00:00.000Z',
       expected: '40.00',
       reachesMinimum: false,
+    });
+  });
+});
+
+describe('next payout under a minimum of 0', () => {
+  it('does not reach the minimum with nothing to pay, as the payout run pays nothing then', () => {
+    const document = structuredClone(sisoDocument) as unknown as { payouts: { minimum: string } };
+    document.payouts.minimum = '0';
+    const program = loadProgram(document);
+    // A partner without a deal: 0.00 expected on 15 January; the run pays no 0.00 balance.
+    const nothing = replay(joinedPartner('p1', '2025-01-01', { certified: false }), {
+      program,
+      asOf: '2025-01-05',
+    });
+    expect(nothing.engine.nextPayout(nothing.state, 'p1')).toEqual({
+      at: '2025-01-15T00:00:00.000Z',
+      expected: '0.00',
+      reachesMinimum: false,
+      minimum: '0.00',
+    });
+    // With a deal of 10.00 on 2 January (0.20 × 10.00 = 2.00, payable 1 February, 30 days on):
+    // 2.00 on 15 February, above 0.
+    const some = replay(
+      [
+        ...joinedPartner('p1', '2025-01-01', { certified: false }),
+        events.deal('p1', 'a', '10.00', '2025-01-02'),
+      ],
+      { program, asOf: '2025-01-20' },
+    );
+    expect(some.engine.nextPayout(some.state, 'p1')).toMatchObject({
+      at: '2025-02-15T00:00:00.000Z',
+      expected: '2.00',
+      reachesMinimum: true,
     });
   });
 });

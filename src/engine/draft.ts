@@ -64,6 +64,9 @@ export class Draft {
   /** Every id written to `seen` and to `deals`, when this draft wrote them all (see IdFilter). */
   private readonly seenIds: IdFilter | null = null;
   private readonly dealIds: IdFilter | null = null;
+  /** The last event and deal ids the filters said are new: written next without a look for them. */
+  private newSeenId: string | null = null;
+  private newDealId: string | null = null;
   private ownedWaitlists = false;
   private ownedChunks = false;
 
@@ -224,12 +227,12 @@ export class Draft {
   /**
    * Writes a record of `seen`, `partners` or `deals` under its id, copying each level on the way
    * (the root's 32 references included) and the leaf the first time: an event that writes no deal
-   * copies nothing of the deals' tree.
+   * copies nothing of the deals' tree. `isNew`: the id is known not to be there yet.
    */
-  private write(tree: 'seen', id: string, record: string): void;
+  private write(tree: 'seen', id: string, record: string, isNew?: boolean): void;
   private write(tree: 'partners', id: string, record: PartnerState): void;
-  private write(tree: 'deals', id: string, record: DealState): void;
-  private write(tree: 'seen' | 'partners' | 'deals', id: string, record: unknown): void {
+  private write(tree: 'deals', id: string, record: DealState, isNew?: boolean): void;
+  private write(tree: 'seen' | 'partners' | 'deals', id: string, record: unknown, isNew = false): void {
     const { state } = this;
     if (!this.owns(state[tree])) {
       // One assignment per tree, so each keeps its own type.
@@ -238,7 +241,7 @@ export class Draft {
       else state.deals = this.claimed(state.deals.slice());
     }
     const root: Buckets<unknown> = state[tree];
-    writeIn(root, id, record, this.ownsTable, this.claimTable);
+    writeIn(root, id, record, this.ownsTable, this.claimTable, isNew);
   }
 
   private claimed<T extends object>(table: T): T {
@@ -266,12 +269,16 @@ export class Draft {
 
   /** The fingerprint of an event id seen before, if it was. */
   seen(eventId: string): string | undefined {
-    if (this.seenIds !== null && !this.seenIds.mayHold(eventId)) return undefined;
+    if (this.seenIds !== null && !this.seenIds.mayHold(eventId)) {
+      this.newSeenId = eventId;
+      return undefined;
+    }
     return lookupIn(this.state.seen, eventId);
   }
 
   markSeen(eventId: string, fingerprint: string): void {
-    this.write('seen', eventId, fingerprint);
+    this.write('seen', eventId, fingerprint, eventId === this.newSeenId);
+    this.newSeenId = null;
     this.seenIds?.add(eventId);
   }
 
@@ -283,6 +290,7 @@ export class Draft {
   deal(id: string): DealState | undefined {
     if (id === this.lastDealId) return this.lastDeal;
     const known = this.dealIds === null || this.dealIds.mayHold(id);
+    if (!known) this.newDealId = id;
     this.keepDeal(id, known ? lookupIn(this.state.deals, id) : undefined);
     return this.lastDeal;
   }
@@ -300,7 +308,8 @@ export class Draft {
 
   addDeal(deal: DealState): void {
     this.claim(deal);
-    this.write('deals', deal.id, deal);
+    this.write('deals', deal.id, deal, deal.id === this.newDealId);
+    this.newDealId = null;
     this.dealIds?.add(deal.id);
     this.keepDeal(deal.id, deal);
   }

@@ -581,6 +581,7 @@ export function writeIn<T>(
   record: T,
   own: (node: object) => boolean,
   claim: (node: object) => void,
+  isNew = false,
 ): void {
   const hash = hashOf(id);
   let level: BucketNode<unknown> = root;
@@ -606,7 +607,8 @@ export function writeIn<T>(
     level[slot] = made;
     return;
   }
-  const index = indexIn(leaf, tag, id);
+  // An id the writer knows is not in the tree (see IdFilter) needs no look along the leaf.
+  const index = isNew ? -1 : indexIn(leaf, tag, id);
   if (own(leaf)) {
     // The writer's own (a long batch writes it again and again): changed in place.
     if (index >= 0) leaf[index + 2] = record;

@@ -3,6 +3,7 @@
 import { EngineError } from '../engine/errors.js';
 import type { LedgerEntry, LedgerKind } from '../engine/outputs.js';
 import { dealOf, type EngineState, partnerOf, pendingHolds } from '../engine/state.js';
+import { isZeroAmount } from '../money/amounts.js';
 import { Decimal } from '../money/decimal.js';
 import { formatMoney } from '../money/format.js';
 import {
@@ -154,6 +155,19 @@ export interface NextPayout {
   readonly reachesMinimum: boolean;
   /** The programme's payout minimum, as a money string. */
   readonly minimum: string;
+}
+
+/**
+ * What the next payout run does with a partner's expected amount: pays it, finds nothing to pay
+ * (0.00 or less: a clawback larger than what is payable), or carries it over, below the minimum.
+ *
+ * @example
+ * payoutOutlook({ at: '2025-02-15T00:00:00.000Z', expected: '40.00', reachesMinimum: false, minimum: '50.00' })
+ * //=> 'below-minimum'
+ */
+export function payoutOutlook(next: NextPayout): 'pays' | 'nothing-to-pay' | 'below-minimum' {
+  if (next.reachesMinimum) return 'pays';
+  return isZeroAmount(next.expected) || next.expected.startsWith('-') ? 'nothing-to-pay' : 'below-minimum';
 }
 
 /**

@@ -1,10 +1,12 @@
 // `partner-engine explain`: the derivation of one ledger entry (--entry), or a partner's
 // statement, balance, next payout and progress (--partner), from a replayed event file.
 import { type Command, Option } from 'commander';
+import { payoutOutlook } from '../../commissions/statement.js';
 import {
   EngineError,
   type Explanation,
   formatBalance,
+  type NextPayout,
   type PartnerView,
   partnerOf,
   type Statement,
@@ -148,7 +150,7 @@ function explainPartner(replayed: ReplayedFile, partnerId: string, options: Expl
     `Balance: earned ${balance?.earned}, pending ${balance?.pending}, payable ${balance?.payable}, paid ${balance?.paid}, clawed back ${balance?.clawedBack}`,
     nextPayout.at === null
       ? 'Next payout: none scheduled'
-      : `Next payout: ${nextPayout.at}, expected ${nextPayout.expected}${nextPayout.reachesMinimum ? '' : ` (below the ${nextPayout.minimum} minimum: carries over)`}`,
+      : `Next payout: ${nextPayout.at}, expected ${nextPayout.expected}${payoutNote(nextPayout)}`,
     '',
     ...atRiskLines(view.tier),
     ...progressLines(view.progress),
@@ -220,4 +222,11 @@ function progressLines(progress: PartnerView['progress']): string[] {
     ...textTable(['requirement', 'where you stand', 'met'], rows).split('\n'),
     progress.message,
   ];
+}
+
+/** What the next-payout line adds after the expected amount: nothing when the run pays it. */
+function payoutNote(nextPayout: NextPayout): string {
+  const outlook = payoutOutlook(nextPayout);
+  if (outlook === 'nothing-to-pay') return ' (nothing to pay out)';
+  return outlook === 'below-minimum' ? ` (below the ${nextPayout.minimum} minimum: carries over)` : '';
 }

@@ -1,6 +1,7 @@
 // The partner's page as a report document (a title, sentences and tables), which the finance
 // report's writers turn into text tables for a terminal or into Markdown. The same view model and
 // the same words as the HTML page, laid out as rows.
+import { payoutOutlook } from '../../commissions/statement.js';
 import type { PartnerView } from '../../views/types.js';
 import { listInWords } from '../../views/words.js';
 import type { ReportDocument, ReportTable } from '../finance/document.js';
@@ -66,11 +67,13 @@ function summaryOf(view: PartnerView, options: PortalPageOptions): string[] {
   if (next !== null) lines.push(`Next tier, ${goal}: ${next}`);
   const { nextPayout } = commissions;
   const money = (amount: string) => moneyText(amount, commissions.currency);
+  const date = dateText(nextPayout.at, zone);
   lines.push(
-    `Next payout on ${dateText(nextPayout.at, zone)}: ${money(nextPayout.expected)}` +
-      (nextPayout.reachesMinimum
-        ? ' expected'
-        : `, below the ${money(nextPayout.minimum)} minimum: carries over`),
+    {
+      pays: `Next payout on ${date}: ${money(nextPayout.expected)} expected`,
+      'nothing-to-pay': `Next payout on ${date}: nothing to pay out`,
+      'below-minimum': `Next payout on ${date}: ${money(nextPayout.expected)}, below the ${money(nextPayout.minimum)} minimum: carries over`,
+    }[payoutOutlook(nextPayout)],
   );
   const month = periodText(leaderboard.period);
   lines.push(

@@ -3,6 +3,7 @@
 // preview, the commission tracker, this month's leaderboard row, the team and the features still
 // locked. It only writes out what `engine.partnerView` returns; every string in it is escaped.
 
+import { payoutOutlook } from '../../commissions/statement.js';
 import type { PartnerView } from '../../views/types.js';
 import { listInWords } from '../../views/words.js';
 import { htmlDocument, escapeHtml as text } from '../html/index.js';
@@ -143,9 +144,13 @@ function commissionCard(view: PartnerView, zone: string): string {
     ['Earned, all time', commissions.earned],
   ];
   const { nextPayout } = commissions;
-  const payout = nextPayout.reachesMinimum
-    ? `Next payout on ${dateText(nextPayout.at, zone)}: ${moneyText(nextPayout.expected, commissions.currency)} expected.`
-    : `Next payout run on ${dateText(nextPayout.at, zone)}: ${moneyText(nextPayout.expected, commissions.currency)} is below the ${moneyText(nextPayout.minimum, commissions.currency)} minimum, so it carries over.`;
+  const date = dateText(nextPayout.at, zone);
+  const expected = moneyText(nextPayout.expected, commissions.currency);
+  const payout = {
+    pays: `Next payout on ${date}: ${expected} expected.`,
+    'nothing-to-pay': `Next payout run on ${date}: nothing to pay out.`,
+    'below-minimum': `Next payout run on ${date}: ${expected} is below the ${moneyText(nextPayout.minimum, commissions.currency)} minimum, so it carries over.`,
+  }[payoutOutlook(nextPayout)];
   return card('Commissions', [
     '<dl class="figures">',
     ...rows.map(([label, amount]) => `<dt>${text(label)}</dt><dd>${money(amount)}</dd>`),

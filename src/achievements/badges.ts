@@ -42,7 +42,7 @@ function judgeBadge(
   if (compiled.levels.length > 0) {
     for (const level of compiled.levels) {
       if ((changed & level.when.sources) === 0) continue;
-      if (holds(partner, badge.id, 'level', level.id)) continue;
+      if (holdsBadge(partner, badge.id, 'level', level.id)) continue;
       if (level.when.test(facts())) awardBadge(context, partner.id, badge.id, { level: level.id });
     }
     return;
@@ -50,17 +50,22 @@ function judgeBadge(
   if ((changed & compiled.when.sources) === 0) return;
   if (badge.repeatable) {
     const period = context.calendar.periodOf(context.instant, badge.repeatable.period).key;
-    if (holds(partner, badge.id, 'period', period)) return;
+    if (holdsBadge(partner, badge.id, 'period', period)) return;
     if (compiled.when.test(facts())) awardBadge(context, partner.id, badge.id, { period });
     return;
   }
   // A one-time badge, once held, is never judged again.
-  if (holds(partner, badge.id)) return;
+  if (holdsBadge(partner, badge.id)) return;
   if (compiled.when.test(facts())) awardBadge(context, partner.id, badge.id, {});
 }
 
 /** Whether the partner holds the badge (at that level, or for that period, when one is given). */
-function holds(partner: PartnerState, badge: string, field?: 'level' | 'period', value?: string): boolean {
+export function holdsBadge(
+  partner: PartnerState,
+  badge: string,
+  field?: 'level' | 'period',
+  value?: string,
+): boolean {
   const { badges } = partner;
   for (let index = 0; index < badges.length; index++) {
     const award = badges[index] as PartnerState['badges'][number];

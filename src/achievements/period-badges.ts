@@ -5,7 +5,7 @@ import type { Context } from '../engine/slice.js';
 import type { PartnerState } from '../engine/state.js';
 import { monthsOf, scoreOf, tierAtMonthEnd } from '../partners/history.js';
 import type { BadgeDefinition } from '../program/schema.js';
-import { awardBadge } from './badges.js';
+import { awardBadge, holdsBadge } from './badges.js';
 
 type LeaderboardBadge = Extract<BadgeDefinition, { leaderboard: unknown }>;
 
@@ -49,7 +49,8 @@ export function awardPeriodBadges(context: Context, ended: readonly PeriodRange[
       const best = highestScore(rows);
       for (const row of rows) {
         if (row.score !== best) continue;
-        const held = context.draft.partner(row.id)?.badges.some((award) => award.badge === badge.id) ?? false;
+        const partner = context.draft.partner(row.id);
+        const held = partner !== undefined && holdsBadge(partner, badge.id);
         if (badge.repeatable || !held) awardBadge(context, row.id, badge.id, { period: range.key });
       }
     }

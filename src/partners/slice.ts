@@ -4,7 +4,7 @@
 
 import { periodKeysAt } from '../engine/calendar.js';
 import type { Context, Slice } from '../engine/slice.js';
-import { type DealState, type PartnerState, table } from '../engine/state.js';
+import { copyTable, type DealState, type PartnerState, table } from '../engine/state.js';
 import { eventError } from '../events/codes.js';
 import { ALL_SOURCES, SOURCE } from '../facts/catalogue.js';
 import { minorOfEvent, takeIn, volumeRefusal } from '../ledger/volume.js';
@@ -73,13 +73,6 @@ function newPartner(context: Context, id: string, sponsorId: string | null, even
     referralDecided: false,
     overrideTotal: { key: '', amount: ZERO },
   };
-}
-
-/** A null-prototype copy of a table of numbers. */
-function copyOfTable(source: Readonly<Record<string, number>>): Record<string, number> {
-  const copy = table<number>();
-  for (const key of Object.keys(source)) copy[key] = source[key] as number;
-  return copy;
 }
 
 /**
@@ -172,8 +165,8 @@ export const partnersSlice: Slice = {
           const current = partner.featuresUsed;
           const used =
             Object.getPrototypeOf(current) === null
-              ? context.draft.own(current, copyOfTable)
-              : copyOfTable(current);
+              ? context.draft.own(current, copyTable)
+              : copyTable(current);
           used[event.feature] = context.instant;
           partner.featuresUsed = used;
           context.touched.add(event.partnerId, SOURCE.feature);

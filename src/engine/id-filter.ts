@@ -22,12 +22,7 @@ export class IdFilter {
   /** False when the id was never added; true when it may have been (its hash was). */
   mayHold(id: string): boolean {
     const hash = hashOf(id) || 1;
-    const mask = this.slots.length - 1;
-    for (let slot = slotOf(hash, this.bits); ; slot = (slot + 1) & mask) {
-      const held = this.slots[slot] as number;
-      if (held === hash) return true;
-      if (held === 0) return false;
-    }
+    return this.slots[this.slotFor(hash)] === hash;
   }
 
   add(id: string): void {
@@ -36,15 +31,19 @@ export class IdFilter {
 
   /** Puts the hash in its slot; whether it was new. */
   private insert(hash: number): boolean {
+    const slot = this.slotFor(hash);
+    if (this.slots[slot] === hash) return false;
+    this.slots[slot] = hash;
+    this.count += 1;
+    return true;
+  }
+
+  /** The slot holding the hash, or the empty one where it would go (the table is never full). */
+  private slotFor(hash: number): number {
     const mask = this.slots.length - 1;
     for (let slot = slotOf(hash, this.bits); ; slot = (slot + 1) & mask) {
       const held = this.slots[slot] as number;
-      if (held === hash) return false;
-      if (held === 0) {
-        this.slots[slot] = hash;
-        this.count += 1;
-        return true;
-      }
+      if (held === hash || held === 0) return slot;
     }
   }
 
